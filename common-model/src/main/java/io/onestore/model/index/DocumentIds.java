@@ -1,0 +1,64 @@
+package io.onestore.model.index;
+
+import io.onestore.model.document.Platform;
+import io.onestore.model.document.TargetDocument;
+import io.onestore.model.text.Hashtags;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+
+/**
+ * The document-id scheme. Ids are deterministic so that every write is idempotent: a post fetched twice, from two
+ * feeds or by two replicas, is one document; a snapshot taken twice in one capture bucket is one snapshot.
+ */
+public final class DocumentIds {
+
+    private DocumentIds() {}
+
+    /** {@code instagram:3141592653589793} */
+    public static String post(Platform platform, String nativeId) {
+        return platform.key() + ":" + requireText(nativeId, "native id");
+    }
+
+    /** {@code instagram:tag:nike} */
+    public static String tag(Platform platform, String tag) {
+        return platform.key() + ":tag:" + Hashtags.normalize(tag).orElseThrow(() -> invalid("tag", tag));
+    }
+
+    /** {@code instagram:profile:nike} (handles are case-insensitive upstream) */
+    public static String profile(Platform platform, String username) {
+        return platform.key() + ":profile:" + requireText(username, "username").toLowerCase(Locale.ROOT);
+    }
+
+    /** {@code hashtag:nike}, {@code profile:nike}: a target is one thing to watch across platforms. */
+    public static String target(TargetDocument.Kind kind, String value) {
+        return kind.key() + ":" + requireText(value, "target value").toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * A capture of {@code base} in the bucket holding {@code capturedAt}: {@code instagram:tag:nike@2026-11-26T12:45:00Z}
+     * for a 5-minute bucket. Buckets are aligned to the epoch so every replica computes the same one.
+     */
+    public static String capture(String base, Instant capturedAt, Duration bucket) {
+        return base + "@" + bucketStart(capturedAt, bucket);
+    }
+
+    public static Instant bucketStart(Instant instant, Duration bucket) {
+        long size = bucket.toMillis();
+        if (size <= 0) {
+            throw new IllegalArgumentException("capture bucket must be positive: " + bucket);
+        }
+        return Instant.ofEpochMilli(Math.floorDiv(instant.toEpochMilli(), size) * size);
+    }
+
+    private static String requireText(String value, String what) {
+        if (value == null || value.isBlank()) {
+            throw invalid(what, value);
+        }
+        return value.strip();
+    }
+
+    private static IllegalArgumentException invalid(String what, String value) {
+        return new IllegalArgumentException("invalid " + what + ": '" + value + "'");
+    }
+}

@@ -1,0 +1,30 @@
+package io.onestore.model.index;
+
+/**
+ * The logical indices of the contract. Each is an alias ({@code prefix + name}) over concrete indices
+ * ({@code prefix + name + "-000001"}, …) whose settings and mappings come from the template resource
+ * {@code onestore/index/<name>.json}.
+ */
+public enum IndexAlias {
+    POSTS("posts"),
+    POST_METRICS("post-metrics"),
+    TAG_SNAPSHOTS("tag-snapshots"),
+    PROFILE_SNAPSHOTS("profile-snapshots"),
+    TARGETS("targets"),
+    CAMPAIGNS("campaigns"),
+    DEADLETTER("deadletter");
+
+    private final String suffix;
+
+    IndexAlias(String suffix) {
+        this.suffix = suffix;
+    }
+
+    public String suffix() {
+        return suffix;
+    }
+
+    String templateResource() {
+        return "onestore/index/" + suffix + ".json";
+    }
+}

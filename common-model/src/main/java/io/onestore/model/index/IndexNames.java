@@ -1,0 +1,72 @@
+package io.onestore.model.index;
+
+import java.util.regex.Pattern;
+
+/**
+ * Index and alias names under a configurable prefix. The default prefix is {@code onestore-}; tests give every
+ * class its own so that they can share one Elasticsearch without seeing each other's data.
+ */
+public record IndexNames(String prefix) {
+
+    public static final String DEFAULT_PREFIX = "onestore-";
+
+    // Elasticsearch index names: lower case, no \ / * ? " < > | space , # : and not starting with - _ +
+    private static final Pattern VALID_PREFIX = Pattern.compile("[a-z0-9][a-z0-9._-]*");
+
+    public IndexNames {
+        if (prefix == null || !VALID_PREFIX.matcher(prefix).matches()) {
+            throw new IllegalArgumentException(
+                    "index prefix must be lower case letters, digits, '.', '_' or '-': '" + prefix + "'");
+        }
+    }
+
+    public static IndexNames defaults() {
+        return new IndexNames(DEFAULT_PREFIX);
+    }
+
+    /** The alias every reader and writer uses. */
+    public String alias(IndexAlias alias) {
+        return prefix + alias.suffix();
+    }
+
+    /** The concrete indices behind an alias match this pattern (and the template's {@code index_patterns}). */
+    public String pattern(IndexAlias alias) {
+        return alias(alias) + "-*";
+    }
+
+    public String firstIndex(IndexAlias alias) {
+        return alias(alias) + "-000001";
+    }
+
+    public String template(IndexAlias alias) {
+        return alias(alias);
+    }
+
+    public String posts() {
+        return alias(IndexAlias.POSTS);
+    }
+
+    public String postMetrics() {
+        return alias(IndexAlias.POST_METRICS);
+    }
+
+    public String tagSnapshots() {
+        return alias(IndexAlias.TAG_SNAPSHOTS);
+    }
+
+    public String profileSnapshots() {
+        return alias(IndexAlias.PROFILE_SNAPSHOTS);
+    }
+
+    public String targets() {
+        return alias(IndexAlias.TARGETS);
+    }
+
+    public String campaigns() {
+        return alias(IndexAlias.CAMPAIGNS);
+    }
+
+    public String deadletter() {
+        return alias(IndexAlias.DEADLETTER);
+    }
+}

@@ -1,0 +1,16 @@
+package io.onestore.ingestor.config;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/** Every setting of the ingestor, under {@code onestore.*}; defaults and comments in application.yml. */
+@Validated
+@ConfigurationProperties("onestore")
+public record IngestorProperties(@Valid @NotNull @DefaultValue Index index) {
+
+    /** @param prefix put in front of every index, alias and template name */
+    public record Index(@NotNull @DefaultValue("onestore-") String prefix) {}
+}

@@ -1,0 +1,3 @@
+package io.onestore.testsupport.elasticsearch;
+
+class SharedServerSecondTest extends SharedServerContract {}
