@@ -97,6 +97,32 @@ class ComposeStructureTest {
     }
 
     @Test
+    void nginxRendersExactlyTheVariablesItsTemplateUsesAndProxiesOnlyToTheReplicas() {
+        String conf = Repo.read("nginx/nginx.conf");
+        Set<String> used = new java.util.TreeSet<>();
+        Matcher variable = Pattern.compile("\\$\\{([A-Z0-9_]+)}").matcher(conf);
+        while (variable.find()) {
+            used.add(variable.group(1));
+        }
+        Map<String, Object> env = ComposeFile.environment(main.service("nginx"));
+        assertThat(env).containsKeys(used.toArray(String[]::new));
+        // The image's envsubst step must touch nothing else: nginx's own $variables stay as they are.
+        assertThat(String.valueOf(env.get("NGINX_ENVSUBST_FILTER")))
+                .isEqualTo(
+                        "^(" + String.join("|", List.of("NGINX_LISTEN", "QUERY_API_1", "QUERY_API_2", "NGINX_TEMP_DIR"))
+                                + ")$$");
+        assertThat(used).containsExactlyInAnyOrder("NGINX_LISTEN", "QUERY_API_1", "QUERY_API_2", "NGINX_TEMP_DIR");
+        Matcher proxyPass = Pattern.compile("proxy_pass\\s+([^;]+);").matcher(conf);
+        int proxied = 0;
+        while (proxyPass.find()) {
+            assertThat(proxyPass.group(1)).isEqualTo("http://query_api");
+            proxied++;
+        }
+        assertThat(proxied).isPositive();
+        assertThat(conf).doesNotContain("9200").doesNotContain("elasticsearch");
+    }
+
+    @Test
     void elasticAndKibanaImagesAreTheVersionTheTestsUse() {
         String version = Repo.elasticsearchVersion();
         for (ComposeFile file : List.of(main, cluster)) {
