@@ -125,7 +125,6 @@ class NginxFailoverTest {
         int finishedBeforeKill = finished.get();
         replicaA.kill();
         int inFlightAtKill = started.get() - finishedBeforeKill;
-        int sentBeforeKill = finishedBeforeKill;
         CompletableFuture.allOf(streams.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
         pool.shutdown();
 
@@ -142,7 +141,7 @@ class NginxFailoverTest {
                 statuses.size(),
                 length.toSeconds(),
                 replicaA.hostPort(),
-                sentBeforeKill,
+                finishedBeforeKill,
                 inFlightAtKill,
                 failed,
                 retried);
