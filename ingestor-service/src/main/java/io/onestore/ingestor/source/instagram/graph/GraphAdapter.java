@@ -1,0 +1,137 @@
+package io.onestore.ingestor.source.instagram.graph;
+
+import io.onestore.ingestor.account.Account;
+import io.onestore.ingestor.account.AccountPool;
+import io.onestore.ingestor.capture.CaptureBatch;
+import io.onestore.ingestor.capture.Target;
+import io.onestore.ingestor.normalize.CaptureAssembler;
+import io.onestore.ingestor.normalize.GraphHashtagNormalizer;
+import io.onestore.ingestor.normalize.GraphProfileNormalizer;
+import io.onestore.ingestor.source.FetchOutcome;
+import io.onestore.ingestor.source.instagram.AccountSession;
+import io.onestore.ingestor.source.instagram.InstagramAdapter;
+import io.onestore.ingestor.source.instagram.InstagramExchange;
+import io.onestore.ingestor.source.instagram.PageWalker;
+import io.onestore.model.document.TargetDocument;
+import java.time.Instant;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * The Instagram Graph API for business accounts: hashtag search (ids cached), then {@code recent_media} and
+ * {@code top_media} page by page; business discovery for profiles. Hashtag targets count against the account's 30
+ * unique hashtags per 7 days, which the pool enforces; before the first fetch each account's
+ * {@code recently_searched_hashtags} seeds its quota.
+ */
+public final class GraphAdapter implements InstagramAdapter {
+
+    private static final Logger log = LoggerFactory.getLogger(GraphAdapter.class);
+
+    private final GraphHashtagSearchClient search;
+    private final GraphHashtagMediaClient media;
+    private final GraphBusinessDiscoveryClient discovery;
+    private final PageWalker pages;
+    private final GraphHashtagNormalizer hashtagNormalizer;
+    private final GraphProfileNormalizer profileNormalizer;
+    private final Mono<Void> seeded;
+
+    public GraphAdapter(InstagramExchange exchange, CaptureAssembler assembler, int maxPages, AccountPool pool) {
+        this.search = new GraphHashtagSearchClient(exchange);
+        this.media = new GraphHashtagMediaClient(exchange, 50);
+        this.discovery = new GraphBusinessDiscoveryClient(exchange, 25);
+        this.pages = new PageWalker(maxPages);
+        this.hashtagNormalizer = new GraphHashtagNormalizer(assembler);
+        this.profileNormalizer = new GraphProfileNormalizer(assembler);
+        GraphRecentHashtagsClient recent = new GraphRecentHashtagsClient(exchange);
+        this.seeded = Flux.defer(() -> Flux.fromIterable(pool.inRotation()))
+                .concatMap(account -> seed(recent, pool, account))
+                .then()
+                .cache();
+    }
+
+    @Override
+    public String source() {
+        return GraphHashtagNormalizer.SOURCE;
+    }
+
+    @Override
+    public boolean hashtagQuota() {
+        return true;
+    }
+
+    @Override
+    public Mono<Void> prepare() {
+        return seeded;
+    }
+
+    @Override
+    public Mono<FetchOutcome<CaptureBatch>> fetch(Target target, AccountSession session, Instant capturedAt) {
+        if (target.kind() == TargetDocument.Kind.PROFILE) {
+            return discovery
+                    .profile(target.value(), session.account())
+                    .publishOn(Schedulers.parallel())
+                    .map(outcome -> outcome.map(profile -> profileNormalizer.normalize(target, profile, capturedAt)));
+        }
+        boolean searchIsFree = search.cached(target.value()).isPresent();
+        Account account = session.account();
+        return search.hashtagId(target.value(), account).flatMap(id -> {
+            if (!(id instanceof FetchOutcome.Ok<String> ok)) {
+                return Mono.just(id.map(x -> (CaptureBatch) null));
+            }
+            Mono<FetchOutcome<List<GraphMediaPage>>> recent = searchIsFree
+                    ? pages.walk(
+                            after -> media.page(ok.value(), GraphHashtagMediaClient.Edge.RECENT_MEDIA, after, account),
+                            GraphMediaPage::after,
+                            session)
+                    : pages.walkPaid(
+                            after -> media.page(ok.value(), GraphHashtagMediaClient.Edge.RECENT_MEDIA, after, account),
+                            GraphMediaPage::after,
+                            session);
+            return recent.flatMap(recentPages -> {
+                if (!(recentPages instanceof FetchOutcome.Ok<List<GraphMediaPage>> recentOk)) {
+                    return Mono.just(recentPages.map(x -> (CaptureBatch) null));
+                }
+                return pages.walkPaid(
+                                after -> media.page(ok.value(), GraphHashtagMediaClient.Edge.TOP_MEDIA, after, account),
+                                GraphMediaPage::after,
+                                session)
+                        .publishOn(Schedulers.parallel())
+                        .map(top -> {
+                            List<GraphMediaPage> topPages = List.of();
+                            if (top instanceof FetchOutcome.Ok<List<GraphMediaPage>> topOk) {
+                                topPages = topOk.value();
+                            } else {
+                                // Recent media alone is a good capture; the failure still rests the account.
+                                session.report(top);
+                            }
+                            return FetchOutcome.ok(
+                                    hashtagNormalizer.normalize(target, topPages, recentOk.value(), capturedAt));
+                        });
+            });
+        });
+    }
+
+    private static Mono<Void> seed(GraphRecentHashtagsClient recent, AccountPool pool, Account account) {
+        if (!pool.spendCall(account)) {
+            return Mono.empty();
+        }
+        return recent.recentlySearched(account)
+                .doOnNext(outcome -> {
+                    if (outcome instanceof FetchOutcome.Ok<List<String>> ok) {
+                        pool.seedHashtags(account, ok.value());
+                        log.info(
+                                "Account {} already spent {} hashtags of its quota",
+                                account.id(),
+                                ok.value().size());
+                    } else {
+                        pool.report(account, outcome);
+                        log.warn("Account {}: recently searched hashtags unknown ({})", account.id(), outcome.reason());
+                    }
+                })
+                .then();
+    }
+}
