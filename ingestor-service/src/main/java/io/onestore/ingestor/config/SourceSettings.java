@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
@@ -58,6 +59,11 @@ public record SourceSettings(@Valid @NotNull @DefaultValue Instagram instagram) 
 
         public URI defaultBaseUrl() {
             return URI.create(defaultBaseUrl);
+        }
+
+        /** The {@code source} its documents and request metrics carry: {@code instagram-legacy|web|graph}. */
+        public String source() {
+            return "instagram-" + name().toLowerCase(Locale.ROOT);
         }
     }
 

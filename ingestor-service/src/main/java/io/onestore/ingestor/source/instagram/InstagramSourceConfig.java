@@ -38,10 +38,9 @@ class InstagramSourceConfig {
             ObjectProvider<Clock> clock,
             ObjectProvider<SentimentScorer> sentiment) {
         SourceSettings.Instagram settings = properties.sources().instagram();
-        String source = "instagram-" + settings.mode().name().toLowerCase(java.util.Locale.ROOT);
         InstagramExchange exchange = InstagramExchange.create(
                 settings,
-                source,
+                settings.mode().source(),
                 webClient,
                 breakers.getIfAvailable(CircuitBreakerRegistry::ofDefaults),
                 retries.getIfAvailable(RetryRegistry::ofDefaults),

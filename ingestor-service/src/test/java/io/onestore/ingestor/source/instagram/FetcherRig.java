@@ -63,10 +63,9 @@ public final class FetcherRig {
                 mode == SourceSettings.Mode.GRAPH,
                 RateLimiterRegistry.ofDefaults(),
                 clock);
-        String source = "instagram-" + mode.name().toLowerCase(java.util.Locale.ROOT);
         InstagramExchange exchange = InstagramExchange.create(
                 settings,
-                source,
+                mode.source(),
                 WebClient.builder(),
                 CircuitBreakerRegistry.ofDefaults(),
                 RetryRegistry.ofDefaults(),

@@ -31,6 +31,11 @@ public final class GraphAdapter implements InstagramAdapter {
 
     private static final Logger log = LoggerFactory.getLogger(GraphAdapter.class);
 
+    /** Hashtag media pages hold at most 50 items; fewer, larger pages spare the 200-calls-per-hour budget. */
+    private static final int MEDIA_PAGE_SIZE = 50;
+    /** Business discovery embeds the latest media; 25 covers a cycle of an active brand without paging. */
+    private static final int PROFILE_MEDIA = 25;
+
     private final GraphHashtagSearchClient search;
     private final GraphHashtagMediaClient media;
     private final GraphBusinessDiscoveryClient discovery;
@@ -41,8 +46,8 @@ public final class GraphAdapter implements InstagramAdapter {
 
     public GraphAdapter(InstagramExchange exchange, CaptureAssembler assembler, int maxPages, AccountPool pool) {
         this.search = new GraphHashtagSearchClient(exchange);
-        this.media = new GraphHashtagMediaClient(exchange, 50);
-        this.discovery = new GraphBusinessDiscoveryClient(exchange, 25);
+        this.media = new GraphHashtagMediaClient(exchange, MEDIA_PAGE_SIZE);
+        this.discovery = new GraphBusinessDiscoveryClient(exchange, PROFILE_MEDIA);
         this.pages = new PageWalker(maxPages);
         this.hashtagNormalizer = new GraphHashtagNormalizer(assembler);
         this.profileNormalizer = new GraphProfileNormalizer(assembler);
