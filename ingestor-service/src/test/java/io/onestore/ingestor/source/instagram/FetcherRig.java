@@ -34,7 +34,7 @@ public final class FetcherRig {
     public final InstagramTargetFetcher fetcher;
 
     public FetcherRig(SourceSettings.Mode mode, String baseUrl, List<Account> accounts) {
-        this(mode, baseUrl, accounts, 2, 30, Duration.ofSeconds(3));
+        this(mode, baseUrl, accounts, 2, 30, Duration.ofSeconds(10));
     }
 
     public FetcherRig(

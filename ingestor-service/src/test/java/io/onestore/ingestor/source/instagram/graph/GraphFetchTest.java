@@ -53,7 +53,7 @@ class GraphFetchTest {
                 List.of(ALICE, BOB),
                 maxPages,
                 hashtagQuota,
-                Duration.ofSeconds(3));
+                Duration.ofSeconds(10));
     }
 
     static void stubNike() {

@@ -36,7 +36,7 @@ class LegacyFetchTest {
 
     FetcherRig rig(int maxPages) {
         return new FetcherRig(
-                SourceSettings.Mode.LEGACY, instagram.baseUrl(), List.of(ALICE), maxPages, 30, Duration.ofSeconds(3));
+                SourceSettings.Mode.LEGACY, instagram.baseUrl(), List.of(ALICE), maxPages, 30, Duration.ofSeconds(10));
     }
 
     static void stubFirstPage() {
