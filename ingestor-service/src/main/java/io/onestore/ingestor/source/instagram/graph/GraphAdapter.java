@@ -12,9 +12,11 @@ import io.onestore.ingestor.source.instagram.AccountSession;
 import io.onestore.ingestor.source.instagram.InstagramAdapter;
 import io.onestore.ingestor.source.instagram.InstagramExchange;
 import io.onestore.ingestor.source.instagram.PageWalker;
+import io.onestore.ingestor.source.instagram.graph.GraphHashtagMediaClient.Edge;
 import io.onestore.model.document.TargetDocument;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
@@ -81,43 +83,45 @@ public final class GraphAdapter implements InstagramAdapter {
                     .publishOn(Schedulers.parallel())
                     .map(outcome -> outcome.map(profile -> profileNormalizer.normalize(target, profile, capturedAt)));
         }
-        boolean searchIsFree = search.cached(target.value()).isPresent();
-        Account account = session.account();
-        return search.hashtagId(target.value(), account).flatMap(id -> {
-            if (!(id instanceof FetchOutcome.Ok<String> ok)) {
-                return Mono.just(id.map(x -> (CaptureBatch) null));
+        return hashtag(target, session, capturedAt);
+    }
+
+    private Mono<FetchOutcome<CaptureBatch>> hashtag(Target target, AccountSession session, Instant capturedAt) {
+        // The permit taken with the account pays the search; with the id cached, it pays the first media page.
+        boolean firstPagePrepaid = search.cached(target.value()).isPresent();
+        return search.hashtagId(target.value(), session.account()).flatMap(id -> {
+            if (!(id instanceof FetchOutcome.Ok<String> found)) {
+                return Mono.just(id.<CaptureBatch>map(x -> null));
             }
-            Mono<FetchOutcome<List<GraphMediaPage>>> recent = searchIsFree
-                    ? pages.walk(
-                            after -> media.page(ok.value(), GraphHashtagMediaClient.Edge.RECENT_MEDIA, after, account),
-                            GraphMediaPage::after,
-                            session)
-                    : pages.walkPaid(
-                            after -> media.page(ok.value(), GraphHashtagMediaClient.Edge.RECENT_MEDIA, after, account),
-                            GraphMediaPage::after,
-                            session);
-            return recent.flatMap(recentPages -> {
-                if (!(recentPages instanceof FetchOutcome.Ok<List<GraphMediaPage>> recentOk)) {
-                    return Mono.just(recentPages.map(x -> (CaptureBatch) null));
-                }
-                return pages.walkPaid(
-                                after -> media.page(ok.value(), GraphHashtagMediaClient.Edge.TOP_MEDIA, after, account),
-                                GraphMediaPage::after,
-                                session)
-                        .publishOn(Schedulers.parallel())
-                        .map(top -> {
-                            List<GraphMediaPage> topPages = List.of();
-                            if (top instanceof FetchOutcome.Ok<List<GraphMediaPage>> topOk) {
-                                topPages = topOk.value();
-                            } else {
-                                // Recent media alone is a good capture; the failure still rests the account.
-                                session.report(top);
-                            }
-                            return FetchOutcome.ok(
-                                    hashtagNormalizer.normalize(target, topPages, recentOk.value(), capturedAt));
-                        });
-            });
+            return edge(found.value(), Edge.RECENT_MEDIA, session, firstPagePrepaid)
+                    .flatMap(recent -> {
+                        if (!(recent instanceof FetchOutcome.Ok<List<GraphMediaPage>> recentOk)) {
+                            return Mono.just(recent.<CaptureBatch>map(x -> null));
+                        }
+                        return edge(found.value(), Edge.TOP_MEDIA, session, false)
+                                .publishOn(Schedulers.parallel())
+                                .map(top -> FetchOutcome.ok(hashtagNormalizer.normalize(
+                                        target, topPages(top, session), recentOk.value(), capturedAt)));
+                    });
         });
+    }
+
+    private Mono<FetchOutcome<List<GraphMediaPage>>> edge(
+            String hashtagId, Edge edge, AccountSession session, boolean firstPagePrepaid) {
+        Function<String, Mono<FetchOutcome<GraphMediaPage>>> page =
+                after -> media.page(hashtagId, edge, after, session.account());
+        return firstPagePrepaid
+                ? pages.walk(page, GraphMediaPage::after, session)
+                : pages.walkPaid(page, GraphMediaPage::after, session);
+    }
+
+    /** Recent media alone is a good capture: a failed top list is reported (it still rests the account) and skipped. */
+    private static List<GraphMediaPage> topPages(FetchOutcome<List<GraphMediaPage>> top, AccountSession session) {
+        if (top instanceof FetchOutcome.Ok<List<GraphMediaPage>> ok) {
+            return ok.value();
+        }
+        session.report(top);
+        return List.of();
     }
 
     private static Mono<Void> seed(GraphRecentHashtagsClient recent, AccountPool pool, Account account) {
