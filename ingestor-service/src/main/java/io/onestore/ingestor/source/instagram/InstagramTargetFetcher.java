@@ -51,6 +51,7 @@ public final class InstagramTargetFetcher implements TargetFetcher {
         return adapter.prepare()
                 .onErrorResume(e -> Mono.empty())
                 .then(Mono.defer(() -> attempt(target, capturedAt, new LinkedHashSet<>(), null)))
+                .switchIfEmpty(Mono.fromSupplier(() -> failed(target, "transient", "the adapter gave no answer")))
                 .onErrorResume(e -> {
                     // A bug, not an upstream answer: the target must still come back as failed, never vanish.
                     log.error("Capture of {} failed unexpectedly", target, e);
