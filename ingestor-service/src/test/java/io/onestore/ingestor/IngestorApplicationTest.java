@@ -30,4 +30,12 @@ class IngestorApplicationTest {
         assertThat(response.getStatusCode().value()).isEqualTo(200);
         assertThat(response.getBody()).contains("\"status\":\"UP\"").contains("\"elasticsearch\":{\"status\":\"UP\"");
     }
+
+    @Test
+    void startsWithoutAnAccountsFileAndSaysSoInHealth() {
+        var response = http.getForEntity("/actuator/health/accounts", String.class);
+
+        assertThat(response.getStatusCode().value()).isEqualTo(200);
+        assertThat(response.getBody()).contains("\"status\":\"UNKNOWN\"").contains("no accounts configured");
+    }
 }

@@ -1,0 +1,18 @@
+package io.onestore.ingestor.source.instagram;
+
+import io.onestore.ingestor.account.Account;
+import io.onestore.ingestor.source.FetchOutcome;
+
+/**
+ * The account an adapter was handed for one target, with what it may do beyond the first call: spend more budget on
+ * the next page, and report what a later page came to (a rate limit on page 3 still rests the account).
+ */
+public interface AccountSession {
+
+    Account account();
+
+    /** Takes one more call from the account's budget; false means stop paging and keep what was fetched. */
+    boolean nextCall();
+
+    void report(FetchOutcome<?> outcome);
+}

@@ -1,0 +1,31 @@
+package io.onestore.ingestor.source.instagram;
+
+import io.onestore.ingestor.capture.CaptureBatch;
+import io.onestore.ingestor.capture.Target;
+import io.onestore.ingestor.source.FetchOutcome;
+import java.time.Instant;
+import reactor.core.publisher.Mono;
+
+/**
+ * One way of reading Instagram (legacy, web, graph): calls its endpoint clients through one account and normalises
+ * the answers. Instagram changes endpoints every year or two; each generation is one adapter, all producing the same
+ * documents.
+ */
+public interface InstagramAdapter {
+
+    /** The {@code source} documents carry, e.g. {@code instagram-web}. */
+    String source();
+
+    /** Whether hashtag targets count against the account's unique-hashtag quota (the Graph API's 30 per 7 days). */
+    default boolean hashtagQuota() {
+        return false;
+    }
+
+    /** Work to do once before the first fetch (graph: learn which hashtags each account already spent). */
+    default Mono<Void> prepare() {
+        return Mono.empty();
+    }
+
+    /** Fetches one target through {@code session}'s account; the first call's budget is already taken. */
+    Mono<FetchOutcome<CaptureBatch>> fetch(Target target, AccountSession session, Instant capturedAt);
+}

@@ -1,0 +1,195 @@
+package io.onestore.ingestor.source.instagram;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
+import io.github.resilience4j.reactor.retry.RetryOperator;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import io.github.resilience4j.retry.RetryRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.netty.channel.ChannelOption;
+import io.onestore.ingestor.config.SourceSettings;
+import io.onestore.ingestor.source.FetchOutcome;
+import io.onestore.model.json.ContractJson;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.util.UriBuilder;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+
+/**
+ * One GET against an Instagram upstream, the way every endpoint client needs it: the answer classified into a
+ * {@link FetchOutcome}, the JSON read into the endpoint's payload record, transient faults retried with exponential
+ * backoff (resilience4j {@link Retry}) behind the upstream's {@link CircuitBreaker}, a timeout, and one count per
+ * call in {@code onestore.source.requests{source, endpoint, outcome}}. It never errors and never logs a URL, since
+ * Graph URLs carry the access token.
+ */
+public final class InstagramExchange {
+
+    private final WebClient http;
+    private final String source;
+    private final Duration timeout;
+    private final InstagramResponseClassifier classifier;
+    private final CircuitBreaker breaker;
+    private final Retry retry;
+    private final MeterRegistry meters;
+
+    public InstagramExchange(
+            WebClient http,
+            String source,
+            Duration timeout,
+            InstagramResponseClassifier classifier,
+            CircuitBreaker breaker,
+            Retry retry,
+            MeterRegistry meters) {
+        this.http = http;
+        this.source = source;
+        this.timeout = timeout;
+        this.classifier = classifier;
+        this.breaker = breaker;
+        this.retry = retry;
+        this.meters = meters;
+    }
+
+    /**
+     * The exchange as the service wires it: a reactor-netty client with connect and response timeouts, bodies up to
+     * {@code maxBodySize}, retries of transient faults with exponential backoff, and a circuit breaker named
+     * {@code source} (one per upstream).
+     */
+    public static InstagramExchange create(
+            SourceSettings.Instagram settings,
+            String source,
+            WebClient.Builder builder,
+            CircuitBreakerRegistry breakers,
+            RetryRegistry retries,
+            MeterRegistry meters,
+            Clock clock) {
+        HttpClient netty = HttpClient.create()
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int)
+                        Math.min(Integer.MAX_VALUE, settings.timeout().toMillis()))
+                .responseTimeout(settings.timeout());
+        WebClient http = builder.clone()
+                .baseUrl(settings.effectiveBaseUrl().toString())
+                .clientConnector(new ReactorClientHttpConnector(netty))
+                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize((int)
+                        Math.min(Integer.MAX_VALUE, settings.maxBodySize().toBytes())))
+                .build();
+        SourceSettings.CircuitBreaker cb = settings.circuitBreaker();
+        CircuitBreaker breaker = breakers.circuitBreaker(
+                source,
+                CircuitBreakerConfig.custom()
+                        .failureRateThreshold(cb.failureRatePercent())
+                        .slidingWindowSize(cb.slidingWindow())
+                        .minimumNumberOfCalls(cb.minimumCalls())
+                        .waitDurationInOpenState(cb.openFor())
+                        .recordExceptions(TransientFault.class)
+                        .build());
+        SourceSettings.Retry r = settings.retry();
+        Retry retry = retries.retry(
+                source,
+                RetryConfig.custom()
+                        .maxAttempts(r.maxAttempts())
+                        .intervalFunction(IntervalFunction.ofExponentialBackoff(r.initialBackoff(), r.multiplier()))
+                        .retryExceptions(TransientFault.class)
+                        .build());
+        InstagramResponseClassifier classifier = new InstagramResponseClassifier(ContractJson.mapper(), clock);
+        return new InstagramExchange(http, source, settings.timeout(), classifier, breaker, retry, meters);
+    }
+
+    /** The source label documents and metrics carry, e.g. {@code instagram-web}. */
+    public String source() {
+        return source;
+    }
+
+    /**
+     * @param endpoint a short name for metrics ({@code tag}, {@code profile}, {@code recent_media}, …)
+     * @param parser reads the endpoint's payload record out of the JSON; an exception means the body had an
+     *     unexpected shape and becomes {@link FetchOutcome.Malformed} with the body verbatim
+     */
+    public <P> Mono<FetchOutcome<P>> get(
+            String endpoint,
+            Function<UriBuilder, URI> uri,
+            Consumer<HttpHeaders> headers,
+            Function<JsonNode, P> parser) {
+        Mono<FetchOutcome<P>> once = Mono.defer(() -> http.get()
+                        .uri(uri)
+                        .headers(headers)
+                        .exchangeToMono(response -> response.bodyToMono(String.class)
+                                .defaultIfEmpty("")
+                                .map(body -> read(
+                                        classifier.classify(
+                                                response.statusCode().value(),
+                                                response.headers().asHttpHeaders(),
+                                                body),
+                                        body,
+                                        parser)))
+                        .timeout(timeout))
+                .onErrorResume(e -> !(e instanceof TransientFault), e -> Mono.just(fault(e)))
+                .doOnNext(outcome -> count(endpoint, outcome))
+                .flatMap(outcome -> outcome instanceof FetchOutcome.Transient<P> t
+                        ? Mono.error(new TransientFault(t))
+                        : Mono.just(outcome));
+        return once.transformDeferred(CircuitBreakerOperator.of(breaker))
+                .transformDeferred(RetryOperator.of(retry))
+                .onErrorResume(TransientFault.class, e -> Mono.just(e.<P>outcome()))
+                .onErrorResume(
+                        CallNotPermittedException.class,
+                        e -> Mono.just(new FetchOutcome.Transient<>("circuit breaker " + breaker.getName() + " open")))
+                .onErrorResume(e -> Mono.just(fault(e)));
+    }
+
+    private static <P> FetchOutcome<P> read(FetchOutcome<JsonNode> outcome, String body, Function<JsonNode, P> parser) {
+        if (!(outcome instanceof FetchOutcome.Ok<JsonNode> ok)) {
+            return outcome.map(node -> null);
+        }
+        try {
+            return FetchOutcome.ok(parser.apply(ok.value()));
+        } catch (RuntimeException unexpectedShape) {
+            return new FetchOutcome.Malformed<>("unexpected JSON shape: " + unexpectedShape.getMessage(), body);
+        }
+    }
+
+    /** Exception messages of the HTTP stack may quote the request URL, and with it a token: only the type is kept. */
+    private static <P> FetchOutcome<P> fault(Throwable e) {
+        if (e instanceof TimeoutException) {
+            return new FetchOutcome.Transient<>("timeout");
+        }
+        if (e instanceof DataBufferLimitException) {
+            return new FetchOutcome.Rejected<>("body larger than max-body-size");
+        }
+        return new FetchOutcome.Transient<>("request failed: " + e.getClass().getSimpleName());
+    }
+
+    private void count(String endpoint, FetchOutcome<?> outcome) {
+        meters.counter("onestore.source.requests", "source", source, "endpoint", endpoint, "outcome", outcome.label())
+                .increment();
+    }
+
+    /** Carries a transient outcome through resilience4j, which retries and records exceptions, not values. */
+    static final class TransientFault extends RuntimeException {
+        private final transient FetchOutcome.Transient<?> outcome;
+
+        TransientFault(FetchOutcome.Transient<?> outcome) {
+            super(outcome.reason(), null, false, false);
+            this.outcome = outcome;
+        }
+
+        @SuppressWarnings("unchecked")
+        <P> FetchOutcome<P> outcome() {
+            return (FetchOutcome<P>) outcome;
+        }
+    }
+}

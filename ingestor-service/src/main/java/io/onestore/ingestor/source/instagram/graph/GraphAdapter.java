@@ -1,0 +1,146 @@
+package io.onestore.ingestor.source.instagram.graph;
+
+import io.onestore.ingestor.account.Account;
+import io.onestore.ingestor.account.AccountPool;
+import io.onestore.ingestor.capture.CaptureBatch;
+import io.onestore.ingestor.capture.Target;
+import io.onestore.ingestor.normalize.CaptureAssembler;
+import io.onestore.ingestor.normalize.GraphHashtagNormalizer;
+import io.onestore.ingestor.normalize.GraphProfileNormalizer;
+import io.onestore.ingestor.source.FetchOutcome;
+import io.onestore.ingestor.source.instagram.AccountSession;
+import io.onestore.ingestor.source.instagram.InstagramAdapter;
+import io.onestore.ingestor.source.instagram.InstagramExchange;
+import io.onestore.ingestor.source.instagram.PageWalker;
+import io.onestore.ingestor.source.instagram.graph.GraphHashtagMediaClient.Edge;
+import io.onestore.model.document.TargetDocument;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * The Instagram Graph API for business accounts: hashtag search (ids cached), then {@code recent_media} and
+ * {@code top_media} page by page; business discovery for profiles. Hashtag targets count against the account's 30
+ * unique hashtags per 7 days, which the pool enforces; before the first fetch each account's
+ * {@code recently_searched_hashtags} seeds its quota.
+ */
+public final class GraphAdapter implements InstagramAdapter {
+
+    private static final Logger log = LoggerFactory.getLogger(GraphAdapter.class);
+
+    /** Hashtag media pages hold at most 50 items; fewer, larger pages spare the 200-calls-per-hour budget. */
+    private static final int MEDIA_PAGE_SIZE = 50;
+    /** Business discovery embeds the latest media; 25 covers a cycle of an active brand without paging. */
+    private static final int PROFILE_MEDIA = 25;
+
+    private final GraphHashtagSearchClient search;
+    private final GraphHashtagMediaClient media;
+    private final GraphBusinessDiscoveryClient discovery;
+    private final PageWalker pages;
+    private final GraphHashtagNormalizer hashtagNormalizer;
+    private final GraphProfileNormalizer profileNormalizer;
+    private final Mono<Void> seeded;
+
+    public GraphAdapter(InstagramExchange exchange, CaptureAssembler assembler, int maxPages, AccountPool pool) {
+        this.search = new GraphHashtagSearchClient(exchange);
+        this.media = new GraphHashtagMediaClient(exchange, MEDIA_PAGE_SIZE);
+        this.discovery = new GraphBusinessDiscoveryClient(exchange, PROFILE_MEDIA);
+        this.pages = new PageWalker(maxPages);
+        this.hashtagNormalizer = new GraphHashtagNormalizer(assembler);
+        this.profileNormalizer = new GraphProfileNormalizer(assembler);
+        GraphRecentHashtagsClient recent = new GraphRecentHashtagsClient(exchange);
+        this.seeded = Flux.defer(() -> Flux.fromIterable(pool.inRotation()))
+                .concatMap(account -> seed(recent, pool, account))
+                .then()
+                .cache();
+    }
+
+    @Override
+    public String source() {
+        return GraphHashtagNormalizer.SOURCE;
+    }
+
+    @Override
+    public boolean hashtagQuota() {
+        return true;
+    }
+
+    @Override
+    public Mono<Void> prepare() {
+        return seeded;
+    }
+
+    @Override
+    public Mono<FetchOutcome<CaptureBatch>> fetch(Target target, AccountSession session, Instant capturedAt) {
+        if (target.kind() == TargetDocument.Kind.PROFILE) {
+            return discovery
+                    .profile(target.value(), session.account())
+                    .publishOn(Schedulers.parallel())
+                    .map(outcome -> outcome.map(profile -> profileNormalizer.normalize(target, profile, capturedAt)));
+        }
+        return hashtag(target, session, capturedAt);
+    }
+
+    private Mono<FetchOutcome<CaptureBatch>> hashtag(Target target, AccountSession session, Instant capturedAt) {
+        // The permit taken with the account pays the search; with the id cached, it pays the first media page.
+        boolean firstPagePrepaid = search.cached(target.value()).isPresent();
+        return search.hashtagId(target.value(), session.account()).flatMap(id -> {
+            if (!(id instanceof FetchOutcome.Ok<String> found)) {
+                return Mono.just(id.<CaptureBatch>map(x -> null));
+            }
+            return edge(found.value(), Edge.RECENT_MEDIA, session, firstPagePrepaid)
+                    .flatMap(recent -> {
+                        if (!(recent instanceof FetchOutcome.Ok<List<GraphMediaPage>> recentOk)) {
+                            return Mono.just(recent.<CaptureBatch>map(x -> null));
+                        }
+                        return edge(found.value(), Edge.TOP_MEDIA, session, false)
+                                .publishOn(Schedulers.parallel())
+                                .map(top -> FetchOutcome.ok(hashtagNormalizer.normalize(
+                                        target, topPages(top, session), recentOk.value(), capturedAt)));
+                    });
+        });
+    }
+
+    private Mono<FetchOutcome<List<GraphMediaPage>>> edge(
+            String hashtagId, Edge edge, AccountSession session, boolean firstPagePrepaid) {
+        Function<String, Mono<FetchOutcome<GraphMediaPage>>> page =
+                after -> media.page(hashtagId, edge, after, session.account());
+        return firstPagePrepaid
+                ? pages.walk(page, GraphMediaPage::after, session)
+                : pages.walkPaid(page, GraphMediaPage::after, session);
+    }
+
+    /** Recent media alone is a good capture: a failed top list is reported (it still rests the account) and skipped. */
+    private static List<GraphMediaPage> topPages(FetchOutcome<List<GraphMediaPage>> top, AccountSession session) {
+        if (top instanceof FetchOutcome.Ok<List<GraphMediaPage>> ok) {
+            return ok.value();
+        }
+        session.report(top);
+        return List.of();
+    }
+
+    private static Mono<Void> seed(GraphRecentHashtagsClient recent, AccountPool pool, Account account) {
+        if (!pool.spendCall(account)) {
+            return Mono.empty();
+        }
+        return recent.recentlySearched(account)
+                .doOnNext(outcome -> {
+                    if (outcome instanceof FetchOutcome.Ok<List<String>> ok) {
+                        pool.seedHashtags(account, ok.value());
+                        log.info(
+                                "Account {} already spent {} hashtags of its quota",
+                                account.id(),
+                                ok.value().size());
+                    } else {
+                        pool.report(account, outcome);
+                        log.warn("Account {}: recently searched hashtags unknown ({})", account.id(), outcome.reason());
+                    }
+                })
+                .then();
+    }
+}
