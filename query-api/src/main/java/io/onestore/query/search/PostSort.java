@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** The orders a post search offers. Every one ends on {@code native_id} so pages are stable between requests. */
-enum PostSort {
+public enum PostSort {
     RECENT("published_at", SortOrder.Desc),
     OLDEST("published_at", SortOrder.Asc),
     ENGAGEMENT("engagement", SortOrder.Desc),

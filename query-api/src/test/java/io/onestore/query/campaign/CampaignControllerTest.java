@@ -25,12 +25,9 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
-@WebMvcTest(CampaignController.class)
 @WebSliceTest
 class CampaignControllerTest {
 
@@ -53,10 +50,10 @@ class CampaignControllerTest {
     @Autowired
     MockMvc http;
 
-    @MockitoBean
+    @Autowired
     CampaignService campaigns;
 
-    @MockitoBean
+    @Autowired
     CampaignReportService reports;
 
     @Test

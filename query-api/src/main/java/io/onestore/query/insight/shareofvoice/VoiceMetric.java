@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /** What a hashtag's voice is measured in. A post carrying two of the hashtags counts for both. */
-enum VoiceMetric {
+public enum VoiceMetric {
     /** posts carrying the hashtag */
     POSTS,
     /** their summed engagement (likes + comments + shares, derived at index time) */
