@@ -38,8 +38,7 @@ class ApiKeyFilter extends OncePerRequestFilter {
                 || path.equals("/v3/api-docs")
                 || path.startsWith("/v3/api-docs/")
                 || path.equals("/swagger-ui.html")
-                || path.startsWith("/swagger-ui/")
-                || path.equals("/error");
+                || path.startsWith("/swagger-ui/");
     }
 
     @Override

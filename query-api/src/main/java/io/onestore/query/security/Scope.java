@@ -11,7 +11,8 @@ enum Scope {
         try {
             return valueOf(text.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown API key scope '" + text.strip() + "': use read or write");
+            // The text is not repeated: in a mistyped entry it may be part of a key.
+            throw new IllegalArgumentException("an API key entry has an unknown scope: use key, key:read or key:write");
         }
     }
 }

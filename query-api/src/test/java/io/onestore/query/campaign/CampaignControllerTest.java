@@ -139,6 +139,11 @@ class CampaignControllerTest {
                 .andExpect(jsonPath("$.type").value("https://onestore.io/problems/campaign-not-found"));
         http.perform(get("/api/v1/campaigns/nope/report").header("X-API-Key", WebSliceTest.READ))
                 .andExpect(status().isNotFound());
+        http.perform(get("/api/v1/campaigns/nope/report")
+                        .header("X-API-Key", WebSliceTest.READ)
+                        .accept("text/csv"))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.type").value("https://onestore.io/problems/campaign-not-found"));
     }
 
     @Test
