@@ -1,9 +1,11 @@
 package io.onestore.query;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.onestore.model.document.PostDocument;
 import io.onestore.model.document.ProfileSnapshotDocument;
 import io.onestore.model.document.TagSnapshotDocument;
@@ -43,8 +45,8 @@ public final class ContractIndices implements AutoCloseable {
 
     /** A client and names under {@code testClass}'s prefix, with nothing installed. */
     public static ContractIndices bare(Class<?> testClass) {
-        ElasticsearchClient client = ElasticsearchTestServer.global()
-                .newClient(ContractJson.configure(new com.fasterxml.jackson.databind.ObjectMapper()));
+        ElasticsearchClient client =
+                ElasticsearchTestServer.global().newClient(ContractJson.configure(new ObjectMapper()));
         return new ContractIndices(client, new IndexNames(ElasticsearchTestServer.indexPrefix(testClass)));
     }
 
@@ -105,7 +107,7 @@ public final class ContractIndices implements AutoCloseable {
                 }
                 client.indices().deleteIndexTemplate(d -> d.name(names.template(alias)));
             }
-        } catch (co.elastic.clients.elasticsearch._types.ElasticsearchException ignored) {
+        } catch (ElasticsearchException ignored) {
             // a template never installed (bare()) is fine to miss
         } finally {
             client._transport().close();

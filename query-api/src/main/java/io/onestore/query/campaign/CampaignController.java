@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -78,7 +79,7 @@ class CampaignController {
                 .header(
                         "Content-Disposition",
                         "attachment; filename=\"campaign-" + report.campaign().id() + "-timeline.csv\"")
-                .contentType(org.springframework.http.MediaType.parseMediaType(TEXT_CSV))
+                .contentType(MediaType.parseMediaType(TEXT_CSV))
                 .body(TimelineCsv.of(report.timeline()));
     }
 }

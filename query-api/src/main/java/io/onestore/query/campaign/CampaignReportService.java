@@ -5,6 +5,7 @@ import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
 import co.elastic.clients.elasticsearch._types.aggregations.DateHistogramBucket;
 import co.elastic.clients.elasticsearch._types.aggregations.FieldDateMath;
+import co.elastic.clients.elasticsearch._types.aggregations.FiltersBucket;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import io.onestore.model.document.CampaignDocument;
@@ -141,11 +142,7 @@ public class CampaignReportService {
         return Query.of(q -> q.bool(b -> b.filter(filters)));
     }
 
-    private static CampaignReport.Phase phase(
-            Instant from,
-            Instant to,
-            Instant now,
-            co.elastic.clients.elasticsearch._types.aggregations.FiltersBucket b) {
+    private static CampaignReport.Phase phase(Instant from, Instant to, Instant now, FiltersBucket b) {
         Instant elapsedEnd = to.isBefore(now) ? to : now;
         double days = elapsedEnd.isAfter(from)
                 ? Duration.between(from, elapsedEnd).toMillis()

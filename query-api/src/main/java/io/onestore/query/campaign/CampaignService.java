@@ -13,6 +13,7 @@ import io.onestore.model.index.IndexNames;
 import io.onestore.model.text.Hashtags;
 import io.onestore.model.text.Mentions;
 import io.onestore.query.config.QueryApiProperties;
+import io.onestore.query.insight.Bounds;
 import io.onestore.query.web.ApiException;
 import io.onestore.query.web.ProblemType;
 import java.io.IOException;
@@ -73,7 +74,7 @@ public class CampaignService {
     }
 
     public List<CampaignResponse> list(int limit) throws IOException {
-        int size = io.onestore.query.insight.Bounds.check("limit", limit, 1, limits.maxCampaigns());
+        int size = Bounds.check("limit", limit, 1, limits.maxCampaigns());
         var response = client.search(
                 s -> s.index(names.campaigns())
                         .size(size)

@@ -2,6 +2,7 @@ package io.onestore.query.campaign;
 
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
+import java.time.Instant;
 import java.util.Map;
 
 /**
@@ -40,7 +41,7 @@ final class ReportMetrics {
                 aggs.get("unknown_likes").filter().docCount());
     }
 
-    static CampaignReport.TimelineBucket bucket(java.time.Instant start, long posts, Map<String, Aggregate> aggs) {
+    static CampaignReport.TimelineBucket bucket(Instant start, long posts, Map<String, Aggregate> aggs) {
         CampaignReport.Totals t = totals(posts, aggs);
         return new CampaignReport.TimelineBucket(
                 start, t.posts(), t.uniqueAuthors(), t.likes(), t.comments(), t.engagement());

@@ -8,6 +8,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.http.MediaType;
@@ -56,7 +57,7 @@ class ApiKeyFilter extends OncePerRequestFilter {
                     response,
                     request,
                     ProblemType.FORBIDDEN,
-                    "This API key lacks the '" + needed.name().toLowerCase(java.util.Locale.ROOT) + "' scope.");
+                    "This API key lacks the '" + needed.name().toLowerCase(Locale.ROOT) + "' scope.");
             return;
         }
         chain.doFilter(request, response);

@@ -29,6 +29,10 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 /**
  * Turns every failure into an RFC 9457 problem with a stable {@code type} ({@link ProblemType}). Elasticsearch
  * messages and stack traces go to the log only: they name indices and internals a caller has no use for.
+ *
+ * <p>Whatever Elasticsearch answers with, or fails to, is a 503 with {@code Retry-After}, never a 500: callers
+ * validated before the query is sent, so what remains is the store's state (down, overloaded, contract not installed
+ * yet), and the log has the detail.
  */
 @RestControllerAdvice
 class ProblemAdvice extends ResponseEntityExceptionHandler {
