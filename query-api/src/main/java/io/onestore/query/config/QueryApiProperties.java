@@ -1,7 +1,11 @@
 package io.onestore.query.config;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -9,8 +13,60 @@ import org.springframework.validation.annotation.Validated;
 /** Every setting of the query API, under {@code onestore.*}; defaults and comments in application.yml. */
 @Validated
 @ConfigurationProperties("onestore")
-public record QueryApiProperties(@Valid @NotNull @DefaultValue Index index) {
+public record QueryApiProperties(
+        @Valid @NotNull @DefaultValue Index index,
+        @Valid @NotNull @DefaultValue Security security,
+        @Valid @NotNull @DefaultValue Limits limits,
+        @Valid @NotNull @DefaultValue Influencers influencers,
+        @Valid @NotNull @DefaultValue Spikes spikes) {
 
     /** @param prefix put in front of every index, alias and template name */
     public record Index(@NotNull @DefaultValue("onestore-") String prefix) {}
+
+    /**
+     * @param apiKeys comma-separated {@code key} or {@code key:scope} (scope {@code read} or {@code write}; none = both)
+     * @param keysFile a file with the same entries, one per line or comma-separated; {@code #} starts a comment
+     */
+    public record Security(@DefaultValue("") String apiKeys, @DefaultValue("") String keysFile) {}
+
+    /**
+     * Bounds of every request, so no caller can ask for an unbounded answer.
+     *
+     * @param maxHashtags hashtags per request (and per campaign)
+     * @param maxBuckets time buckets one answer may hold ({@code (to - from) / interval})
+     * @param maxPageSize posts per page of a search
+     * @param maxResultWindow how deep search pages may go ({@code (page + 1) * size}), Elasticsearch's own limit
+     * @param maxCampaigns campaigns listed at most
+     * @param retryAfter what a 503 tells the caller to wait
+     */
+    public record Limits(
+            @Min(1) @Max(100) @DefaultValue("20") int maxHashtags,
+            @Min(10) @Max(10000) @DefaultValue("2000") int maxBuckets,
+            @Min(1) @Max(1000) @DefaultValue("100") int maxPageSize,
+            @Min(100) @Max(10000) @DefaultValue("10000") int maxResultWindow,
+            @Min(1) @Max(1000) @DefaultValue("200") int maxCampaigns,
+            @NotNull @DefaultValue("30s") Duration retryAfter) {}
+
+    /**
+     * @param maxLimit authors returned at most
+     * @param candidateFactor authors fetched per author returned, ranked by total engagement, before the score
+     *     re-ranks them in Java (the score cannot be computed in Elasticsearch without scripts)
+     * @param latestPosts posts per author the engagement rate is averaged over
+     */
+    public record Influencers(
+            @Min(1) @Max(500) @DefaultValue("100") int maxLimit,
+            @Min(1) @Max(20) @DefaultValue("5") int candidateFactor,
+            @Min(1) @Max(100) @DefaultValue("12") int latestPosts) {}
+
+    /**
+     * @param trailingBuckets buckets before each bucket that form its baseline
+     * @param minDeviation floor of the robust deviation, so a flat baseline does not flag every +1
+     * @param topPosts posts shown per spike
+     * @param maxSpikes spikes returned at most (the strongest)
+     */
+    public record Spikes(
+            @Min(3) @Max(100) @DefaultValue("7") int trailingBuckets,
+            @DecimalMin("0.0") @DefaultValue("1.0") double minDeviation,
+            @Min(1) @Max(20) @DefaultValue("3") int topPosts,
+            @Min(1) @Max(500) @DefaultValue("50") int maxSpikes) {}
 }

@@ -1,0 +1,85 @@
+package io.onestore.query.campaign;
+
+import io.onestore.query.insight.Interval;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+@RestController
+@RequestMapping("/api/v1/campaigns")
+@Tag(name = "campaigns", description = "Campaigns to track, and their reports")
+class CampaignController {
+
+    static final String TEXT_CSV = "text/csv";
+
+    private final CampaignService campaigns;
+    private final CampaignReportService reports;
+
+    CampaignController(CampaignService campaigns, CampaignReportService reports) {
+        this.campaigns = campaigns;
+        this.reports = reports;
+    }
+
+    @PostMapping
+    @Operation(
+            summary = "Create a campaign; its hashtags and handles become targets the ingestor watches (write scope)")
+    ResponseEntity<CampaignResponse> create(@Valid @RequestBody CampaignRequest request) throws IOException {
+        CampaignResponse created = campaigns.create(request);
+        URI location = ServletUriComponentsBuilder.fromCurrentRequest()
+                .path("/{id}")
+                .buildAndExpand(created.id())
+                .toUri();
+        return ResponseEntity.created(location).body(created);
+    }
+
+    @GetMapping
+    @Operation(summary = "List campaigns, newest first")
+    List<CampaignResponse> list(@RequestParam(defaultValue = "50") int limit) throws IOException {
+        return campaigns.list(limit);
+    }
+
+    @GetMapping("/{id}")
+    CampaignResponse get(@PathVariable String id) throws IOException {
+        return CampaignResponse.of(campaigns.get(id));
+    }
+
+    @DeleteMapping("/{id}")
+    @Operation(summary = "Delete a campaign; targets no other campaign needs are removed (write scope)")
+    ResponseEntity<Void> delete(@PathVariable String id) throws IOException {
+        campaigns.delete(id);
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping(value = "/{id}/report", produces = "application/json")
+    @Operation(summary = "Totals, timeline, phases and uplift; Accept: text/csv gives the timeline as CSV")
+    CampaignReport report(@PathVariable String id, @RequestParam(defaultValue = "1d") String interval)
+            throws IOException {
+        return reports.report(id, Interval.parse(interval));
+    }
+
+    @GetMapping(value = "/{id}/report", produces = TEXT_CSV)
+    ResponseEntity<String> reportCsv(@PathVariable String id, @RequestParam(defaultValue = "1d") String interval)
+            throws IOException {
+        CampaignReport report = reports.report(id, Interval.parse(interval));
+        return ResponseEntity.ok()
+                .header(
+                        "Content-Disposition",
+                        "attachment; filename=\"campaign-" + report.campaign().id() + "-timeline.csv\"")
+                .contentType(MediaType.parseMediaType(TEXT_CSV))
+                .body(TimelineCsv.of(report.timeline()));
+    }
+}

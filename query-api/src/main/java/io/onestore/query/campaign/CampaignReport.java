@@ -1,0 +1,43 @@
+package io.onestore.query.campaign;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A campaign's report: totals and a timeline over the whole report window {@code [start - baselineDays,
+ * end + afterDays)}, the three phases, and the uplift of the later phases over the baseline (docs/insights.md).
+ */
+public record CampaignReport(
+        CampaignResponse campaign,
+        String interval,
+        Instant from,
+        Instant to,
+        Totals totals,
+        List<TimelineBucket> timeline,
+        Phases phases,
+        Uplift uplift) {
+
+    /**
+     * @param likes the sum of the likes we know; posts whose author hides them are counted in
+     *     {@code postsWithUnknownLikes} and add nothing, never -1
+     * @param engagement likes + comments + shares as derived at index time
+     */
+    public record Totals(
+            long posts, long uniqueAuthors, long likes, long comments, long engagement, long postsWithUnknownLikes) {}
+
+    public record TimelineBucket(
+            Instant start, long posts, long uniqueAuthors, long likes, long comments, long engagement) {}
+
+    /**
+     * @param days how much of the phase has elapsed, in days: the denominator of the rates (a phase still running
+     *     is measured up to now; one not started yet has 0 days and no rates)
+     */
+    public record Phase(Instant from, Instant to, double days, Totals totals, Rates perDay) {}
+
+    public record Phases(Phase baseline, Phase during, Phase after) {}
+
+    /** Per-day values, or (in {@link Uplift}) relative changes: 0.5 = +50 %. Null when undefined. */
+    public record Rates(Double posts, Double likes, Double comments, Double engagement) {}
+
+    public record Uplift(Rates duringVsBaseline, Rates afterVsBaseline) {}
+}

@@ -1,0 +1,47 @@
+package io.onestore.query.insight;
+
+import io.onestore.model.document.PostDocument;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A post as the API shows it. {@code likes} is null when unknown (hidden by the author or not sent upstream), never
+ * -1; {@code author} is null for Graph API hashtag media, which carry none.
+ */
+public record PostSummary(
+        String id,
+        String platform,
+        String url,
+        String authorId,
+        String authorUsername,
+        Instant publishedAt,
+        String caption,
+        List<String> hashtags,
+        Long likes,
+        boolean likesHidden,
+        Long comments,
+        Long views,
+        long engagement,
+        Double sentiment) {
+
+    public static PostSummary of(String id, PostDocument post) {
+        return new PostSummary(
+                id,
+                post.platform() == null ? null : post.platform().key(),
+                post.url(),
+                post.author() == null ? null : post.author().id(),
+                post.author() == null ? null : post.author().username(),
+                post.publishedAt(),
+                post.caption(),
+                post.hashtags() == null ? List.of() : post.hashtags(),
+                post.likesHidden() || post.likes() == null || post.likes() < 0 ? null : post.likes(),
+                post.likesHidden(),
+                post.comments(),
+                post.views(),
+                post.engagement(),
+                post.sentiment() == null ? null : post.sentiment().compound());
+    }
+
+    /** Source fields never shown: the verbatim upstream payload is for re-normalising, not for clients. */
+    public static final List<String> EXCLUDED_SOURCE = List.of("raw");
+}

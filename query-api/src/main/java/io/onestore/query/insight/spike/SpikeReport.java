@@ -1,0 +1,40 @@
+package io.onestore.query.insight.spike;
+
+import io.onestore.query.insight.PostSummary;
+import java.time.Instant;
+import java.util.List;
+
+/** Buckets whose post volume or engagement jumped above their trailing baseline (docs/insights.md#spikes). */
+public record SpikeReport(
+        List<String> hashtags,
+        String interval,
+        Instant from,
+        Instant to,
+        double k,
+        int trailingBuckets,
+        List<Spike> spikes) {
+
+    /**
+     * @param triggeredBy {@code posts}, {@code engagement} or both
+     * @param topPosts the posts of the bucket with the most engagement: what drove it
+     */
+    public record Spike(
+            Instant start,
+            Instant end,
+            List<String> triggeredBy,
+            Measure posts,
+            Measure engagement,
+            List<PostSummary> topPosts) {}
+
+    /** @param score (value - baselineMedian) / max(1.4826 × baselineMad, minDeviation) */
+    public record Measure(long value, double baselineMedian, double baselineMad, double score) {
+
+        static Measure of(SpikeRule.Measure m) {
+            return new Measure(m.value(), m.baselineMedian(), m.baselineMad(), round(m.score()));
+        }
+
+        private static double round(double score) {
+            return Double.isInfinite(score) ? score : Math.round(score * 10_000) / 10_000.0;
+        }
+    }
+}

@@ -1,0 +1,168 @@
+package io.onestore.query.insight.spike;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.aggregations.DateHistogramBucket;
+import co.elastic.clients.elasticsearch._types.aggregations.FieldDateMath;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import io.onestore.model.document.PostDocument;
+import io.onestore.model.index.IndexNames;
+import io.onestore.query.config.QueryApiProperties;
+import io.onestore.query.insight.Interval;
+import io.onestore.query.insight.PostFilters;
+import io.onestore.query.insight.PostSummary;
+import io.onestore.query.insight.TimeWindow;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+
+/**
+ * Finds spikes in two round trips: a histogram of post volume and engagement reaching back {@code trailingBuckets}
+ * before {@code from} (so the first bucket has a full baseline), then, only if something spiked, the top posts of
+ * the spiking buckets. "Engagement" of a bucket is the engagement of the posts published in it, as last captured.
+ */
+@Service
+public class SpikeService {
+
+    private final ElasticsearchClient client;
+    private final IndexNames names;
+    private final QueryApiProperties.Limits limits;
+    private final QueryApiProperties.Spikes settings;
+
+    SpikeService(ElasticsearchClient client, IndexNames names, QueryApiProperties properties) {
+        this.client = client;
+        this.names = names;
+        this.limits = properties.limits();
+        this.settings = properties.spikes();
+    }
+
+    public SpikeReport find(List<String> hashtags, TimeWindow window, Interval interval, double k) throws IOException {
+        int trailing = settings.trailingBuckets();
+        Instant first = interval.bucketStart(window.from());
+        TimeWindow extended = new TimeWindow(first.minus(interval.duration().multipliedBy(trailing)), window.to());
+        interval.checkBuckets(extended, limits.maxBuckets());
+        Query tags = PostFilters.hashtags(hashtags);
+        var response = client.search(
+                s -> s.index(names.posts())
+                        .size(0)
+                        .query(PostFilters.all(tags, PostFilters.published(extended)))
+                        .aggregations("buckets", a -> a.dateHistogram(h -> h.field(PostFilters.PUBLISHED_AT)
+                                        .fixedInterval(t -> t.time(interval.esFixedInterval()))
+                                        .minDocCount(0)
+                                        .extendedBounds(e -> e.min(millis(extended.from()))
+                                                .max(millis(extended.to().minusMillis(1)))))
+                                .aggregations("engagement", e -> e.sum(m -> m.field("engagement")))),
+                Void.class);
+
+        List<DateHistogramBucket> buckets =
+                response.aggregations().get("buckets").dateHistogram().buckets().array();
+        long[] posts = buckets.stream().mapToLong(DateHistogramBucket::docCount).toArray();
+        long[] engagement = buckets.stream()
+                .mapToLong(
+                        b -> Math.round(b.aggregations().get("engagement").sum().value()))
+                .toArray();
+        SpikeRule rule = new SpikeRule(k, settings.minDeviation());
+        List<Candidate> spikes = new ArrayList<>();
+        for (int i = trailing; i < buckets.size(); i++) {
+            Instant start = Instant.ofEpochMilli(buckets.get(i).key());
+            if (start.isBefore(first) || !start.isBefore(window.to())) {
+                continue;
+            }
+            SpikeRule.Measure p = rule.measure(posts[i], slice(posts, i - trailing, i));
+            SpikeRule.Measure e = rule.measure(engagement[i], slice(engagement, i - trailing, i));
+            if (p.spike() || e.spike()) {
+                spikes.add(new Candidate(start, p, e));
+            }
+        }
+        List<Candidate> strongest = spikes.stream()
+                .sorted(Comparator.comparingDouble(Candidate::strength).reversed())
+                .limit(settings.maxSpikes())
+                .sorted(Comparator.comparing(Candidate::start))
+                .toList();
+        Map<String, List<PostSummary>> top = topPosts(tags, strongest, interval);
+        List<SpikeReport.Spike> result = strongest.stream()
+                .map(c -> c.toSpike(interval, top.getOrDefault(c.start().toString(), List.of())))
+                .toList();
+        return new SpikeReport(hashtags, interval.text(), window.from(), window.to(), k, trailing, result);
+    }
+
+    /** The second round trip: the most engaging posts of each spiking bucket. */
+    private Map<String, List<PostSummary>> topPosts(Query tags, List<Candidate> spikes, Interval interval)
+            throws IOException {
+        Map<String, List<PostSummary>> top = new LinkedHashMap<>();
+        if (spikes.isEmpty()) {
+            return top;
+        }
+        Map<String, Query> ranges = new LinkedHashMap<>();
+        for (Candidate spike : spikes) {
+            ranges.put(
+                    spike.start().toString(),
+                    PostFilters.range(
+                            PostFilters.PUBLISHED_AT,
+                            spike.start(),
+                            spike.start().plus(interval.duration())));
+        }
+        var response = client.search(
+                s -> s.index(names.posts()).size(0).query(tags).aggregations("spikes", a -> a.filters(
+                                f -> f.filters(b -> b.keyed(ranges)))
+                        .aggregations(
+                                "top",
+                                t -> t.topHits(h -> h.size(settings.topPosts())
+                                        .sort(o -> o.field(
+                                                x -> x.field("engagement").order(SortOrder.Desc)))
+                                        .sort(o -> o.field(x -> x.field(PostFilters.PUBLISHED_AT)
+                                                .order(SortOrder.Desc)))
+                                        .source(src -> src.filter(x -> x.excludes(PostSummary.EXCLUDED_SOURCE)))))),
+                Void.class);
+        response.aggregations()
+                .get("spikes")
+                .filters()
+                .buckets()
+                .keyed()
+                .forEach((key, bucket) -> top.put(
+                        key,
+                        bucket.aggregations().get("top").topHits().hits().hits().stream()
+                                .map(h -> PostSummary.of(h.id(), h.source().to(PostDocument.class)))
+                                .toList()));
+        return top;
+    }
+
+    private static long[] slice(long[] values, int from, int to) {
+        long[] slice = new long[to - from];
+        System.arraycopy(values, from, slice, 0, slice.length);
+        return slice;
+    }
+
+    private static FieldDateMath millis(Instant instant) {
+        return FieldDateMath.of(m -> m.value((double) instant.toEpochMilli()));
+    }
+
+    private record Candidate(Instant start, SpikeRule.Measure posts, SpikeRule.Measure engagement) {
+
+        double strength() {
+            return Math.max(posts.score(), engagement.score());
+        }
+
+        SpikeReport.Spike toSpike(Interval interval, List<PostSummary> topPosts) {
+            List<String> triggers = new ArrayList<>();
+            if (posts.spike()) {
+                triggers.add("posts");
+            }
+            if (engagement.spike()) {
+                triggers.add("engagement");
+            }
+            return new SpikeReport.Spike(
+                    start,
+                    start.plus(interval.duration()),
+                    triggers,
+                    SpikeReport.Measure.of(posts),
+                    SpikeReport.Measure.of(engagement),
+                    topPosts);
+        }
+    }
+}
