@@ -1,6 +1,7 @@
 package io.onestore.simulator.fault;
 
 import io.onestore.simulator.web.Family;
+import java.time.Clock;
 import java.time.Duration;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -18,9 +19,11 @@ import reactor.core.publisher.Mono;
 class FaultFilter implements WebFilter {
 
     private final FaultInjector injector;
+    private final Clock clock;
 
-    FaultFilter(FaultInjector injector) {
+    FaultFilter(FaultInjector injector, Clock clock) {
         this.injector = injector;
+        this.clock = clock;
     }
 
     @Override
@@ -34,7 +37,7 @@ class FaultFilter implements WebFilter {
             return chain.filter(exchange);
         }
         Mono<Void> handled = Mono.defer(() -> injector.next(settings)
-                .map(draw -> FaultResponses.apply(draw, family, exchange, chain))
+                .map(draw -> FaultResponses.apply(draw, family, clock.instant().getEpochSecond(), exchange, chain))
                 .orElseGet(() -> chain.filter(exchange)));
         return settings.latencyMs() > 0
                 ? Mono.delay(Duration.ofMillis(settings.latencyMs())).then(handled)

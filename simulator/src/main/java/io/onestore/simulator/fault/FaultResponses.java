@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.function.UnaryOperator;
 import org.reactivestreams.Publisher;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
@@ -41,11 +42,12 @@ final class FaultResponses {
 
     private FaultResponses() {}
 
-    static Mono<Void> apply(FaultInjector.Draw draw, Family family, ServerWebExchange exchange, WebFilterChain chain) {
+    static Mono<Void> apply(
+            FaultInjector.Draw draw, Family family, long nowSecond, ServerWebExchange exchange, WebFilterChain chain) {
         double detail = draw.detail();
         return switch (draw.mode()) {
             case SERVER_ERROR -> serverError(exchange, family, SERVER_ERRORS[(int) (detail * SERVER_ERRORS.length)]);
-            case RATE_LIMIT -> rateLimit(exchange, family, detail);
+            case RATE_LIMIT -> rateLimit(exchange, family, detail, nowSecond);
             case LOGIN_HTML -> Responses.write(exchange, HttpStatus.OK, MediaType.TEXT_HTML, LOGIN_PAGE);
             case LOGIN_REDIRECT -> {
                 String next = exchange.getRequest().getPath().value();
@@ -110,7 +112,7 @@ final class FaultResponses {
                 "<html><body><h1>" + status.value() + " " + status.getReasonPhrase() + "</h1></body></html>\n");
     }
 
-    private static Mono<Void> rateLimit(ServerWebExchange exchange, Family family, double detail) {
+    private static Mono<Void> rateLimit(ServerWebExchange exchange, Family family, double detail, long nowSecond) {
         return switch (family) {
             case INSTAGRAM_GRAPH ->
                 LimitResponses.graphError(exchange, GRAPH_LIMIT_CODES[(int) (detail * GRAPH_LIMIT_CODES.length)]);
@@ -118,7 +120,7 @@ final class FaultResponses {
                 var headers = exchange.getResponse().getHeaders();
                 headers.set("x-rate-limit-limit", "450");
                 headers.set("x-rate-limit-remaining", "0");
-                headers.set("x-rate-limit-reset", String.valueOf(System.currentTimeMillis() / 1000 + 900));
+                headers.set("x-rate-limit-reset", String.valueOf(nowSecond + 900));
                 yield LimitResponses.xTooManyRequests(exchange);
             }
             case TIKTOK -> LimitResponses.tiktokTooManyRequests(exchange, 3600);
@@ -141,9 +143,9 @@ final class FaultResponses {
     /** Lets the controller write its real body, then rewrites it. */
     private static final class Rewriting extends ServerHttpResponseDecorator {
 
-        private final java.util.function.UnaryOperator<byte[]> rewrite;
+        private final UnaryOperator<byte[]> rewrite;
 
-        Rewriting(ServerHttpResponse delegate, java.util.function.UnaryOperator<byte[]> rewrite) {
+        Rewriting(ServerHttpResponse delegate, UnaryOperator<byte[]> rewrite) {
             super(delegate);
             this.rewrite = rewrite;
         }

@@ -1,5 +1,6 @@
 package io.onestore.simulator.instagram;
 
+import io.onestore.simulator.config.SimulatorProperties;
 import io.onestore.simulator.web.Json;
 import io.onestore.simulator.world.Author;
 import io.onestore.simulator.world.Post;
@@ -22,7 +23,7 @@ class LegacyController {
     private final TagFeeds feeds;
     private final int pageSize;
 
-    LegacyController(TagFeeds feeds, io.onestore.simulator.config.SimulatorProperties properties) {
+    LegacyController(TagFeeds feeds, SimulatorProperties properties) {
         this.feeds = feeds;
         this.pageSize = properties.pageSize();
     }
@@ -71,14 +72,12 @@ class LegacyController {
         return feeds.world()
                 .authors()
                 .byUsername(handle)
-                .map(author -> ResponseEntity.ok(Json.object("graphql", Json.object("user", user(author)))))
+                .map(author ->
+                        ResponseEntity.ok(Json.object("graphql", Json.object("user", profileUser(feeds, author)))))
                 .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of()));
     }
 
-    private Map<String, Object> user(Author author) {
-        return profileUser(feeds, author);
-    }
-
+    /** The profile object both the legacy and the web endpoint return: the 12 latest posts, none when private. */
     static Map<String, Object> profileUser(TagFeeds feeds, Author author) {
         long now = feeds.now();
         List<Post> posts = feeds.world().postsBy(author, now);

@@ -2,7 +2,9 @@ package io.onestore.simulator.instagram;
 
 import io.onestore.simulator.config.SimulatorProperties;
 import io.onestore.simulator.web.Json;
+import io.onestore.simulator.world.Post;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -39,7 +41,7 @@ class WebController {
         long now = feeds.now();
         Cursors.Page page = Cursors.page(feeds.recent(name, now), maxId, pageSize);
         long mediaCount = feeds.world().mediaCount(name, now);
-        var top = maxId == null ? feeds.top(name, now, 86_400, TOP_POSTS) : List.<io.onestore.simulator.world.Post>of();
+        List<Post> top = maxId == null ? feeds.top(name, now, 86_400, TOP_POSTS) : List.of();
         Map<String, Object> data = Json.object(
                 "id",
                 HashtagIds.idOf(name),
@@ -84,10 +86,10 @@ class WebController {
 
     static String formatted(long count) {
         if (count >= 1_000_000) {
-            return String.format(java.util.Locale.ROOT, "%.1fM", count / 1_000_000.0);
+            return String.format(Locale.ROOT, "%.1fM", count / 1_000_000.0);
         }
         if (count >= 10_000) {
-            return String.format(java.util.Locale.ROOT, "%.1fK", count / 1_000.0);
+            return String.format(Locale.ROOT, "%.1fK", count / 1_000.0);
         }
         return String.valueOf(count);
     }

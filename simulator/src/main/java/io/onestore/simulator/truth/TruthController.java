@@ -11,6 +11,7 @@ import io.onestore.simulator.world.World;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -144,7 +145,7 @@ class TruthController {
                 "likes_hidden", p.likesHidden(),
                 "comments", m.comments(),
                 "views", m.views(),
-                "sentiment", p.sentiment().name().toLowerCase(java.util.Locale.ROOT),
+                "sentiment", p.sentiment().name().toLowerCase(Locale.ROOT),
                 "campaign", p.campaign());
     }
 }

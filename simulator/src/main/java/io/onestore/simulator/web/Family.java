@@ -32,8 +32,4 @@ public enum Family {
         }
         return INSTAGRAM_GRAPH;
     }
-
-    public boolean isInstagramSession() {
-        return this == INSTAGRAM_LEGACY || this == INSTAGRAM_WEB;
-    }
 }

@@ -3,6 +3,7 @@ package io.onestore.simulator.world;
 import io.onestore.simulator.world.Post.Sentiment;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
@@ -105,7 +106,7 @@ final class CaptionWriter {
 
     private static String styled(SplittableRandom random, String tag) {
         return switch (random.nextInt(6)) {
-            case 0 -> tag.toUpperCase(java.util.Locale.ROOT);
+            case 0 -> tag.toUpperCase(Locale.ROOT);
             case 1 -> Character.toUpperCase(tag.charAt(0)) + tag.substring(1);
             default -> tag;
         };

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -120,13 +119,5 @@ public final class World {
 
     public long mediaCount(Author author, long now) {
         return author.earlierPosts() + postsBy(author, now).size();
-    }
-
-    public Optional<Post> findByIgId(long igId) {
-        long takenAtMillis = (igId >>> 23) + 1_314_220_021_721L;
-        long hour = Math.floorDiv(takenAtMillis / 1000, 3600);
-        return hours.computeIfAbsent(hour, generator::generate).stream()
-                .filter(p -> p.igId() == igId)
-                .findFirst();
     }
 }

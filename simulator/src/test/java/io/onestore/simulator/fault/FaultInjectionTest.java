@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.onestore.simulator.SimulatorTestBase;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -150,13 +151,13 @@ class FaultInjectionTest extends SimulatorTestBase {
         faults("{\"malformedJson\":1}");
         byte[] malformed = webTag().getResponseBody();
         assertThat(new String(malformed, StandardCharsets.UTF_8)).startsWith("for (;;);{\"data\"");
-        assertThatThrownBy(() -> MAPPER.readTree(malformed)).isInstanceOf(java.io.IOException.class);
+        assertThatThrownBy(() -> MAPPER.readTree(malformed)).isInstanceOf(IOException.class);
 
         faults("{\"truncatedJson\":1}");
         var truncated = webTag();
         assertThat(truncated.getStatus().value()).isEqualTo(200);
         assertThat(truncated.getResponseHeaders().getContentLength()).isEqualTo(truncated.getResponseBody().length);
-        assertThatThrownBy(() -> MAPPER.readTree(truncated.getResponseBody())).isInstanceOf(java.io.IOException.class);
+        assertThatThrownBy(() -> MAPPER.readTree(truncated.getResponseBody())).isInstanceOf(IOException.class);
     }
 
     @Test

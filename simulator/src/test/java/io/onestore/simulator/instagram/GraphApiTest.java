@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.onestore.simulator.SimulatorTestBase;
 import java.io.IOException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -130,7 +131,7 @@ class GraphApiTest extends SimulatorTestBase {
         JsonNode searched = get("/" + user + "/recently_searched_hashtags?access_token=" + token());
         assertThat(searched.path("data")).hasSize(3);
         assertThat(searched.at("/data/0/id").asText()).isEqualTo(HashtagIds.idOf("nike"));
-        clock.advance(java.time.Duration.ofDays(7));
+        clock.advance(Duration.ofDays(7));
         client.get()
                 .uri("/ig_hashtag_search?user_id=" + user + "&q=vans&access_token=" + token())
                 .exchange()

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.onestore.simulator.config.SimulatorProperties;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -87,7 +88,7 @@ class WorldTest {
     @Test
     void engagementGrowsOnRecentPostsAndSaturates() {
         Post post = world(7).posts(NOW - 86_400, NOW, NOW).stream()
-                .max(java.util.Comparator.comparingDouble(Post::appeal))
+                .max(Comparator.comparingDouble(Post::appeal))
                 .orElseThrow();
         long at1h = Engagement.at(post, post.takenAt() + 3600).likes();
         long at6h = Engagement.at(post, post.takenAt() + 6 * 3600).likes();
