@@ -46,11 +46,17 @@ curl -sf "http://127.0.0.1:$ONESTORE_SIMULATOR_PORT/__truth/tags/nike?from=$(dat
   grep -q '"public_posts"' || fail "the simulator's ground truth does not answer"
 [[ -n "$(ours)" ]] || fail "no process of the stack found while it runs"
 
+pids="$(cat .onestore/run/*.pid)"
 ./onestore down || fail "./onestore down failed"
 trap - EXIT
 sleep 1
 left="$(ours)"
-[[ -z "$left" ]] || fail "processes left after ./onestore down:
+for pid in $pids; do
+  if kill -0 "$pid" 2>/dev/null; then
+    left+=$'\n'"pid $pid: $(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null)"
+  fi
+done
+[[ -z "${left//$'\n'/}" ]] || fail "processes left after ./onestore down:
 $left"
 if ./onestore status >/dev/null; then
   fail "./onestore status still reports a running stack"
