@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Smoke test of the local run command: on a clean clone, `./onestore up -d` brings the stack up, `./onestore status`
+# reports every service healthy, `./onestore down` stops it, and no process of it is left behind.
+# Ports default to a free block above 19400 so the test does not collide with a stack already running on 9200/80xx;
+# set ONESTORE_*_PORT to choose them.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT="$(pwd)"
+
+free_port() {
+  local port="$1"
+  while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do
+    port=$((port + 1))
+  done
+  echo "$port"
+}
+export ONESTORE_ES_PORT="${ONESTORE_ES_PORT:-$(free_port 19400)}"
+export ONESTORE_ES_TRANSPORT_PORT="${ONESTORE_ES_TRANSPORT_PORT:-$(free_port $((ONESTORE_ES_PORT + 100)))}"
+export ONESTORE_SIMULATOR_PORT="${ONESTORE_SIMULATOR_PORT:-$(free_port 19490)}"
+export ONESTORE_INGESTOR_PORT="${ONESTORE_INGESTOR_PORT:-$(free_port $((ONESTORE_SIMULATOR_PORT + 1)))}"
+export ONESTORE_API_PORT="${ONESTORE_API_PORT:-$(free_port $((ONESTORE_INGESTOR_PORT + 1)))}"
+
+ours() { ps -eo pid=,args= | grep -F "$ROOT/" | grep -E "java|elasticsearch" | grep -v grep || true; }
+
+cleanup() { ./onestore down >/dev/null 2>&1 || true; }
+trap cleanup EXIT
+
+fail() {
+  echo "smoke-onestore: FAIL: $*" >&2
+  tail -n 30 .onestore/logs/*.log >&2 || true
+  exit 1
+}
+
+started=$SECONDS
+./onestore up -d || fail "./onestore up -d failed"
+echo "smoke-onestore: up in $((SECONDS - started))s"
+
+status="$(./onestore status)" || fail "./onestore status is not all healthy:
+$status"
+echo "$status"
+for service in elasticsearch simulator ingestor query-api; do
+  grep -Eq "^$service +[0-9]+ +[0-9]+ +healthy" <<<"$status" || fail "$service is not healthy"
+done
+curl -sf "http://127.0.0.1:$ONESTORE_ES_PORT/_cluster/health" >/dev/null || fail "Elasticsearch does not answer"
+curl -sf "http://127.0.0.1:$ONESTORE_SIMULATOR_PORT/__truth/tags/nike?from=$(date -u +%Y-%m-%dT00:00:00Z)" |
+  grep -q '"public_posts"' || fail "the simulator's ground truth does not answer"
+[[ -n "$(ours)" ]] || fail "no process of the stack found while it runs"
+
+pids="$(cat .onestore/run/*.pid)"
+./onestore down || fail "./onestore down failed"
+trap - EXIT
+sleep 1
+left="$(ours)"
+for pid in $pids; do
+  if kill -0 "$pid" 2>/dev/null; then
+    left+=$'\n'"pid $pid: $(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null)"
+  fi
+done
+[[ -z "${left//$'\n'/}" ]] || fail "processes left after ./onestore down:
+$left"
+if ./onestore status >/dev/null; then
+  fail "./onestore status still reports a running stack"
+fi
+echo "smoke-onestore: OK in $((SECONDS - started))s"

@@ -1,0 +1,106 @@
+package io.onestore.simulator.config;
+
+import io.onestore.simulator.fault.FaultSettings;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * {@code onestore.simulator.*}: the world (seed, brands, authors, campaign), the simulated clock, the per-token limits
+ * and the faults injected from start-up. Commented defaults in {@code application.yml}.
+ *
+ * @param fixedTime pins the simulated clock (benchmarks, reproducing a response); null means the system clock
+ * @param origin first instant of the world; null means midnight UTC of the start-up day minus {@code world.history}
+ * @param pageSize items per page of the Instagram feeds
+ */
+@Validated
+@ConfigurationProperties("onestore.simulator")
+public record SimulatorProperties(
+        @DefaultValue("42") long seed,
+        Instant fixedTime,
+        Instant origin,
+        @Min(1) @Max(200) @DefaultValue("24") int pageSize,
+        @Valid @NotNull @DefaultValue World world,
+        @Valid @NotNull @DefaultValue Campaign campaign,
+        @Valid @NotNull @DefaultValue Limits limits,
+        @Valid @NotNull @DefaultValue FaultSettings faults) {
+
+    /**
+     * @param authors how many ordinary authors (brand accounts come on top)
+     * @param history how far back the world is back-filled before the start-up day
+     * @param privateShare share of authors whose profiles (and posts) are private
+     * @param hiddenLikesShare share of posts whose like count is hidden
+     */
+    public record World(
+            @Min(10) @DefaultValue("3000") int authors,
+            @NotNull @DefaultValue("14d") Duration history,
+            @DefaultValue("0.08") double privateShare,
+            @DefaultValue("0.06") double hiddenLikesShare,
+            List<Brand> brands) {
+
+        public World {
+            if (brands == null || brands.isEmpty()) {
+                brands = List.of(
+                        new Brand("nike", "nike", 24, 298_000_000L),
+                        new Brand("adidas", "adidas", 16, 29_600_000L),
+                        new Brand("puma", "puma", 10, 12_400_000L),
+                        new Brand("vans", "vans", 6, 8_100_000L));
+            } else {
+                brands = List.copyOf(brands);
+            }
+        }
+    }
+
+    /**
+     * @param tag the brand hashtag (also its official handle)
+     * @param postsPerHour mean public posting rate at an average hour of the day
+     * @param followers the official account's followers
+     */
+    public record Brand(String tag, String handle, double postsPerHour, long followers) {}
+
+    /**
+     * A scripted campaign: during [origin + startOffset, + duration) the brand's tag gets {@code multiplier} times its
+     * usual posts, more positive captions, more engagement and the campaign hashtag.
+     */
+    public record Campaign(
+            @DefaultValue("puma") String brand,
+            @DefaultValue("forevermore") String hashtag,
+            @NotNull @DefaultValue("10d") Duration startOffset,
+            @NotNull @DefaultValue("3d") Duration duration,
+            @DefaultValue("5") double multiplier) {}
+
+    /** Per-token budgets, after the real networks' published limits (the web default, 200 an hour, is in application.yml). */
+    public record Limits(
+            @Valid @NotNull @DefaultValue Window web,
+            @Valid @NotNull @DefaultValue Window anonymous,
+            @Valid @NotNull @DefaultValue Graph graph,
+            @Valid @NotNull @DefaultValue X x,
+            @Valid @NotNull @DefaultValue TikTok tiktok) {}
+
+    /** A fixed window: {@code requests} per {@code window} per token. */
+    public record Window(@DefaultValue("20") int requests, @DefaultValue("1h") Duration window) {}
+
+    /**
+     * @param callsPerHour per user token (error code 17 beyond)
+     * @param appCallsPerHour over all tokens (error code 4 beyond)
+     * @param uniqueHashtags per user per rolling {@code hashtagWindow}
+     */
+    public record Graph(
+            @DefaultValue("200") int callsPerHour,
+            @DefaultValue("4800") int appCallsPerHour,
+            @DefaultValue("30") int uniqueHashtags,
+            @DefaultValue("7d") Duration hashtagWindow) {}
+
+    /** X v2 search/recent with app auth: 450 requests per 15 minutes. */
+    public record X(@DefaultValue("450") int requests, @DefaultValue("15m") Duration window) {}
+
+    /** TikTok research API: 1000 requests per day. */
+    public record TikTok(@DefaultValue("1000") int requestsPerDay) {}
+}

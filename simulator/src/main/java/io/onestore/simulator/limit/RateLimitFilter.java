@@ -1,0 +1,105 @@
+package io.onestore.simulator.limit;
+
+import io.onestore.simulator.config.SimulatorProperties;
+import io.onestore.simulator.web.Family;
+import io.onestore.simulator.web.Tokens;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+
+/**
+ * Per-token budgets of every upstream family, answered in that family's dialect ({@link LimitResponses}). A request
+ * beyond the budget still counts, like upstream, so hammering a limited token keeps it limited.
+ */
+@Component
+@Order(-50)
+class RateLimitFilter implements WebFilter {
+
+    private final SimulatorProperties.Limits limits;
+    private final FixedWindowLimiter limiter;
+    private final Clock clock;
+
+    RateLimitFilter(SimulatorProperties properties, FixedWindowLimiter limiter, Clock clock) {
+        this.limits = properties.limits();
+        this.limiter = limiter;
+        this.clock = clock;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        Family family = Family.of(exchange.getRequest());
+        if (family == Family.OWN) {
+            return chain.filter(exchange);
+        }
+        Optional<String> token = Tokens.of(exchange.getRequest());
+        long now = clock.millis();
+        long nowSecond = now / 1000;
+        HttpHeaders headers = exchange.getResponse().getHeaders();
+        switch (family) {
+            case INSTAGRAM_LEGACY, INSTAGRAM_WEB -> {
+                var decision = token.isPresent()
+                        ? limiter.acquire(
+                                "ig:" + token.get(),
+                                limits.web().requests(),
+                                limits.web().window(),
+                                now)
+                        : limiter.acquire(
+                                "ig-anonymous",
+                                limits.anonymous().requests(),
+                                limits.anonymous().window(),
+                                now);
+                if (!decision.allowed()) {
+                    return LimitResponses.instagramTooManyRequests(exchange, decision.retryAfterSeconds(nowSecond));
+                }
+            }
+            case INSTAGRAM_GRAPH -> {
+                if (token.isEmpty()) {
+                    return LimitResponses.graphMissingToken(exchange);
+                }
+                var user = limiter.acquire(
+                        "graph:" + token.get(), limits.graph().callsPerHour(), Duration.ofHours(1), now);
+                var app = limiter.acquire("graph-app", limits.graph().appCallsPerHour(), Duration.ofHours(1), now);
+                headers.set("X-App-Usage", LimitResponses.appUsage(app));
+                headers.set("X-Business-Use-Case-Usage", LimitResponses.businessUsage(user, nowSecond));
+                if (!app.allowed()) {
+                    return LimitResponses.graphError(exchange, 4);
+                }
+                if (!user.allowed()) {
+                    return LimitResponses.graphError(exchange, 17);
+                }
+            }
+            case X -> {
+                if (token.isEmpty()) {
+                    return LimitResponses.xUnauthorized(exchange);
+                }
+                var decision = limiter.acquire(
+                        "x:" + token.get(), limits.x().requests(), limits.x().window(), now);
+                headers.set("x-rate-limit-limit", String.valueOf(decision.limit()));
+                headers.set("x-rate-limit-remaining", String.valueOf(decision.remaining()));
+                headers.set("x-rate-limit-reset", String.valueOf(decision.resetEpochSecond()));
+                if (!decision.allowed()) {
+                    return LimitResponses.xTooManyRequests(exchange);
+                }
+            }
+            case TIKTOK -> {
+                if (token.isEmpty()) {
+                    return LimitResponses.tiktokUnauthorized(exchange);
+                }
+                var decision = limiter.acquire(
+                        "tiktok:" + token.get(), limits.tiktok().requestsPerDay(), Duration.ofDays(1), now);
+                if (!decision.allowed()) {
+                    return LimitResponses.tiktokTooManyRequests(exchange, decision.retryAfterSeconds(nowSecond));
+                }
+            }
+            default -> {}
+        }
+        return chain.filter(exchange);
+    }
+}

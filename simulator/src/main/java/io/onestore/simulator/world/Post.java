@@ -1,0 +1,73 @@
+package io.onestore.simulator.world;
+
+import java.util.List;
+
+/**
+ * One post as the world holds it; its metrics depend on the time you look ({@link Engagement}).
+ *
+ * @param seq the post's number within its hour, brand and stream; with {@code takenAt} and {@code brand} it makes the
+ *     per-network ids
+ * @param caption null for a post without a caption
+ * @param firstComment the author's first comment, where some people put their tags; null when none
+ * @param tags normalised hashtags of the caption and the first comment: the feeds a post appears in
+ * @param appeal the like count the post tends to (the saturating curve's ceiling)
+ * @param likesHidden the author hid the like count: the web shapes show {@code hiddenLikeValue} (-1 or 3)
+ */
+public record Post(
+        long takenAt,
+        int brand,
+        int seq,
+        Author author,
+        MediaKind kind,
+        int carouselSize,
+        String caption,
+        String firstComment,
+        List<String> tags,
+        List<String> mentions,
+        Sentiment sentiment,
+        boolean campaign,
+        double appeal,
+        boolean likesHidden,
+        int hiddenLikeValue) {
+
+    public enum Sentiment {
+        POSITIVE,
+        NEUTRAL,
+        NEGATIVE
+    }
+
+    /** The Instagram media id: milliseconds since Instagram's epoch shifted over a shard-like suffix, 19 digits. */
+    public long igId() {
+        return ((takenAt * 1000 - 1_314_220_021_721L) << 23) | ((long) brand << 10) | seq;
+    }
+
+    /** The Instagram shortcode: the media id in Instagram's base-64 alphabet. */
+    public String shortcode() {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        StringBuilder code = new StringBuilder();
+        long id = igId();
+        while (id > 0) {
+            code.append(alphabet.charAt((int) (id % 64)));
+            id /= 64;
+        }
+        return code.reverse().toString();
+    }
+
+    /** The X id: a snowflake from the post time. */
+    public long xId() {
+        return ((takenAt * 1000 - 1_288_834_974_657L) << 22) | ((long) brand << 12) | seq;
+    }
+
+    /** The TikTok video id. */
+    public long tiktokId() {
+        return (takenAt << 32) | ((long) brand << 16) | seq;
+    }
+
+    public boolean isVisible() {
+        return !author.isPrivate();
+    }
+
+    public boolean hasTag(String tag) {
+        return tags.contains(tag);
+    }
+}
