@@ -1,6 +1,7 @@
 package io.onestore.ingestor.index;
 
 import co.elastic.clients.elasticsearch._helpers.bulk.BulkListener;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.ErrorCause;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
@@ -78,10 +79,27 @@ final class BulkAnswers implements BulkListener<IndexWrite>, AutoCloseable {
     public void afterBulk(long executionId, BulkRequest request, List<IndexWrite> contexts, Throwable failure) {
         recordLatency(executionId);
         onWorker(() -> {
+            if (failure instanceof ElasticsearchException refused) {
+                // Elasticsearch answered, so it is not an outage: the request as a whole was refused.
+                contexts.forEach(write -> {
+                    handleRefusedRequest(write, refused);
+                    indexer.answeredOne();
+                });
+                return;
+            }
             indexer.markUnreachable(failure);
             indexer.toSpool(contexts);
             contexts.forEach(write -> indexer.answeredOne());
         });
+    }
+
+    private void handleRefusedRequest(IndexWrite write, ElasticsearchException refused) {
+        int status = refused.status();
+        if (status == 429 || status >= 500) {
+            retryOrSpool(write, backoff(write.attempt()));
+        } else {
+            deadLetter(write, refused.error());
+        }
     }
 
     private void handle(IndexWrite write, BulkResponseItem item) {

@@ -20,7 +20,8 @@ final class ItemClassifier {
             return Action.DONE;
         }
         int status = item.status();
-        if (status == 409) {
+        if (status == 409 || "document_missing_exception".equals(item.error().type())) {
+            // The post changed or vanished since it was read: merge again with what is stored now.
             return Action.CONFLICT;
         }
         if (status == 429 || status >= 500 || isMissingAlias(item.error())) {

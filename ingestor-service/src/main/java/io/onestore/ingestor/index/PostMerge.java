@@ -25,16 +25,19 @@ import java.util.Set;
  * one {@code mget} per batch reads the stored posts with their sequence numbers, and the merge happens here.
  *
  * <ul>
- *   <li>a stored post becomes an {@code update} with {@code doc} (latest metrics, {@code last_seen_at}, the union of
- *       {@code hashtags} and {@code found_in_tags}, never {@code first_seen_at}) and {@code upsert} (the full
- *       document), guarded by {@code if_seq_no}/{@code if_primary_term};
- *   <li>an unseen post becomes a {@code create}: an update's upsert cannot be guarded, and two feeds finding one new
- *       post in the same cycle would otherwise overwrite each other's tag.
+ *   <li>a stored post becomes an {@code update} with a partial {@code doc} (latest metrics, {@code last_seen_at},
+ *       the union of {@code hashtags} and {@code found_in_tags}; never {@code first_seen_at}, so the first sighting
+ *       is kept), guarded by {@code if_seq_no}/{@code if_primary_term} of the version read. Elasticsearch refuses
+ *       that guard on an update that also carries an {@code upsert} ("upsert requests don't support if_seq_no"), and
+ *       the guard is what keeps the union right, so stored posts get no {@code upsert} part;
+ *   <li>an unseen post becomes a {@code create} of the full document: the insert half of the upsert, which fails
+ *       instead of overwriting when another writer created the post meanwhile.
  * </ul>
  *
- * Either way a concurrent writer makes the write fail with 409; the indexer counts it and sends the post through here
- * again, so the union survives several replicas and several feeds. A capture older than the stored post (a spool
- * replayed after newer captures) only adds its tags: the merge does not depend on the order captures arrive in.
+ * Either way a concurrent writer (another feed of the same cycle still in the bulk buffer, another replica) makes the
+ * write fail with 409; the indexer counts it and sends the post through here again, so the union survives. A capture
+ * older than the stored post (a spool replayed after newer captures) only adds its tags: the result does not depend
+ * on the order captures arrive in.
  */
 final class PostMerge {
 
@@ -77,14 +80,13 @@ final class PostMerge {
                 operation = BulkOperation.of(b ->
                         b.create(c -> c.index(alias).id(id).requireAlias(true).document(captured)));
             } else {
-                ObjectNode upsert = merge(existing.source(), captured);
-                ObjectNode doc = partial(existing.source(), captured, upsert);
+                ObjectNode doc = partial(existing.source(), captured, merge(existing.source(), captured));
                 operation = BulkOperation.of(b -> b.update(u -> u.index(alias)
                         .id(id)
                         .ifSeqNo(existing.seqNo())
                         .ifPrimaryTerm(existing.primaryTerm())
                         .requireAlias(true)
-                        .<JsonNode, JsonNode>action(a -> a.doc(doc).upsert(upsert))));
+                        .<JsonNode, JsonNode>action(a -> a.doc(doc))));
             }
             operations.put(lastWrite.get(id), operation);
         }
