@@ -58,7 +58,10 @@ public final class TargetLeases {
         return owner;
     }
 
-    /** Gives every file target a document so it can be leased; existing documents are left as they are. */
+    /**
+     * Gives every file target a document so it can be leased; existing documents are left as they are. When this
+     * created any, the targets index is refreshed so this very cycle sees them (searches are near-real-time).
+     */
     public void register(List<Target> fileTargets, Instant now) throws IOException {
         if (fileTargets.isEmpty()) {
             return;
@@ -84,14 +87,21 @@ public final class TargetLeases {
                         .document(document))))
                 .toList();
         BulkResponse response = client.bulk(b -> b.operations(creates));
+        int created = 0;
         for (BulkResponseItem item : response.items()) {
-            if (item.error() != null && item.status() != 409) {
+            if (item.error() == null) {
+                created++;
+            } else if (item.status() != 409) {
                 log.warn(
                         "Cannot register target {}: {} {}",
                         item.id(),
                         item.error().type(),
                         item.error().reason());
             }
+        }
+        if (created > 0) {
+            log.info("Registered {} new targets from the targets file", created);
+            client.indices().refresh(r -> r.index(names.targets()));
         }
     }
 
