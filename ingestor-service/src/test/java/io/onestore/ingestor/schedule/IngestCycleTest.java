@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.Refresh;
+import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,6 +20,7 @@ import io.onestore.ingestor.index.BulkIndexer;
 import io.onestore.ingestor.target.TargetLeases;
 import io.onestore.model.document.Platform;
 import io.onestore.model.document.TargetDocument;
+import io.onestore.model.index.IndexAlias;
 import io.onestore.model.index.IndexBootstrap;
 import io.onestore.model.index.IndexNames;
 import io.onestore.model.json.ContractJson;
@@ -31,8 +34,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.http.HttpHost;
 import org.elasticsearch.client.RestClient;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,26 +46,49 @@ class IngestCycleTest {
     private static final Instant T0 = Instant.parse("2026-11-26T12:00:00Z");
     private static final Duration INTERVAL = IngestTestSettings.INTERVAL;
 
+    static ElasticsearchClient client;
+    static IndexNames names;
+    static IndexCounts counts;
+
     final TestClock clock = new TestClock(T0);
     final ScriptedTargetFetcher fetcher = new ScriptedTargetFetcher();
-    ElasticsearchClient client;
-    IndexNames names;
-    IndexCounts counts;
 
     @TempDir
     Path spoolDir;
 
-    @BeforeEach
-    void installContract() {
+    @BeforeAll
+    static void installContract() {
         client = ElasticsearchTestServer.global().newClient(ContractJson.configure(new ObjectMapper()));
-        // One prefix per test: campaign targets of one test must not be due in another.
         names = new IndexNames(ElasticsearchTestServer.indexPrefix(IngestCycleTest.class));
         new IndexBootstrap(client, names).installAll();
         counts = new IndexCounts(client);
     }
 
+    /**
+     * Installing the contract per test is slow on a shared machine: empty the indices instead (by id: the test
+     * server has no delete-by-query).
+     */
     @AfterEach
-    void close() throws IOException {
+    void emptyIndices() throws IOException {
+        for (IndexAlias alias : IndexAlias.values()) {
+            String index = names.alias(alias);
+            client.indices().refresh(r -> r.index(index));
+            List<BulkOperation> deletes = client
+                    .search(s -> s.index(index).size(10_000).source(f -> f.fetch(false)), Void.class)
+                    .hits()
+                    .hits()
+                    .stream()
+                    .map(hit -> BulkOperation.of(
+                            b -> b.delete(d -> d.index(hit.index()).id(hit.id()))))
+                    .toList();
+            if (!deletes.isEmpty()) {
+                client.bulk(b -> b.operations(deletes).refresh(Refresh.True));
+            }
+        }
+    }
+
+    @AfterAll
+    static void close() throws IOException {
         client._transport().close();
     }
 
