@@ -183,7 +183,8 @@ public final class BulkIndexer implements AutoCloseable {
     }
 
     void toSpool(List<IndexWrite> writes) {
-        spool.append(writes);
+        // A replayed write gets its full number of attempts again: the refusals were of an earlier outage.
+        spool.append(writes.stream().map(IndexWrite::firstAttempt).toList());
         writes.forEach(write -> metrics.count(write.alias(), Outcome.SPOOLED));
     }
 

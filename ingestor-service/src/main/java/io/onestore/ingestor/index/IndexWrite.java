@@ -8,8 +8,8 @@ import io.onestore.model.index.IndexAlias;
  * and are merged with the stored one only when they are written, so a replayed post is merged with what Elasticsearch
  * holds then, not with what it held when the capture was spooled.
  *
- * @param alias the logical index (the prefix is applied when writing, so a spool survives no prefix change silently:
- *     it is written under the running service's prefix)
+ * @param alias the logical index; the running service's prefix is applied when the write is sent, so a spool is
+ *     replayed into the indices of the service that replays it
  * @param id the deterministic document id; absent only for dead letters, which get a content-derived one
  * @param document the document as the contract writes it
  * @param attempt how many times Elasticsearch has refused it with a retryable status
@@ -28,6 +28,10 @@ public record IndexWrite(IndexAlias alias, String id, JsonNode document, int att
 
     IndexWrite retried() {
         return new IndexWrite(alias, id, document, attempt + 1);
+    }
+
+    IndexWrite firstAttempt() {
+        return attempt == 0 ? this : new IndexWrite(alias, id, document, 0);
     }
 
     boolean isPost() {

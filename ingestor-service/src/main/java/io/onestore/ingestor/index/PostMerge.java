@@ -41,9 +41,12 @@ import java.util.Set;
  */
 final class PostMerge {
 
-    /** Fields the latest capture owns; absent in it means absent now (likes hidden since), so they are nulled. */
-    private static final List<String> LATEST_ONLY =
-            List.of("likes", "comments", "views", "shares", "sentiment", "caption", "url", "author");
+    /**
+     * Counts the latest capture owns: absent in it means unknown now (likes hidden since), so they are nulled rather
+     * than left at an old value. Other absent fields (an author a Graph API hashtag feed does not carry, a caption)
+     * keep what an earlier capture saw.
+     */
+    private static final List<String> LATEST_ONLY = List.of("likes", "comments", "views", "shares");
 
     private static final List<String> UNIONS = List.of("hashtags", "found_in_tags");
 

@@ -10,7 +10,10 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.onestore.ingestor.IndexCounts;
 import io.onestore.ingestor.IngestTestSettings;
 import io.onestore.ingestor.TestClock;
+import io.onestore.ingestor.capture.CaptureBatch;
 import io.onestore.ingestor.capture.Captures;
+import io.onestore.ingestor.capture.Target;
+import io.onestore.model.document.PostDocument;
 import io.onestore.model.index.DocumentIds;
 import io.onestore.model.index.IndexAlias;
 import io.onestore.model.index.IndexBootstrap;
@@ -123,6 +126,47 @@ class BulkIndexerTest {
     }
 
     @Test
+    void likesHiddenSinceTheLastCaptureAreNulledWhileAnAuthorTheFeedNoLongerCarriesIsKept() throws IOException {
+        Instant t1 = T0.plus(IngestTestSettings.INTERVAL);
+        PostDocument seen = Captures.post("h1", "hidden", T0, 10);
+        PostDocument hiddenNow = new PostDocument(
+                seen.platform(),
+                seen.nativeId(),
+                seen.url(),
+                null,
+                seen.caption(),
+                seen.hashtags(),
+                seen.mentions(),
+                seen.foundInTags(),
+                seen.mediaType(),
+                seen.publishedAt(),
+                t1,
+                t1,
+                null,
+                3L,
+                null,
+                null,
+                true,
+                3,
+                seen.sentiment(),
+                seen.source(),
+                seen.raw());
+        try (BulkIndexer indexer = indexer()) {
+            indexer.index(batchOf(seen, T0));
+            assertThat(indexer.flush(WAIT)).isTrue();
+            indexer.index(batchOf(hiddenNow, t1));
+            assertThat(indexer.flush(WAIT)).isTrue();
+        }
+
+        JsonNode h1 = post("instagram:h1");
+        assertThat(h1.path("likes").isNull() || h1.path("likes").isMissingNode())
+                .isTrue();
+        assertThat(h1.get("likes_hidden").asBoolean()).isTrue();
+        assertThat(h1.get("comments").asLong()).isEqualTo(3);
+        assertThat(h1.get("author").get("username").asText()).isEqualTo("author_h1");
+    }
+
+    @Test
     void aConcurrentWriterMakesA409ThatIsCountedAndMergedAgain() throws IOException {
         SimpleMeterRegistry otherRegistry = new SimpleMeterRegistry();
         try (BulkIndexer slow = new BulkIndexer(
@@ -167,6 +211,10 @@ class BulkIndexerTest {
         assertThat(letter.get("target_index").asText()).isEqualTo(names.postMetrics());
         assertThat(letter.get("raw")).isEqualTo(refused);
         assertThat(outcome("post-metrics", "deadlettered")).isEqualTo(1);
+    }
+
+    private static CaptureBatch batchOf(PostDocument post, Instant at) {
+        return new CaptureBatch(Target.hashtag("hidden"), at, List.of(post), List.of(), null, null, List.of());
     }
 
     private double outcome(String index, String outcome) {
