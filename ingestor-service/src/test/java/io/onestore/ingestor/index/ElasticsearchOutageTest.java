@@ -26,7 +26,9 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.apache.http.HttpHost;
 import org.elasticsearch.client.RestClient;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,35 +42,44 @@ class ElasticsearchOutageTest {
     private static final Instant T0 = Instant.parse("2026-11-26T12:00:00Z");
     private static final Duration WAIT = Duration.ofSeconds(60);
 
-    ElasticsearchClient direct;
+    static ElasticsearchClient direct;
+    static IndexNames names;
+    static IndexCounts counts;
     ElasticsearchClient proxied;
     TcpProxy proxy;
-    IndexNames names;
-    IndexCounts counts;
     final TestClock clock = new TestClock(T0);
 
     @TempDir
     Path spoolDir;
 
-    @BeforeEach
-    void setUp() {
-        ObjectMapper mapper = ContractJson.configure(new ObjectMapper());
-        direct = ElasticsearchTestServer.global().newClient(mapper);
+    @BeforeAll
+    static void installContract() {
+        direct = ElasticsearchTestServer.global().newClient(ContractJson.configure(new ObjectMapper()));
         names = new IndexNames(ElasticsearchTestServer.indexPrefix(ElasticsearchOutageTest.class));
         new IndexBootstrap(direct, names).installAll();
         counts = new IndexCounts(direct);
+    }
+
+    @AfterAll
+    static void closeDirect() throws IOException {
+        direct._transport().close();
+    }
+
+    @BeforeEach
+    void putProxyInFront() {
         proxy = new TcpProxy(ElasticsearchTestServer.global().url());
         RestClient rest = RestClient.builder(HttpHost.create(proxy.url()))
                 .setRequestConfigCallback(c -> c.setConnectTimeout(1000).setSocketTimeout(10_000))
                 .build();
-        proxied = new ElasticsearchClient(new RestClientTransport(rest, new JacksonJsonpMapper(mapper)));
+        proxied = new ElasticsearchClient(
+                new RestClientTransport(rest, new JacksonJsonpMapper(ContractJson.configure(new ObjectMapper()))));
     }
 
     @AfterEach
     void tearDown() throws IOException {
         proxy.close();
         proxied._transport().close();
-        direct._transport().close();
+        counts.deleteAll(names);
     }
 
     BulkIndexer indexer() {
