@@ -12,6 +12,8 @@ import io.onestore.ingestor.target.TargetsFile;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -57,6 +59,8 @@ class ScheduleConfig {
     @ConditionalOnProperty(prefix = "onestore.ingest.schedule", name = "enabled", matchIfMissing = true)
     static class Scheduler implements SchedulingConfigurer {
 
+        private static final Logger log = LoggerFactory.getLogger(Scheduler.class);
+
         private final IngestCycle cycle;
         private final IngestorProperties properties;
 
@@ -77,7 +81,7 @@ class ScheduleConfig {
                 cycle.run();
             } catch (RuntimeException e) {
                 // A failing cycle must not end the schedule: the next tick tries again, every target still due.
-                org.slf4j.LoggerFactory.getLogger(IngestCycle.class).error("Ingest cycle failed", e);
+                log.error("Ingest cycle failed", e);
             }
         }
     }
