@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,6 +51,8 @@ public final class BulkIndexer implements AutoCloseable {
     private final ScheduledExecutorService replayer;
     // Writes sent to Elasticsearch or waiting for a retry and not answered yet; waited on by flush and close.
     private final AtomicInteger outstanding = new AtomicInteger();
+    // Writes sent back to the spool after a try; a replay round that sees it grow stops until the next probe.
+    private final AtomicLong refusedIntoSpool = new AtomicLong();
     private final Object answered = new Object();
     private volatile boolean unreachable;
     private volatile boolean closing;
@@ -139,7 +142,8 @@ public final class BulkIndexer implements AutoCloseable {
             return;
         }
         if (closing || unreachable || !spool.isEmpty()) {
-            toSpool(writes);
+            spool.append(writes);
+            writes.forEach(write -> metrics.count(write.alias(), Outcome.SPOOLED));
             return;
         }
         dispatch(writes);
@@ -182,7 +186,9 @@ public final class BulkIndexer implements AutoCloseable {
         }
     }
 
+    /** Writes that were sent, or about to be, and could not be written: they wait for a replay. */
     void toSpool(List<IndexWrite> writes) {
+        refusedIntoSpool.addAndGet(writes.size());
         // A replayed write gets its full number of attempts again: the refusals were of an earlier outage.
         spool.append(writes.stream().map(IndexWrite::firstAttempt).toList());
         writes.forEach(write -> metrics.count(write.alias(), Outcome.SPOOLED));
@@ -238,14 +244,19 @@ public final class BulkIndexer implements AutoCloseable {
             if (writes.isEmpty() && segment.isEmpty()) {
                 return;
             }
+            long refusedBefore = refusedIntoSpool.get();
             dispatch(writes);
             if (!flush(REPLAY_ANSWER_TIMEOUT)) {
                 return; // answers still missing: the segment stays and is replayed again (ids make that harmless)
             }
-            if (unreachable) {
+            boolean refusedAgain = refusedIntoSpool.get() != refusedBefore;
+            if (refusedAgain) {
                 spool.spill(); // writes that failed again are on disk before their old segment goes
             }
             segment.ifPresent(spool::delete);
+            if (refusedAgain) {
+                return; // e.g. the contract is not installed yet: try again at the next probe, not in a tight loop
+            }
         }
     }
 

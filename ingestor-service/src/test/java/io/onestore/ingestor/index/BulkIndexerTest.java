@@ -1,6 +1,7 @@
 package io.onestore.ingestor.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -211,6 +212,25 @@ class BulkIndexerTest {
         assertThat(letter.get("target_index").asText()).isEqualTo(names.postMetrics());
         assertThat(letter.get("raw")).isEqualTo(refused);
         assertThat(outcome("post-metrics", "deadlettered")).isEqualTo(1);
+    }
+
+    @Test
+    void writesToAMissingAliasAreRetriedThenSpooledAndWrittenOnceTheContractIsInstalled() {
+        // require_alias: no index is auto-created for a prefix whose contract is not installed.
+        IndexNames uninstalled = new IndexNames(ElasticsearchTestServer.indexPrefix(BulkIndexerTest.class));
+        try (BulkIndexer indexer =
+                new BulkIndexer(client, uninstalled, IngestTestSettings.of(spoolDir), registry, clock)) {
+            indexer.index(Captures.profile("waiting", T0));
+            await().atMost(WAIT).until(() -> outcome("profile-snapshots", "spooled") >= 1);
+            assertThat(outcome("profile-snapshots", "retried")).isGreaterThanOrEqualTo(2);
+            assertThat(indexer.documentsIndexed()).isZero();
+
+            new IndexBootstrap(client, uninstalled).installAll();
+            await().atMost(WAIT).until(indexer::isIdle);
+            assertThat(indexer.documentsIndexed()).isEqualTo(1);
+        }
+        assertThat(counts.all(uninstalled.profileSnapshots())).isEqualTo(1);
+        assertThat(counts.all(uninstalled.deadletter())).isZero();
     }
 
     private static CaptureBatch batchOf(PostDocument post, Instant at) {
