@@ -23,6 +23,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -49,8 +50,10 @@ class IngestorApplicationTest {
 
     @TestConfiguration(proxyBeanMethods = false)
     static class Upstream {
+        /** Primary: once the real fetcher is a bean too, this test still talks to the scripted upstream. */
         @Bean
-        ScriptedTargetFetcher targetFetcher() {
+        @Primary
+        ScriptedTargetFetcher scriptedTargetFetcher() {
             return new ScriptedTargetFetcher();
         }
     }
