@@ -1,8 +1,77 @@
 package io.onestore.ingestor.config;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
-/** {@code onestore.ingest.*}: what to watch, how often, and how documents reach Elasticsearch. */
-public record IngestSettings(@NotNull @DefaultValue("5m") Duration interval) {}
+/**
+ * {@code onestore.ingest.*}: what to watch, how often, and how documents reach Elasticsearch.
+ *
+ * @param interval how often each target is captured
+ * @param targetsFile the seed's tags.txt format plus {@code @handle}s; absent: only campaign targets
+ * @param spoolDir where writes wait on disk while Elasticsearch is unreachable (flat here, not under {@code bulk},
+ *     so that {@code ONESTORE_INGEST_SPOOL_DIR} binds to exactly one key)
+ * @param captureBucket size of the capture buckets in snapshot and metrics ids; absent: the interval
+ */
+public record IngestSettings(
+        @NotNull @DefaultValue("5m") Duration interval,
+        Path targetsFile,
+        @NotNull @DefaultValue("data/spool") Path spoolDir,
+        Duration captureBucket,
+        @Valid @NotNull @DefaultValue Schedule schedule,
+        @Valid @NotNull @DefaultValue Bulk bulk,
+        @Valid @NotNull @DefaultValue Bootstrap bootstrap) {
+
+    /** The capture bucket actually used: configured, or one interval. */
+    public Duration bucket() {
+        return captureBucket != null ? captureBucket : interval;
+    }
+
+    /**
+     * @param enabled false in tests that run cycles themselves
+     * @param tick how often the scheduler looks for due targets; shorter than the interval so a target is picked up
+     *     soon after it falls due
+     * @param concurrency targets fetched at once
+     * @param lease how long a replica holds a target it is fetching; absent: one interval
+     * @param owner this replica's name in leases; absent: host name and a random suffix
+     * @param maxTargets most targets read per cycle from the targets index
+     */
+    public record Schedule(
+            @DefaultValue("true") boolean enabled,
+            @NotNull @DefaultValue("30s") Duration tick,
+            @Min(1) @DefaultValue("4") int concurrency,
+            Duration lease,
+            String owner,
+            @Min(1) @DefaultValue("10000") int maxTargets) {}
+
+    /**
+     * @param maxOperations a bulk request is sent at this many operations …
+     * @param maxSize … or this many bytes …
+     * @param flushInterval … or after this long, whichever comes first
+     * @param maxConcurrentRequests bulk requests in flight; more writes wait (backpressure)
+     * @param maxAttempts tries of a write refused with 429/5xx before it goes to the spool
+     * @param retryBackoff first delay before such a retry, doubled each attempt
+     * @param bufferWrites writes held in memory during an outage before they spill to a spool file
+     * @param outageProbe how often an unreachable Elasticsearch is probed while the spool is not empty
+     */
+    public record Bulk(
+            @Min(1) @DefaultValue("1000") int maxOperations,
+            @NotNull @DefaultValue("5MB") DataSize maxSize,
+            @NotNull @DefaultValue("1s") Duration flushInterval,
+            @Min(1) @DefaultValue("2") int maxConcurrentRequests,
+            @Min(1) @DefaultValue("5") int maxAttempts,
+            @NotNull @DefaultValue("200ms") Duration retryBackoff,
+            @Min(1) @DefaultValue("5000") int bufferWrites,
+            @NotNull @DefaultValue("2s") Duration outageProbe) {}
+
+    /**
+     * @param minBackoff first delay before retrying the template install when Elasticsearch is not up yet
+     * @param maxBackoff the delay stops growing here
+     */
+    public record Bootstrap(
+            @NotNull @DefaultValue("1s") Duration minBackoff, @NotNull @DefaultValue("1m") Duration maxBackoff) {}
+}

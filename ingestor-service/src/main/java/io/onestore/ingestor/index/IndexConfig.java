@@ -1,0 +1,32 @@
+package io.onestore.ingestor.index;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.onestore.ingestor.config.IngestorProperties;
+import io.onestore.model.index.IndexBootstrap;
+import io.onestore.model.index.IndexNames;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The write side's beans. Creating them touches no index: {@link IndexInstaller} does that once started. */
+@Configuration(proxyBeanMethods = false)
+class IndexConfig {
+
+    @Bean
+    IndexInstaller indexInstaller(ElasticsearchClient client, IndexNames names, IngestorProperties properties) {
+        return new IndexInstaller(
+                new IndexBootstrap(client, names), properties.ingest().bootstrap());
+    }
+
+    /** Closed on shutdown: flushes what is buffered and spills what cannot be written. */
+    @Bean(destroyMethod = "close")
+    BulkIndexer bulkIndexer(
+            ElasticsearchClient client,
+            IndexNames names,
+            IngestorProperties properties,
+            MeterRegistry registry,
+            Clock clock) {
+        return new BulkIndexer(client, names, properties.ingest(), registry, clock);
+    }
+}

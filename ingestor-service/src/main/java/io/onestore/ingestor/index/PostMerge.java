@@ -1,0 +1,176 @@
+package io.onestore.ingestor.index;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch.core.MgetResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import co.elastic.clients.elasticsearch.core.get.GetResult;
+import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.onestore.model.index.IndexNames;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns captured posts into writes that keep what earlier captures saw, without scripts (the test server has none):
+ * one {@code mget} per batch reads the stored posts with their sequence numbers, and the merge happens here.
+ *
+ * <ul>
+ *   <li>a stored post becomes an {@code update} with a partial {@code doc} (latest metrics, {@code last_seen_at},
+ *       the union of {@code hashtags} and {@code found_in_tags}; never {@code first_seen_at}, so the first sighting
+ *       is kept), guarded by {@code if_seq_no}/{@code if_primary_term} of the version read. Elasticsearch refuses
+ *       that guard on an update that also carries an {@code upsert} ("upsert requests don't support if_seq_no"), and
+ *       the guard is what keeps the union right, so stored posts get no {@code upsert} part;
+ *   <li>an unseen post becomes a {@code create} of the full document: the insert half of the upsert, which fails
+ *       instead of overwriting when another writer created the post meanwhile.
+ * </ul>
+ *
+ * Either way a concurrent writer (another feed of the same cycle still in the bulk buffer, another replica) makes the
+ * write fail with 409; the indexer counts it and sends the post through here again, so the union survives. A capture
+ * older than the stored post (a spool replayed after newer captures) only adds its tags: the result does not depend
+ * on the order captures arrive in.
+ */
+final class PostMerge {
+
+    /**
+     * Counts the latest capture owns: absent in it means unknown now (likes hidden since), so they are nulled rather
+     * than left at an old value. Other absent fields (an author a Graph API hashtag feed does not carry, a caption)
+     * keep what an earlier capture saw.
+     */
+    private static final List<String> LATEST_ONLY = List.of("likes", "comments", "views", "shares");
+
+    private static final List<String> UNIONS = List.of("hashtags", "found_in_tags");
+
+    private final ElasticsearchClient client;
+    private final IndexNames names;
+
+    PostMerge(ElasticsearchClient client, IndexNames names) {
+        this.client = client;
+        this.names = names;
+    }
+
+    /** One operation per post write, in order; throws when Elasticsearch cannot be read. */
+    Map<IndexWrite, BulkOperation> operations(List<IndexWrite> posts) throws IOException {
+        Map<IndexWrite, BulkOperation> operations = new LinkedHashMap<>();
+        if (posts.isEmpty()) {
+            return operations;
+        }
+        Map<String, GetResult<ObjectNode>> stored = read(posts);
+        // Two writes of one post in one batch (two feeds of one target): merge them here, the store sees one.
+        Map<String, ObjectNode> merged = new LinkedHashMap<>();
+        Map<String, IndexWrite> lastWrite = new HashMap<>();
+        for (IndexWrite write : posts) {
+            ObjectNode incoming = (ObjectNode) write.document();
+            merged.merge(write.id(), incoming.deepCopy(), (earlier, later) -> merge(earlier, later));
+            lastWrite.put(write.id(), write);
+        }
+        String alias = names.posts();
+        for (Map.Entry<String, ObjectNode> entry : merged.entrySet()) {
+            String id = entry.getKey();
+            ObjectNode captured = entry.getValue();
+            GetResult<ObjectNode> existing = stored.get(id);
+            BulkOperation operation;
+            if (existing == null || !existing.found() || existing.source() == null) {
+                operation = BulkOperation.of(b ->
+                        b.create(c -> c.index(alias).id(id).requireAlias(true).document(captured)));
+            } else {
+                ObjectNode doc = partial(existing.source(), captured, merge(existing.source(), captured));
+                operation = BulkOperation.of(b -> b.update(u -> u.index(alias)
+                        .id(id)
+                        .ifSeqNo(existing.seqNo())
+                        .ifPrimaryTerm(existing.primaryTerm())
+                        .requireAlias(true)
+                        .<JsonNode, JsonNode>action(a -> a.doc(doc))));
+            }
+            operations.put(lastWrite.get(id), operation);
+        }
+        return operations;
+    }
+
+    private Map<String, GetResult<ObjectNode>> read(List<IndexWrite> posts) throws IOException {
+        List<String> ids = posts.stream().map(IndexWrite::id).distinct().toList();
+        MgetResponse<ObjectNode> response =
+                client.mget(m -> m.index(names.posts()).ids(ids).sourceExcludes("raw"), ObjectNode.class);
+        Map<String, GetResult<ObjectNode>> stored = new HashMap<>();
+        for (MultiGetResponseItem<ObjectNode> item : response.docs()) {
+            if (item.isResult()) {
+                stored.put(item.result().id(), item.result());
+            } else {
+                throw new IOException("cannot read stored post "
+                        + item.failure().id() + ": " + item.failure().error().type());
+            }
+        }
+        return stored;
+    }
+
+    /** The full document after this capture: the newer capture's fields, the earliest first sighting, all tags. */
+    static ObjectNode merge(ObjectNode older, ObjectNode newer) {
+        boolean newerIsLatest = !seenAt(newer).isBefore(seenAt(older));
+        ObjectNode latest = (newerIsLatest ? newer : older).deepCopy();
+        ObjectNode other = newerIsLatest ? older : newer;
+        if (latest.path("raw").isMissingNode() && other.has("raw")) {
+            latest.set("raw", other.get("raw"));
+        }
+        for (String field : UNIONS) {
+            latest.set(field, union(older.path(field), newer.path(field)));
+        }
+        Instant firstSeen = earliest(older.path("first_seen_at"), newer.path("first_seen_at"));
+        if (firstSeen != null) {
+            latest.put("first_seen_at", firstSeen.toString());
+        }
+        return latest;
+    }
+
+    /**
+     * The update's {@code doc}: everything of the merged document but {@code first_seen_at}, with explicit nulls for
+     * latest-only fields the capture lacks. When the stored post is newer than the capture, only the unions.
+     */
+    private static ObjectNode partial(ObjectNode stored, ObjectNode captured, ObjectNode merged) {
+        ObjectNode doc = JsonNodeFactory.instance.objectNode();
+        if (seenAt(captured).isBefore(seenAt(stored))) {
+            UNIONS.forEach(field -> doc.set(field, merged.get(field)));
+            return doc;
+        }
+        doc.setAll(merged);
+        doc.remove("first_seen_at");
+        for (String field : LATEST_ONLY) {
+            if (!doc.has(field)) {
+                doc.putNull(field);
+            }
+        }
+        return doc;
+    }
+
+    private static ArrayNode union(JsonNode a, JsonNode b) {
+        Set<String> values = new LinkedHashSet<>();
+        a.forEach(value -> values.add(value.asText()));
+        b.forEach(value -> values.add(value.asText()));
+        ArrayNode array = JsonNodeFactory.instance.arrayNode();
+        values.forEach(array::add);
+        return array;
+    }
+
+    private static Instant seenAt(ObjectNode post) {
+        JsonNode value = post.path("last_seen_at");
+        return value.isTextual() ? Instant.parse(value.asText()) : Instant.EPOCH;
+    }
+
+    private static Instant earliest(JsonNode a, JsonNode b) {
+        List<Instant> instants = new ArrayList<>();
+        for (JsonNode value : List.of(a, b)) {
+            if (value.isTextual()) {
+                instants.add(Instant.parse(value.asText()));
+            }
+        }
+        return instants.stream().min(Instant::compareTo).orElse(null);
+    }
+}

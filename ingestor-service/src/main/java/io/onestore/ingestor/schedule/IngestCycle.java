@@ -1,0 +1,206 @@
+package io.onestore.ingestor.schedule;
+
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.onestore.ingestor.capture.CaptureResult;
+import io.onestore.ingestor.capture.Target;
+import io.onestore.ingestor.capture.TargetFetcher;
+import io.onestore.ingestor.index.BulkIndexer;
+import io.onestore.ingestor.target.LeasedTarget;
+import io.onestore.ingestor.target.TargetLeases;
+import io.onestore.ingestor.target.TargetLeases.Completion;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * One ingest cycle: lease the due targets, fetch them with bounded concurrency, hand every capture (and the dead
+ * letters of every failure) to the indexer, then end the leases. The capture time is the cycle's start, so a target
+ * fetched in this cycle is due again exactly one interval later.
+ */
+public final class IngestCycle {
+
+    private static final Logger log = LoggerFactory.getLogger(IngestCycle.class);
+    private static final Duration FLUSH_TIMEOUT = Duration.ofMinutes(1);
+
+    private final Supplier<TargetFetcher> fetcher;
+    private final TargetLeases leases;
+    private final BulkIndexer indexer;
+    private final BooleanSupplier contractInstalled;
+    private final Supplier<List<Target>> fileTargets;
+    private final int concurrency;
+    private final Duration timeout;
+    private final Clock clock;
+    private final MeterRegistry registry;
+    private final Timer cycleDuration;
+
+    /**
+     * @param fetcher the fetching side; may supply null while no {@link TargetFetcher} exists, then cycles skip
+     * @param timeout the longest a cycle waits for its fetches (the lease length: after it, others may fetch)
+     */
+    public IngestCycle(
+            Supplier<TargetFetcher> fetcher,
+            TargetLeases leases,
+            BulkIndexer indexer,
+            BooleanSupplier contractInstalled,
+            Supplier<List<Target>> fileTargets,
+            int concurrency,
+            Duration timeout,
+            Clock clock,
+            MeterRegistry registry) {
+        this.fetcher = fetcher;
+        this.leases = leases;
+        this.indexer = indexer;
+        this.contractInstalled = contractInstalled;
+        this.fileTargets = fileTargets;
+        this.concurrency = concurrency;
+        this.timeout = timeout;
+        this.clock = clock;
+        this.registry = registry;
+        this.cycleDuration = Timer.builder("onestore.ingest.cycle.duration")
+                .description("time one ingest cycle took")
+                .register(registry);
+    }
+
+    public CycleReport run() {
+        Instant start = clock.instant();
+        long started = System.nanoTime();
+        CycleReport report = runFrom(start, started);
+        cycleDuration.record(report.duration());
+        log.info("{}", report);
+        return report;
+    }
+
+    private CycleReport runFrom(Instant start, long started) {
+        TargetFetcher fetch = fetcher.get();
+        if (fetch == null) {
+            return CycleReport.skipped(start, since(started), indexer.spoolDepth(), "no TargetFetcher");
+        }
+        if (!contractInstalled.getAsBoolean()) {
+            return CycleReport.skipped(start, since(started), indexer.spoolDepth(), "index contract not installed");
+        }
+        if (indexer.isPaused()) {
+            return CycleReport.skipped(start, since(started), indexer.spoolDepth(), "elasticsearch unreachable");
+        }
+        List<LeasedTarget> leased;
+        try {
+            List<Target> file = fileTargets.get();
+            leases.register(file, start);
+            Set<String> fileIds = file.stream().map(Target::id).collect(Collectors.toSet());
+            leased = leases.claimDue(fileIds, start);
+        } catch (IOException | ElasticsearchException e) {
+            return CycleReport.skipped(start, since(started), indexer.spoolDepth(), "cannot lease targets: " + e);
+        }
+        long indexedBefore = indexer.documentsIndexed();
+        List<Fetched> fetched = fetchAll(fetch, leased, start);
+        indexer.flush(FLUSH_TIMEOUT);
+        leases.complete(fetched.stream().map(f -> f.completion(start)).toList(), clock.instant());
+        int due = leased.stream().mapToInt(l -> l.targets().size()).sum();
+        int failed = fetched.stream().mapToInt(Fetched::failures).sum();
+        int succeeded = fetched.stream().mapToInt(f -> f.results().size()).sum() - failed;
+        Counter.builder("onestore.ingest.targets.due")
+                .description("target fetches leased by cycles")
+                .register(registry)
+                .increment(due);
+        return new CycleReport(
+                start,
+                due,
+                succeeded,
+                failed,
+                indexer.documentsIndexed() - indexedBefore,
+                indexer.spoolDepth(),
+                since(started),
+                null);
+    }
+
+    /**
+     * Fetches every leased target, at most {@code concurrency} at once, and hands each result to the indexer on a
+     * worker thread (results may arrive on an HTTP event loop, and indexing blocks). A fetch still running at the
+     * timeout is abandoned: its lease runs out and the target is fetched again, by whichever replica.
+     */
+    private List<Fetched> fetchAll(TargetFetcher fetch, List<LeasedTarget> leased, Instant start) {
+        List<Fetched> done = Collections.synchronizedList(new ArrayList<>());
+        try {
+            Flux.fromIterable(leased)
+                    .flatMap(
+                            target -> Flux.fromIterable(target.targets())
+                                    .concatMap(t -> fetchOne(fetch, t, start))
+                                    .collectList()
+                                    .map(results -> new Fetched(target, results)),
+                            concurrency)
+                    .publishOn(Schedulers.boundedElastic())
+                    .doOnNext(fetched -> {
+                        fetched.results().forEach(this::hand);
+                        done.add(fetched);
+                    })
+                    .then()
+                    .block(timeout);
+        } catch (RuntimeException e) {
+            log.warn("Cycle stopped waiting for fetches after {}: {}", timeout, e.toString());
+        }
+        synchronized (done) {
+            return List.copyOf(done);
+        }
+    }
+
+    private Mono<CaptureResult> fetchOne(TargetFetcher fetch, Target target, Instant start) {
+        // The contract says a fetcher never errors; a bug in one must still not drop the target.
+        return Mono.defer(() -> fetch.fetch(target, start))
+                .onErrorResume(e -> Mono.just(new CaptureResult.Failed(target, "error", e.toString(), List.of())))
+                .switchIfEmpty(Mono.fromSupplier(
+                        () -> new CaptureResult.Failed(target, "error", "fetcher returned nothing", List.of())));
+    }
+
+    private void hand(CaptureResult result) {
+        if (result instanceof CaptureResult.Captured captured) {
+            indexer.index(captured.batch());
+        } else if (result instanceof CaptureResult.Failed failed) {
+            indexer.deadLetters(failed.deadLetters());
+            Counter.builder("onestore.ingest.targets.failed")
+                    .description("target fetches that failed, by outcome; the targets stay due")
+                    .tag("outcome", failed.outcome())
+                    .register(registry)
+                    .increment();
+            log.debug("{} failed ({}): {}", failed.target(), failed.outcome(), failed.reason());
+        }
+    }
+
+    /** The results of one leased target, one per platform. */
+    private record Fetched(LeasedTarget target, List<CaptureResult> results) {
+
+        int failures() {
+            return (int) results.stream()
+                    .filter(CaptureResult.Failed.class::isInstance)
+                    .count();
+        }
+
+        /** Fetched only if every platform was; otherwise the first failure's outcome, and the target stays due. */
+        Completion completion(Instant capturedAt) {
+            return results.stream()
+                    .filter(CaptureResult.Failed.class::isInstance)
+                    .map(CaptureResult.Failed.class::cast)
+                    .findFirst()
+                    .map(failed -> new Completion(target, null, failed.outcome()))
+                    .orElseGet(() -> new Completion(target, capturedAt, "ok"));
+        }
+    }
+
+    private static Duration since(long started) {
+        return Duration.ofNanos(System.nanoTime() - started);
+    }
+}

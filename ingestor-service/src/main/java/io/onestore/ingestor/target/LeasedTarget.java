@@ -1,0 +1,28 @@
+package io.onestore.ingestor.target;
+
+import io.onestore.ingestor.capture.Target;
+import io.onestore.model.document.Platform;
+import io.onestore.model.document.TargetDocument;
+import java.util.List;
+
+/**
+ * A target this replica holds the lease of, with the sequence number and primary term of the lease write: the
+ * completion is written only if nobody has touched the document since.
+ */
+public record LeasedTarget(TargetDocument document, long seqNo, long primaryTerm) {
+
+    /** One fetch per platform; a target document without platforms means Instagram, the first platform. */
+    public List<Target> targets() {
+        List<Platform> platforms =
+                document.platforms() == null || document.platforms().isEmpty()
+                        ? List.of(Platform.INSTAGRAM)
+                        : document.platforms();
+        return platforms.stream()
+                .map(platform -> new Target(document.kind(), document.value(), platform))
+                .toList();
+    }
+
+    public String id() {
+        return document.id();
+    }
+}

@@ -1,0 +1,229 @@
+package io.onestore.ingestor.target;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.onestore.ingestor.capture.Target;
+import io.onestore.model.document.TargetDocument;
+import io.onestore.model.index.IndexNames;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The targets in {@code onestore-targets} and the leases that let several ingestor replicas share them. A target is
+ * due when it was never fetched or its last successful fetch is one interval old; a replica fetches it only after
+ * writing its own lease with {@code if_seq_no}/{@code if_primary_term} of the version it read, so of two replicas
+ * that read the same version exactly one succeeds (the other gets 409). A fetch that fails leaves
+ * {@code last_fetched_at} alone: the target stays due. Elasticsearch is the coordinator; there is no other.
+ */
+public final class TargetLeases {
+
+    private static final Logger log = LoggerFactory.getLogger(TargetLeases.class);
+
+    private final ElasticsearchClient client;
+    private final IndexNames names;
+    private final Duration interval;
+    private final Duration lease;
+    private final String owner;
+    private final int maxTargets;
+
+    public TargetLeases(
+            ElasticsearchClient client,
+            IndexNames names,
+            Duration interval,
+            Duration lease,
+            String owner,
+            int maxTargets) {
+        this.client = client;
+        this.names = names;
+        this.interval = interval;
+        this.lease = lease;
+        this.owner = owner;
+        this.maxTargets = maxTargets;
+    }
+
+    public String owner() {
+        return owner;
+    }
+
+    /**
+     * Gives every file target a document so it can be leased; existing documents are left as they are. When this
+     * created any, the targets index is refreshed so this very cycle sees them (searches are near-real-time).
+     */
+    public void register(List<Target> fileTargets, Instant now) throws IOException {
+        if (fileTargets.isEmpty()) {
+            return;
+        }
+        List<BulkOperation> creates = fileTargets.stream()
+                .map(target -> new TargetDocument(
+                        target.kind(),
+                        target.value(),
+                        List.of(target.platform()),
+                        List.of(),
+                        now,
+                        now,
+                        null,
+                        null,
+                        null,
+                        null))
+                .collect(Collectors.toMap(TargetDocument::id, d -> d, (a, b) -> a))
+                .values()
+                .stream()
+                .map(document -> BulkOperation.of(b -> b.create(c -> c.index(names.targets())
+                        .id(document.id())
+                        .requireAlias(true)
+                        .document(document))))
+                .toList();
+        BulkResponse response = client.bulk(b -> b.operations(creates));
+        int created = 0;
+        for (BulkResponseItem item : response.items()) {
+            if (item.error() == null) {
+                created++;
+            } else if (item.status() != 409) {
+                log.warn(
+                        "Cannot register target {}: {} {}",
+                        item.id(),
+                        item.error().type(),
+                        item.error().reason());
+            }
+        }
+        if (created > 0) {
+            log.info("Registered {} new targets from the targets file", created);
+            client.indices().refresh(r -> r.index(names.targets()));
+        }
+    }
+
+    /**
+     * Leases the due targets: those with a campaign, and file targets still in {@code fileTargetIds} (a file target
+     * removed from the file is no longer watched; its document stays for the record).
+     */
+    public List<LeasedTarget> claimDue(Set<String> fileTargetIds, Instant now) throws IOException {
+        List<Hit<TargetDocument>> hits = client.search(
+                        s -> s.index(names.targets()).size(maxTargets).seqNoPrimaryTerm(true), TargetDocument.class)
+                .hits()
+                .hits();
+        List<Hit<TargetDocument>> due = hits.stream()
+                .filter(hit -> hit.source() != null)
+                .filter(hit -> isWatched(hit.source(), fileTargetIds) && isDue(hit.source(), now))
+                .toList();
+        if (due.isEmpty()) {
+            return List.of();
+        }
+        Instant until = now.plus(lease);
+        List<BulkOperation> leases = due.stream()
+                .map(hit -> update(hit.id(), hit.seqNo(), hit.primaryTerm(), leaseFields(until, now)))
+                .toList();
+        BulkResponse response = client.bulk(b -> b.operations(leases));
+        List<LeasedTarget> leased = new ArrayList<>();
+        for (int i = 0; i < due.size(); i++) {
+            BulkResponseItem item = response.items().get(i);
+            if (item.error() == null) {
+                TargetDocument read = due.get(i).source();
+                leased.add(new LeasedTarget(withLease(read, until), item.seqNo(), item.primaryTerm()));
+            } else if (item.status() != 409) {
+                log.warn(
+                        "Cannot lease target {}: {} {}",
+                        item.id(),
+                        item.error().type(),
+                        item.error().reason());
+            }
+        }
+        return leased;
+    }
+
+    /**
+     * Ends a lease: a success moves {@code last_fetched_at} to the capture time (the target is next due one interval
+     * later), a failure records only its outcome, so the target is due again at the next tick.
+     */
+    public void complete(List<Completion> completions, Instant now) {
+        if (completions.isEmpty()) {
+            return;
+        }
+        List<BulkOperation> operations = completions.stream()
+                .map(c -> {
+                    ObjectNode fields = JsonNodeFactory.instance.objectNode();
+                    fields.putNull("lease_owner").putNull("lease_until");
+                    fields.put("last_outcome", c.outcome()).put("updated_at", now.toString());
+                    if (c.fetchedAt() != null) {
+                        fields.put("last_fetched_at", c.fetchedAt().toString());
+                    }
+                    return update(
+                            c.target().id(), c.target().seqNo(), c.target().primaryTerm(), fields);
+                })
+                .toList();
+        try {
+            BulkResponse response = client.bulk(b -> b.operations(operations));
+            for (BulkResponseItem item : response.items()) {
+                if (item.error() != null) {
+                    // 409: the lease ran out and another replica took the target; its completion counts.
+                    log.warn(
+                            "Lease of {} not completed: {}",
+                            item.id(),
+                            item.error().type());
+                }
+            }
+        } catch (IOException | ElasticsearchException e) {
+            // The leases run out by themselves and the targets fall due again: fetched twice, indexed once.
+            log.warn("Cannot complete {} target leases: {}", completions.size(), e.toString());
+        }
+    }
+
+    /** How a leased target's fetch ended; {@code fetchedAt} is absent when it failed. */
+    public record Completion(LeasedTarget target, Instant fetchedAt, String outcome) {}
+
+    private boolean isWatched(TargetDocument document, Set<String> fileTargetIds) {
+        boolean campaign =
+                document.campaignIds() != null && !document.campaignIds().isEmpty();
+        return campaign || fileTargetIds.contains(document.id());
+    }
+
+    private boolean isDue(TargetDocument document, Instant now) {
+        boolean leasedByOther = document.leaseUntil() != null
+                && document.leaseUntil().isAfter(now)
+                && !owner.equals(document.leaseOwner());
+        boolean fetchedRecently = document.lastFetchedAt() != null
+                && document.lastFetchedAt().plus(interval).isAfter(now);
+        return !leasedByOther && !fetchedRecently;
+    }
+
+    private ObjectNode leaseFields(Instant until, Instant now) {
+        ObjectNode fields = JsonNodeFactory.instance.objectNode();
+        fields.put("lease_owner", owner).put("lease_until", until.toString()).put("updated_at", now.toString());
+        return fields;
+    }
+
+    private TargetDocument withLease(TargetDocument d, Instant until) {
+        return new TargetDocument(
+                d.kind(),
+                d.value(),
+                d.platforms(),
+                d.campaignIds(),
+                d.createdAt(),
+                d.updatedAt(),
+                owner,
+                until,
+                d.lastFetchedAt(),
+                d.lastOutcome());
+    }
+
+    private BulkOperation update(String id, Long seqNo, Long primaryTerm, ObjectNode fields) {
+        return BulkOperation.of(b -> b.<ObjectNode, ObjectNode>update(u -> u.index(names.targets())
+                .id(id)
+                .ifSeqNo(seqNo)
+                .ifPrimaryTerm(primaryTerm)
+                .requireAlias(true)
+                .action(a -> a.doc(fields))));
+    }
+}

@@ -1,0 +1,73 @@
+package io.onestore.ingestor.target;
+
+import io.onestore.ingestor.capture.Target;
+import io.onestore.model.text.Hashtags;
+import io.onestore.model.text.Mentions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The targets file: the seed's {@code tags.txt} unchanged (one hashtag per line) plus {@code #tag} for a hashtag and
+ * {@code @handle} for a public profile. Blank lines and comments ({@code #} followed by a space, or alone) are
+ * skipped; a line that is no valid tag or handle is logged with its number, never silently dropped.
+ */
+public final class TargetsFile {
+
+    private static final Logger log = LoggerFactory.getLogger(TargetsFile.class);
+
+    private TargetsFile() {}
+
+    /** The targets of a file, in file order without duplicates; empty when the file does not exist. */
+    public static List<Target> read(Path file) {
+        if (!Files.exists(file)) {
+            log.warn("Targets file {} does not exist: watching campaign targets only", file);
+            return List.of();
+        }
+        try {
+            return parse(Files.readAllLines(file, StandardCharsets.UTF_8), file.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the targets file " + file, e);
+        }
+    }
+
+    static List<Target> parse(List<String> lines, String source) {
+        Set<Target> targets = new LinkedHashSet<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (i == 0 && line.startsWith("\uFEFF")) {
+                line = line.substring(1).strip(); // a byte-order mark from a Windows editor
+            }
+            if (line.isEmpty() || isComment(line)) {
+                continue;
+            }
+            Optional<Target> target = parseLine(line);
+            if (target.isPresent()) {
+                targets.add(target.get());
+            } else {
+                log.warn("{}:{}: '{}' is neither a hashtag nor a handle; skipped", source, i + 1, line);
+            }
+        }
+        return List.copyOf(targets);
+    }
+
+    private static Optional<Target> parseLine(String line) {
+        if (line.startsWith("@") || line.startsWith("＠")) {
+            return Mentions.normalize(line).map(Target::profile);
+        }
+        return Hashtags.normalize(line).map(Target::hashtag);
+    }
+
+    private static boolean isComment(String line) {
+        return (line.startsWith("#") || line.startsWith("＃"))
+                && (line.length() == 1 || Character.isWhitespace(line.codePointAt(1)));
+    }
+}

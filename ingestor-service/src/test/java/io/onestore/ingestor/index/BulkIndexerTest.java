@@ -1,0 +1,258 @@
+package io.onestore.ingestor.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.onestore.ingestor.IndexCounts;
+import io.onestore.ingestor.IngestTestSettings;
+import io.onestore.ingestor.TestClock;
+import io.onestore.ingestor.capture.CaptureBatch;
+import io.onestore.ingestor.capture.Captures;
+import io.onestore.ingestor.capture.Target;
+import io.onestore.model.document.PostDocument;
+import io.onestore.model.index.DocumentIds;
+import io.onestore.model.index.IndexAlias;
+import io.onestore.model.index.IndexBootstrap;
+import io.onestore.model.index.IndexNames;
+import io.onestore.model.json.ContractJson;
+import io.onestore.testsupport.elasticsearch.ElasticsearchTestServer;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The write path against the real Elasticsearch: counts, upsert merge, conflicts and dead letters. */
+class BulkIndexerTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-26T12:00:00Z");
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    static ElasticsearchClient client;
+    static IndexNames names;
+    static IndexCounts counts;
+
+    @TempDir
+    Path spoolDir;
+
+    final TestClock clock = new TestClock(T0);
+    final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
+    @BeforeAll
+    static void installContract() {
+        client = ElasticsearchTestServer.global().newClient(ContractJson.configure(new ObjectMapper()));
+        names = new IndexNames(ElasticsearchTestServer.indexPrefix(BulkIndexerTest.class));
+        new IndexBootstrap(client, names).installAll();
+        counts = new IndexCounts(client);
+    }
+
+    @AfterAll
+    static void close() throws IOException {
+        client._transport().close();
+    }
+
+    BulkIndexer indexer() {
+        return new BulkIndexer(client, names, IngestTestSettings.of(spoolDir), registry, clock);
+    }
+
+    @Test
+    void aCaptureIsIndexedWithExactCounts() {
+        try (BulkIndexer indexer = indexer()) {
+            indexer.index(Captures.hashtag("exact", T0, List.of("e1", "e2", "e3"), 10));
+            assertThat(indexer.flush(WAIT)).isTrue();
+
+            assertThat(counts.where(names.posts(), "hashtags", "exact")).isEqualTo(3);
+            assertThat(counts.where(names.postMetrics(), "hashtags", "exact")).isEqualTo(3);
+            assertThat(counts.where(names.tagSnapshots(), "tag", "exact")).isEqualTo(1);
+            assertThat(indexer.documentsIndexed()).isEqualTo(7);
+            assertThat(outcome("posts", "indexed")).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void runningTheSameCaptureAgainKeepsOnePostPerIdAndAddsOneSnapshotPerBucket() throws IOException {
+        List<String> ids = List.of("r1", "r2");
+        Instant t1 = T0.plus(IngestTestSettings.INTERVAL);
+        try (BulkIndexer indexer = indexer()) {
+            indexer.index(Captures.hashtag("rerun", T0, ids, 10));
+            assertThat(indexer.flush(WAIT)).isTrue();
+            // Same bucket again: overwrites, adds nothing.
+            indexer.index(Captures.hashtag("rerun", T0.plusSeconds(60), ids, 11));
+            assertThat(indexer.flush(WAIT)).isTrue();
+            // Next bucket: the same posts, more likes, and r1 is now also in #other's feed.
+            indexer.index(Captures.hashtag("rerun", t1, ids, 20));
+            indexer.index(Captures.hashtag("other", t1, List.of("r1"), 20));
+            assertThat(indexer.flush(WAIT)).isTrue();
+        }
+
+        assertThat(counts.where(names.posts(), "found_in_tags", "rerun")).isEqualTo(2);
+        assertThat(counts.where(names.postMetrics(), "post_id", "instagram:r1")).isEqualTo(2);
+        assertThat(counts.where(names.postMetrics(), "post_id", "instagram:r2")).isEqualTo(2);
+        assertThat(counts.where(names.tagSnapshots(), "tag", "rerun")).isEqualTo(2);
+        assertThat(counts.where(names.tagSnapshots(), "tag", "other")).isEqualTo(1);
+
+        JsonNode r1 = post("instagram:r1");
+        assertThat(r1.get("first_seen_at").asText()).isEqualTo(T0.toString());
+        assertThat(r1.get("last_seen_at").asText()).isEqualTo(t1.toString());
+        assertThat(r1.get("likes").asLong()).isEqualTo(20);
+        assertThat(strings(r1.get("hashtags"))).containsExactly("rerun", "other");
+        assertThat(strings(r1.get("found_in_tags"))).containsExactly("rerun", "other");
+        assertThat(r1.get("raw").get("like_count").asLong()).isEqualTo(20);
+        assertThat(strings(post("instagram:r2").get("hashtags"))).containsExactly("rerun");
+    }
+
+    @Test
+    void anOlderCaptureReplayedLateOnlyAddsItsTags() throws IOException {
+        Instant t1 = T0.plus(IngestTestSettings.INTERVAL);
+        try (BulkIndexer indexer = indexer()) {
+            indexer.index(Captures.hashtag("late", t1, List.of("l1"), 30));
+            assertThat(indexer.flush(WAIT)).isTrue();
+            indexer.index(Captures.hashtag("early", T0, List.of("l1"), 5));
+            assertThat(indexer.flush(WAIT)).isTrue();
+        }
+
+        JsonNode l1 = post("instagram:l1");
+        assertThat(l1.get("likes").asLong()).isEqualTo(30);
+        assertThat(l1.get("last_seen_at").asText()).isEqualTo(t1.toString());
+        assertThat(strings(l1.get("hashtags"))).containsExactlyInAnyOrder("late", "early");
+    }
+
+    @Test
+    void likesHiddenSinceTheLastCaptureAreNulledWhileAnAuthorTheFeedNoLongerCarriesIsKept() throws IOException {
+        Instant t1 = T0.plus(IngestTestSettings.INTERVAL);
+        PostDocument seen = Captures.post("h1", "hidden", T0, 10);
+        PostDocument hiddenNow = new PostDocument(
+                seen.platform(),
+                seen.nativeId(),
+                seen.url(),
+                null,
+                seen.caption(),
+                seen.hashtags(),
+                seen.mentions(),
+                seen.foundInTags(),
+                seen.mediaType(),
+                seen.publishedAt(),
+                t1,
+                t1,
+                null,
+                3L,
+                null,
+                null,
+                true,
+                3,
+                seen.sentiment(),
+                seen.source(),
+                seen.raw());
+        try (BulkIndexer indexer = indexer()) {
+            indexer.index(batchOf(seen, T0));
+            assertThat(indexer.flush(WAIT)).isTrue();
+            indexer.index(batchOf(hiddenNow, t1));
+            assertThat(indexer.flush(WAIT)).isTrue();
+        }
+
+        JsonNode h1 = post("instagram:h1");
+        assertThat(h1.path("likes").isNull() || h1.path("likes").isMissingNode())
+                .isTrue();
+        assertThat(h1.get("likes_hidden").asBoolean()).isTrue();
+        assertThat(h1.get("comments").asLong()).isEqualTo(3);
+        assertThat(h1.get("author").get("username").asText()).isEqualTo("author_h1");
+    }
+
+    @Test
+    void aConcurrentWriterMakesA409ThatIsCountedAndMergedAgain() throws IOException {
+        SimpleMeterRegistry otherRegistry = new SimpleMeterRegistry();
+        try (BulkIndexer slow = new BulkIndexer(
+                        client, names, IngestTestSettings.buffering(spoolDir.resolve("slow")), registry, clock);
+                BulkIndexer fast = new BulkIndexer(
+                        client, names, IngestTestSettings.of(spoolDir.resolve("fast")), otherRegistry, clock)) {
+            // The slow one reads "not stored yet" and buffers a create; the fast one creates the post first.
+            slow.index(Captures.hashtag("first", T0, List.of("c1"), 1));
+            fast.index(Captures.hashtag("second", T0, List.of("c1"), 1));
+            assertThat(fast.flush(WAIT)).isTrue();
+            assertThat(slow.flush(WAIT)).isTrue();
+        }
+
+        assertThat(outcome("posts", "conflict")).isEqualTo(1);
+        assertThat(outcome("posts", "indexed")).isEqualTo(1);
+        assertThat(strings(post("instagram:c1").get("hashtags"))).containsExactlyInAnyOrder("first", "second");
+        assertThat(counts.where(names.posts(), "native_id", "c1")).isEqualTo(1);
+    }
+
+    @Test
+    void aDocumentTheStrictMappingRefusesEndsInTheDeadLetterIndexWithItsRawPayload() throws IOException {
+        ObjectNode refused = ContractJson.mapper().createObjectNode();
+        refused.put("post_id", "instagram:d1").put("captured_at", T0.toString()).put("not_in_the_contract", "x");
+        String id = DocumentIds.capture("instagram:d1", T0, IngestTestSettings.INTERVAL);
+        try (BulkIndexer indexer = indexer()) {
+            indexer.submit(List.of(IndexWrite.of(IndexAlias.POST_METRICS, id, refused)));
+            assertThat(indexer.flush(WAIT)).isTrue();
+        }
+
+        assertThat(counts.where(names.postMetrics(), "post_id", "instagram:d1")).isZero();
+        assertThat(counts.where(names.deadletter(), "document_id", id)).isEqualTo(1);
+        JsonNode letter = client.search(
+                        s -> s.index(names.deadletter())
+                                .query(q -> q.term(t -> t.field("document_id").value(id))),
+                        JsonNode.class)
+                .hits()
+                .hits()
+                .get(0)
+                .source();
+        assertThat(letter.get("stage").asText()).isEqualTo("index");
+        assertThat(letter.get("error_type").asText()).isEqualTo("strict_dynamic_mapping_exception");
+        assertThat(letter.get("target_index").asText()).isEqualTo(names.postMetrics());
+        assertThat(letter.get("raw")).isEqualTo(refused);
+        assertThat(outcome("post-metrics", "deadlettered")).isEqualTo(1);
+    }
+
+    @Test
+    void writesToAMissingAliasAreRetriedThenSpooledAndWrittenOnceTheContractIsInstalled() {
+        // require_alias: no index is auto-created for a prefix whose contract is not installed.
+        IndexNames uninstalled = new IndexNames(ElasticsearchTestServer.indexPrefix(BulkIndexerTest.class));
+        try (BulkIndexer indexer =
+                new BulkIndexer(client, uninstalled, IngestTestSettings.of(spoolDir), registry, clock)) {
+            indexer.index(Captures.profile("waiting", T0));
+            await().atMost(WAIT).until(() -> outcome("profile-snapshots", "spooled") >= 1);
+            assertThat(outcome("profile-snapshots", "retried")).isGreaterThanOrEqualTo(2);
+            assertThat(indexer.documentsIndexed()).isZero();
+
+            new IndexBootstrap(client, uninstalled).installAll();
+            await().atMost(WAIT).until(indexer::isIdle);
+            assertThat(indexer.documentsIndexed()).isEqualTo(1);
+        }
+        assertThat(counts.all(uninstalled.profileSnapshots())).isEqualTo(1);
+        assertThat(counts.all(uninstalled.deadletter())).isZero();
+    }
+
+    private static CaptureBatch batchOf(PostDocument post, Instant at) {
+        return new CaptureBatch(Target.hashtag("hidden"), at, List.of(post), List.of(), null, null, List.of());
+    }
+
+    private double outcome(String index, String outcome) {
+        var counter = registry.find("onestore.ingest.documents")
+                .tag("index", index)
+                .tag("outcome", outcome)
+                .counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private static JsonNode post(String id) throws IOException {
+        return client.get(g -> g.index(names.posts()).id(id), JsonNode.class).source();
+    }
+
+    private static List<String> strings(JsonNode array) {
+        return ContractJson.mapper()
+                .convertValue(
+                        array,
+                        ContractJson.mapper().getTypeFactory().constructCollectionType(List.class, String.class));
+    }
+}

@@ -1,0 +1,146 @@
+package io.onestore.ingestor.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.json.jackson.JacksonJsonpMapper;
+import co.elastic.clients.transport.rest_client.RestClientTransport;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.onestore.ingestor.IndexCounts;
+import io.onestore.ingestor.IngestTestSettings;
+import io.onestore.ingestor.TcpProxy;
+import io.onestore.ingestor.TestClock;
+import io.onestore.ingestor.capture.Captures;
+import io.onestore.model.index.IndexBootstrap;
+import io.onestore.model.index.IndexNames;
+import io.onestore.model.json.ContractJson;
+import io.onestore.testsupport.elasticsearch.ElasticsearchTestServer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.http.HttpHost;
+import org.elasticsearch.client.RestClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Elasticsearch cut off by a TCP proxy while captures keep coming: nothing is lost, nothing is indexed twice, and a
+ * spool left by a stopped indexer is replayed by the next one.
+ */
+class ElasticsearchOutageTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-26T12:00:00Z");
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    static ElasticsearchClient direct;
+    static IndexNames names;
+    static IndexCounts counts;
+    ElasticsearchClient proxied;
+    TcpProxy proxy;
+    final TestClock clock = new TestClock(T0);
+
+    @TempDir
+    Path spoolDir;
+
+    @BeforeAll
+    static void installContract() {
+        direct = ElasticsearchTestServer.global().newClient(ContractJson.configure(new ObjectMapper()));
+        names = new IndexNames(ElasticsearchTestServer.indexPrefix(ElasticsearchOutageTest.class));
+        new IndexBootstrap(direct, names).installAll();
+        counts = new IndexCounts(direct);
+    }
+
+    @AfterAll
+    static void closeDirect() throws IOException {
+        direct._transport().close();
+    }
+
+    @BeforeEach
+    void putProxyInFront() {
+        proxy = new TcpProxy(ElasticsearchTestServer.global().url());
+        RestClient rest = RestClient.builder(HttpHost.create(proxy.url()))
+                .setRequestConfigCallback(c -> c.setConnectTimeout(1000).setSocketTimeout(10_000))
+                .build();
+        proxied = new ElasticsearchClient(
+                new RestClientTransport(rest, new JacksonJsonpMapper(ContractJson.configure(new ObjectMapper()))));
+    }
+
+    @AfterEach
+    void tearDown() throws IOException {
+        proxy.close();
+        proxied._transport().close();
+        counts.deleteAll(names);
+    }
+
+    BulkIndexer indexer() {
+        // A buffer of 5 writes: an outage of a few captures spills to disk, not only to memory.
+        return new BulkIndexer(proxied, names, IngestTestSettings.of(spoolDir, 5), new SimpleMeterRegistry(), clock);
+    }
+
+    @Test
+    void anOutageMidRunEndsWithExactlyTheCountsOfARunWithoutIt() {
+        try (BulkIndexer indexer = indexer()) {
+            indexer.index(Captures.hashtag("outage", T0, List.of("o1", "o2"), 1));
+            assertThat(indexer.flush(WAIT)).isTrue();
+
+            proxy.cut();
+            indexer.index(
+                    Captures.hashtag("outage", T0.plus(IngestTestSettings.INTERVAL), List.of("o1", "o2", "o3"), 2));
+            indexer.index(Captures.profile("outage_profile", T0));
+            assertThat(indexer.isPaused()).isTrue();
+            assertThat(indexer.spoolDepth()).isEqualTo(8);
+            assertThat(segments()).isNotEmpty();
+
+            proxy.restore();
+            await().atMost(WAIT).until(() -> indexer.isIdle() && !indexer.isPaused());
+        }
+
+        assertThat(counts.where(names.posts(), "found_in_tags", "outage")).isEqualTo(3);
+        assertThat(counts.where(names.postMetrics(), "hashtags", "outage")).isEqualTo(5);
+        assertThat(counts.where(names.tagSnapshots(), "tag", "outage")).isEqualTo(2);
+        assertThat(counts.where(names.profileSnapshots(), "username", "outage_profile"))
+                .isEqualTo(1);
+        assertThat(counts.all(names.deadletter())).isZero();
+        assertThat(segments()).isEmpty();
+    }
+
+    @Test
+    void aSpoolLeftByAStoppedIndexerIsReplayedByTheNextOne() {
+        try (BulkIndexer before = indexer()) {
+            proxy.cut();
+            before.index(Captures.hashtag("restart", T0, List.of("s1", "s2"), 1));
+            before.index(Captures.hashtag("restart2", T0, List.of("s3"), 1));
+        }
+        assertThat(segments()).isNotEmpty();
+        assertThat(counts.all(names.posts())).isZero();
+
+        proxy.restore();
+        try (BulkIndexer after = indexer()) {
+            assertThat(after.isPaused()).as("replays before taking new writes").isTrue();
+            await().atMost(WAIT).until(() -> after.isIdle() && !after.isPaused());
+        }
+
+        assertThat(counts.all(names.posts())).isEqualTo(3);
+        assertThat(counts.all(names.postMetrics())).isEqualTo(3);
+        assertThat(counts.all(names.tagSnapshots())).isEqualTo(2);
+        assertThat(segments()).isEmpty();
+    }
+
+    private List<Path> segments() {
+        try (Stream<Path> files = Files.list(spoolDir)) {
+            return files.filter(f -> f.toString().endsWith(".jsonl")).toList();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package io.onestore.ingestor.target;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.onestore.ingestor.capture.Target;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TargetsFileTest {
+
+    @Test
+    void theSeedsTagsFileWorksUnchanged() {
+        List<Target> targets = TargetsFile.parse(List.of("nike", "adidas", "justdoit"), "tags.txt");
+
+        assertThat(targets)
+                .containsExactly(Target.hashtag("nike"), Target.hashtag("adidas"), Target.hashtag("justdoit"));
+    }
+
+    @Test
+    void hashSignsHandlesCommentsAndBlankLines() {
+        List<Target> targets = TargetsFile.parse(
+                List.of(
+                        "# brands we watch",
+                        "",
+                        "#Nike",
+                        "   ",
+                        "@Nike.",
+                        "＃Puma",
+                        "#",
+                        "#\tanother comment",
+                        "  adidas  "),
+                "targets.txt");
+
+        assertThat(targets)
+                .containsExactly(
+                        Target.hashtag("nike"),
+                        Target.profile("nike"),
+                        Target.hashtag("puma"),
+                        Target.hashtag("adidas"));
+    }
+
+    @Test
+    void unicodeTagsAreNormalisedToOneFormAndDuplicatesKeptOnce() {
+        List<Target> targets = TargetsFile.parse(List.of("#Café", "cafe\u0301", "#CAFÉ", "東京", "#مرحبا"), "t");
+
+        assertThat(targets).containsExactly(Target.hashtag("café"), Target.hashtag("東京"), Target.hashtag("مرحبا"));
+    }
+
+    @Test
+    void aLineThatIsNeitherTagNorHandleIsSkippedAndTheRestKept() {
+        List<Target> targets = TargetsFile.parse(List.of("not a tag", "2024", "@bad handle!", "ok"), "t");
+
+        assertThat(targets).containsExactly(Target.hashtag("ok"));
+    }
+
+    @Test
+    void readsUtf8WithAByteOrderMarkAndAMissingFileIsNoTargets(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("tags.txt");
+        Files.writeString(file, "\uFEFFnike\n@adidas\n", StandardCharsets.UTF_8);
+
+        assertThat(TargetsFile.read(file)).containsExactly(Target.hashtag("nike"), Target.profile("adidas"));
+        assertThat(TargetsFile.read(dir.resolve("missing.txt"))).isEmpty();
+    }
+}
