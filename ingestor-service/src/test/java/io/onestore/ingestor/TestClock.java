@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests move by hand, so "one interval later" takes no waiting. */
+/** A clock tests move by hand, so "one interval later", cooldowns and quota windows take no waiting. */
 public final class TestClock extends Clock {
 
     private volatile Instant now;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.onestore.ingestor.TestClock;
 import io.onestore.ingestor.config.SourceSettings;
 import io.onestore.ingestor.source.FetchOutcome;
 import java.time.Duration;
@@ -16,7 +17,7 @@ import org.springframework.boot.actuate.health.Status;
 
 class AccountPoolHealthIndicatorTest {
 
-    final MutableClock clock = new MutableClock(Instant.parse("2025-11-26T12:00:00Z"));
+    final TestClock clock = new TestClock(Instant.parse("2025-11-26T12:00:00Z"));
 
     AccountPool pool(Account... accounts) {
         return new AccountPool(

@@ -3,6 +3,7 @@ package io.onestore.ingestor.account;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
+import io.onestore.ingestor.TestClock;
 import io.onestore.ingestor.config.SourceSettings;
 import io.onestore.ingestor.source.FetchOutcome;
 import java.time.Duration;
@@ -26,7 +27,7 @@ class AccountPoolTest {
     static final SourceSettings.Cooldown COOLDOWN =
             new SourceSettings.Cooldown(Duration.ofMinutes(15), Duration.ofMinutes(10));
 
-    final MutableClock clock = new MutableClock(START);
+    final TestClock clock = new TestClock(START);
 
     AccountPool pool(int callsPerWindow, int hashtagQuota, boolean graph, Account... accounts) {
         return new AccountPool(

@@ -4,10 +4,10 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.onestore.ingestor.TestClock;
 import io.onestore.ingestor.account.Account;
 import io.onestore.ingestor.account.AccountPool;
 import io.onestore.ingestor.account.AccountState;
-import io.onestore.ingestor.account.MutableClock;
 import io.onestore.ingestor.config.SourceSettings;
 import io.onestore.ingestor.normalize.CaptureAssembler;
 import io.onestore.ingestor.source.instagram.graph.GraphAdapter;
@@ -27,7 +27,7 @@ public final class FetcherRig {
 
     public static final Instant START = Instant.parse("2025-11-26T12:00:00Z");
 
-    public final MutableClock clock = new MutableClock(START);
+    public final TestClock clock = new TestClock(START);
     public final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     public final SourceSettings.Instagram settings;
     public final AccountPool pool;
