@@ -1,0 +1,337 @@
+package io.onestore.ingestor;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.onestore.ingestor.index.IndexInstaller;
+import io.onestore.ingestor.normalize.Fixtures;
+import io.onestore.ingestor.schedule.CycleReport;
+import io.onestore.ingestor.schedule.IngestCycle;
+import io.onestore.model.document.Platform;
+import io.onestore.model.document.TargetDocument;
+import io.onestore.model.index.DocumentIds;
+import io.onestore.model.index.IndexNames;
+import io.onestore.testsupport.elasticsearch.ElasticsearchTestServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole ingestor between a mock Instagram (web mode, the recorded fixtures) and the real Elasticsearch: the real
+ * {@code InstagramTargetFetcher} over an accounts file, the targets file, cycles run by hand on a hand-moved clock.
+ *
+ * <p>The feeds {@code #nike} and {@code #justdoit} answer the same five posts (the recorded nike page), so every post
+ * is found in both; {@code @nike} adds one post of its own. The page also holds one media node without id or code,
+ * which is dead-lettered once (its id is derived from its content, whichever feed or cycle saw it).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class IngestEndToEndTest {
+
+    static final Instant T0 = Instant.parse("2026-11-26T12:00:00Z");
+    static final Duration INTERVAL = Duration.ofMinutes(5);
+    static final String TAG_PATH = "/api/v1/tags/web_info/";
+    static final String PROFILE_PATH = "/api/v1/users/web_profile_info/";
+    static final String CAROUSEL_WITH_HIDDEN_LIKES = "3141592653589795003";
+    static final String WITHOUT_CAPTION = "3141592653589795004";
+
+    static final WireMockServer upstream = startedUpstream();
+    static final Path WORK_DIR = workDir();
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("spring.elasticsearch.uris", () -> ElasticsearchTestServer.global()
+                .url());
+        registry.add("onestore.index.prefix", () -> ElasticsearchTestServer.indexPrefix(IngestEndToEndTest.class));
+        registry.add("onestore.ingest.schedule.enabled", () -> "false");
+        registry.add("onestore.ingest.interval", INTERVAL::toString);
+        registry.add(
+                "onestore.ingest.spool-dir", () -> WORK_DIR.resolve("spool").toString());
+        registry.add("onestore.ingest.targets-file", () -> WORK_DIR.resolve("tags.txt")
+                .toString());
+        registry.add("onestore.sources.instagram.mode", () -> "web");
+        registry.add("onestore.sources.instagram.base-url", upstream::baseUrl);
+        registry.add("onestore.sources.instagram.accounts-file", () -> WORK_DIR.resolve("accounts.txt")
+                .toString());
+        registry.add("onestore.sources.instagram.retry.initial-backoff", () -> "10ms");
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class HandMovedClock {
+        @Bean
+        @Primary
+        TestClock testClock() {
+            return new TestClock(T0);
+        }
+    }
+
+    @Autowired
+    IngestCycle cycle;
+
+    @Autowired
+    IndexInstaller installer;
+
+    @Autowired
+    ElasticsearchClient client;
+
+    @Autowired
+    IndexNames names;
+
+    @Autowired
+    Clock clock;
+
+    @Autowired
+    TestRestTemplate http;
+
+    IndexCounts counts;
+
+    @BeforeEach
+    void emptyIndicesAndUpstream() {
+        await().atMost(Duration.ofSeconds(60)).until(installer::isInstalled);
+        counts = new IndexCounts(client);
+        counts.deleteAll(names);
+        upstream.resetAll();
+        // Each test starts in a capture bucket of its own, with every target due (the targets index is empty).
+        ((TestClock) clock).advance(INTERVAL);
+    }
+
+    @AfterAll
+    static void stopUpstream() {
+        upstream.stop();
+    }
+
+    @Test
+    void aCycleIndexesEveryTargetAndTheSameCycleNextBucketAddsOnlySnapshotsAndMetrics() throws IOException {
+        answerTag("nike", "nike");
+        answerTag("justdoit", "justdoit");
+        answerProfile();
+
+        CycleReport first = run();
+
+        assertThat(first.due()).isEqualTo(3);
+        assertThat(first.fetched()).isEqualTo(3);
+        assertThat(first.failed()).isZero();
+        assertCounts(6, 6, 2, 1, 1);
+        Instant firstCapture = clock.instant();
+        JsonNode carousel = post(CAROUSEL_WITH_HIDDEN_LIKES);
+        // Absent or null in the source (a later merge can only null it): either way Elasticsearch indexes no value.
+        assertThat(carousel.path("likes").isNumber())
+                .as("hidden likes: no count, never 3")
+                .isFalse();
+        assertThat(client.count(c -> c.index(names.posts())
+                                .query(q -> q.bool(b -> b.filter(f -> f.ids(i -> i.values(
+                                                DocumentIds.post(Platform.INSTAGRAM, CAROUSEL_WITH_HIDDEN_LIKES))))
+                                        .filter(f -> f.exists(e -> e.field("likes"))))))
+                        .count())
+                .isZero();
+        assertThat(carousel.path("likes_hidden").asBoolean()).isTrue();
+        assertThat(carousel.path("raw").path("pk").asText()).isEqualTo(CAROUSEL_WITH_HIDDEN_LIKES);
+        JsonNode withoutCaption = post(WITHOUT_CAPTION);
+        assertThat(texts(withoutCaption.path("hashtags")))
+                .as("no caption: the tags are the feeds it was found in")
+                .containsExactlyInAnyOrder("nike", "justdoit");
+        assertThat(texts(withoutCaption.path("found_in_tags"))).containsExactlyInAnyOrder("nike", "justdoit");
+
+        ((TestClock) clock).advance(INTERVAL);
+        CycleReport second = run();
+
+        assertThat(second.due()).isEqualTo(3);
+        assertThat(second.fetched()).isEqualTo(3);
+        assertCounts(6, 12, 4, 2, 1);
+        JsonNode again = post(WITHOUT_CAPTION);
+        assertThat(Instant.parse(again.path("first_seen_at").asText())).isEqualTo(firstCapture);
+        assertThat(Instant.parse(again.path("last_seen_at").asText())).isEqualTo(firstCapture.plus(INTERVAL));
+        upstream.verify(2, getRequestedFor(urlPathEqualTo(TAG_PATH)).withQueryParam("tag_name", equalTo("nike")));
+    }
+
+    @Test
+    void aRateLimitedAccountCoolsDownAndAnotherCapturesTheTargetInTheSameCycle() throws IOException {
+        answerTag("nike", "nike");
+        answerProfile();
+        upstream.stubFor(tag("justdoit")
+                .inScenario("rate limit")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "600"))
+                .willSetStateTo("answered"));
+        upstream.stubFor(tag("justdoit")
+                .inScenario("rate limit")
+                .whenScenarioStateIs("answered")
+                .willReturn(okJson(tagPage("justdoit"))));
+
+        CycleReport report = run();
+
+        assertThat(report.due()).isEqualTo(3);
+        assertThat(report.fetched()).isEqualTo(3);
+        assertThat(report.failed()).isZero();
+        assertCounts(6, 6, 2, 1, 1);
+        List<LoggedRequest> justdoit = upstream.findAll(
+                getRequestedFor(urlPathEqualTo(TAG_PATH)).withQueryParam("tag_name", equalTo("justdoit")));
+        assertThat(justdoit).hasSize(2);
+        String limited = accountOf(justdoit.get(0));
+        assertThat(accountOf(justdoit.get(1))).isNotEqualTo(limited);
+        JsonNode account = accountsHealth().findValue(limited);
+        assertThat(account.path("state").asText()).isEqualTo("cooling_down");
+        assertThat(Instant.parse(account.path("cooling_until").asText()))
+                .isEqualTo(clock.instant().plusSeconds(600));
+        assertThat(target("hashtag:justdoit").lastOutcome()).isEqualTo("ok");
+    }
+
+    @Test
+    void malformedJsonIsDeadLetteredWithTheRawBodyAndTheTargetIsCapturedNextCycle() throws IOException {
+        String truncated =
+                "{\"data\":{\"name\":\"justdoit\",\"media_count\":112473562,\"top\":{\"sections\":[{\"layout_";
+        answerTag("nike", "nike");
+        answerProfile();
+        upstream.stubFor(tag("justdoit").willReturn(okJson(truncated)));
+
+        CycleReport first = run();
+
+        assertThat(first.due()).isEqualTo(3);
+        assertThat(first.fetched()).isEqualTo(2);
+        assertThat(first.failed()).isEqualTo(1);
+        assertCounts(6, 6, 1, 1, 2);
+        assertThat(counts.where(names.deadletter(), "stage", "parse")).isEqualTo(2);
+        JsonNode letter = client.search(
+                        s -> s.index(names.deadletter())
+                                .query(q -> q.term(t -> t.field("document_id").value("hashtag:justdoit"))),
+                        ObjectNode.class)
+                .hits()
+                .hits()
+                .get(0)
+                .source();
+        assertThat(letter.path("stage").asText()).isEqualTo("parse");
+        assertThat(letter.path("raw").asText()).isEqualTo(truncated);
+        TargetDocument failed = target("hashtag:justdoit");
+        assertThat(failed.lastOutcome()).isEqualTo("malformed");
+        assertThat(failed.lastFetchedAt()).isNull();
+
+        answerTag("justdoit", "justdoit");
+        ((TestClock) clock).advance(Duration.ofSeconds(30));
+        CycleReport second = run();
+
+        assertThat(second.due()).as("only the failed target is still due").isEqualTo(1);
+        assertThat(second.fetched()).isEqualTo(1);
+        // Same capture bucket: the five posts' metrics of this bucket exist already, the justdoit snapshot is new.
+        assertCounts(6, 6, 2, 1, 2);
+        assertThat(texts(post(WITHOUT_CAPTION).path("found_in_tags"))).containsExactlyInAnyOrder("nike", "justdoit");
+        assertThat(target("hashtag:justdoit").lastOutcome()).isEqualTo("ok");
+    }
+
+    private CycleReport run() throws IOException {
+        // Leases are correct without this refresh; the test wants what the last cycle completed to be visible.
+        client.indices().refresh(r -> r.index(names.targets()));
+        return cycle.run();
+    }
+
+    private void assertCounts(long posts, long metrics, long tagSnapshots, long profileSnapshots, long deadLetters) {
+        assertThat(counts.all(names.posts())).as("posts").isEqualTo(posts);
+        assertThat(counts.all(names.postMetrics())).as("post metrics").isEqualTo(metrics);
+        assertThat(counts.all(names.tagSnapshots())).as("tag snapshots").isEqualTo(tagSnapshots);
+        assertThat(counts.all(names.profileSnapshots())).as("profile snapshots").isEqualTo(profileSnapshots);
+        assertThat(counts.all(names.deadletter())).as("dead letters").isEqualTo(deadLetters);
+    }
+
+    private JsonNode post(String nativeId) throws IOException {
+        return client.get(
+                        g -> g.index(names.posts()).id(DocumentIds.post(Platform.INSTAGRAM, nativeId)),
+                        ObjectNode.class)
+                .source();
+    }
+
+    private TargetDocument target(String id) throws IOException {
+        client.indices().refresh(r -> r.index(names.targets()));
+        return client.get(g -> g.index(names.targets()).id(id), TargetDocument.class)
+                .source();
+    }
+
+    private JsonNode accountsHealth() throws IOException {
+        String body = http.getForObject("/actuator/health/accounts", String.class);
+        return new ObjectMapper().readTree(body);
+    }
+
+    private static String accountOf(LoggedRequest request) {
+        String cookie = request.getHeader("Cookie");
+        for (String account : List.of("alice", "bob", "carol")) {
+            if (cookie.contains("tok-" + account)) {
+                return account;
+            }
+        }
+        throw new AssertionError("no known account in " + cookie);
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(node -> texts.add(node.asText()));
+        return texts;
+    }
+
+    private static MappingBuilder tag(String tag) {
+        return get(urlPathEqualTo(TAG_PATH)).withQueryParam("tag_name", equalTo(tag));
+    }
+
+    private static void answerTag(String tag, String name) {
+        upstream.stubFor(tag(tag).willReturn(okJson(tagPage(name))));
+    }
+
+    private static void answerProfile() {
+        upstream.stubFor(get(urlPathEqualTo(PROFILE_PATH))
+                .withQueryParam("username", equalTo("nike"))
+                .willReturn(okJson(Fixtures.text("web/profile-nike.json"))));
+    }
+
+    /** The recorded nike page under another tag's name: the same posts, found in another feed. */
+    private static String tagPage(String name) {
+        return Fixtures.text("web/tag-nike.json").replaceFirst("\"name\": \"nike\"", "\"name\": \"" + name + "\"");
+    }
+
+    private static WireMockServer startedUpstream() {
+        WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort());
+        server.start();
+        return server;
+    }
+
+    private static Path workDir() {
+        try {
+            Path dir = Files.createTempDirectory("ingestor-e2e");
+            Files.writeString(
+                    dir.resolve("tags.txt"), "# two feeds sharing posts, and a profile\n#nike\njustdoit\n@nike\n");
+            Files.writeString(
+                    dir.resolve("accounts.txt"),
+                    "# three scrapers\nalice tok-alice-s3cr3t\nbob tok-bob-s3cr3t\n\ncarol tok-carol-s3cr3t\n");
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
