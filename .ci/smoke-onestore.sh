@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Smoke test of the local run command: on a clean clone, `./onestore up -d` brings the stack up, `./onestore status`
-# reports every service healthy, `./onestore down` stops it, and no process of it is left behind.
+# reports every service healthy, documents of the demo targets (posts, tag snapshots, profile snapshots) reach
+# Elasticsearch within two ingest intervals, the query-api answers the demo key (and the example request `up`
+# prints), `./onestore down` stops it, and no process of it is left behind.
 # Ports default to a free block above 19400 so the test does not collide with a stack already running on 9200/80xx;
 # set ONESTORE_*_PORT to choose them.
 set -euo pipefail
@@ -32,7 +34,8 @@ fail() {
 }
 
 started=$SECONDS
-./onestore up -d || fail "./onestore up -d failed"
+up_log="$(mktemp)"
+./onestore up -d | tee "$up_log" || fail "./onestore up -d failed"
 echo "smoke-onestore: up in $((SECONDS - started))s"
 
 status="$(./onestore status)" || fail "./onestore status is not all healthy:
@@ -46,6 +49,44 @@ curl -sf "http://127.0.0.1:$ONESTORE_SIMULATOR_PORT/__truth/tags/nike?from=$(dat
   grep -q '"public_posts"' || fail "the simulator's ground truth does not answer"
 [[ -n "$(ours)" ]] || fail "no process of the stack found while it runs"
 
+# Documents of the demo targets within two ingest intervals (./onestore runs the ingestor with a 1-minute interval).
+es="http://127.0.0.1:$ONESTORE_ES_PORT"
+count() { # alias, query string -> the number of matching documents (0 while the alias does not exist)
+  curl -s --max-time 5 "$es/$1/_count?q=$2" | sed -n 's/.*"count":\([0-9]*\).*/\1/p' | grep . || echo 0
+}
+missing() {
+  local tag handle
+  for tag in nike adidas puma vans; do
+    (($(count onestore-posts "hashtags:$tag") > 0)) || echo "posts of #$tag"
+    (($(count onestore-tag-snapshots "tag:$tag") > 0)) || echo "a tag snapshot of #$tag"
+  done
+  for handle in nike adidas; do
+    (($(count onestore-profile-snapshots "username:$handle") > 0)) || echo "a profile snapshot of @$handle"
+  done
+}
+ingest_deadline=$((SECONDS + ${SMOKE_INGEST_WAIT:-120}))
+while [[ -n "$(missing)" ]]; do
+  ((SECONDS < ingest_deadline)) || fail "not in Elasticsearch within two ingest intervals: $(missing | paste -sd, -)"
+  sleep 5
+done
+echo "smoke-onestore: demo documents in Elasticsearch after $((SECONDS - started))s:" \
+  "$(count onestore-posts '*') posts, $(count onestore-tag-snapshots '*') tag snapshots," \
+  "$(count onestore-profile-snapshots '*') profile snapshots"
+
+# The query-api: refuses a request without a key, answers the demo key, and the example `up` printed works.
+api="http://127.0.0.1:$ONESTORE_API_PORT"
+key="${ONESTORE_DEMO_API_KEY:-onestore-demo-key}"
+code="$(curl -s -o /dev/null -w '%{http_code}' "$api/api/v1/campaigns")"
+[[ "$code" == 401 ]] || fail "GET /api/v1/campaigns without a key answered $code, not 401"
+code="$(curl -s -o /dev/null -w '%{http_code}' -H "X-API-Key: $key" "$api/api/v1/posts?hashtag=nike&size=1")"
+[[ "$code" == 200 ]] || fail "GET /api/v1/posts with the demo key answered $code, not 200"
+example="$(grep -o "'$api/api/[^']*'" "$up_log" | head -n 1 | tr -d "'")"
+[[ -n "$example" ]] || fail "./onestore up printed no example request to the query-api"
+body="$(curl -s -w '\n%{http_code}' -H "X-API-Key: $key" "$example")"
+[[ "${body##*$'\n'}" == 200 && "$body" == *'"share"'* ]] || fail "the printed example $example answered: $body"
+echo "smoke-onestore: the query-api answers the demo key; the printed example works"
+
+rm -f "$up_log"
 pids="$(cat .onestore/run/*.pid)"
 ./onestore down || fail "./onestore down failed"
 trap - EXIT

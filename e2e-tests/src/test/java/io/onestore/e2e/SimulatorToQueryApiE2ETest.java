@@ -1,0 +1,435 @@
+package io.onestore.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.onestore.testsupport.elasticsearch.ElasticsearchTestServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The whole path with the real jars: the simulator (fixed seed, pinned clock) → the ingestor in {@code web} mode
+ * (watching {@code #nike #puma @nike} every 10 s) → Elasticsearch → the query-api. What the ingestor stored is
+ * compared with the simulator's ground truth; then the query-api answers over HTTP on that same data.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(SimulatorToQueryApiE2ETest.LogTails.class)
+class SimulatorToQueryApiE2ETest {
+
+    /** The simulated world: posts from ORIGIN on, "now" pinned inside the scripted #puma campaign (days 10–13). */
+    static final Instant ORIGIN = Instant.parse("2026-03-01T00:00:00Z");
+
+    static final Instant NOW = Instant.parse("2026-03-12T18:30:00Z");
+    static final String API_KEY = "e2e-key";
+    /** The window of the query-api checks: every post the web feeds show at NOW (recent posts, top of 24 h). */
+    static final Instant FROM = NOW.minus(Duration.ofDays(2));
+
+    static final Instant TO = NOW.plus(Duration.ofHours(1));
+
+    static final List<ServiceProcess> services = new ArrayList<>();
+
+    static ServiceProcess simulator;
+    /** One ingestor per Instagram mode, each writing under its own index prefix; the query-api reads web's. */
+    static final List<String> MODES = List.of("web", "legacy", "graph");
+
+    static final Map<String, String> prefixes = new LinkedHashMap<>();
+    static ServiceProcess queryApi;
+    static String es;
+    static String prefix;
+    static Instant startedAt;
+
+    @BeforeAll
+    static void startTheStack() throws Exception {
+        es = ElasticsearchTestServer.global().url();
+        String classPrefix = ElasticsearchTestServer.indexPrefix(SimulatorToQueryApiE2ETest.class);
+        MODES.forEach(mode -> prefixes.put(mode, classPrefix + mode + "-"));
+        prefix = prefixes.get("web");
+        startedAt = Instant.now();
+        Path logs = Path.of(System.getProperty("onestore.e2e.logs", "target/e2e-logs"));
+        Files.createDirectories(logs);
+        Path accounts = logs.resolve("accounts.txt");
+        Files.writeString(
+                accounts,
+                """
+                # the simulator accepts any token and gives each its own budget
+                e2e-1 e2e-token-1 17841400000000001
+                e2e-2 e2e-token-2 17841400000000002
+                e2e-3 e2e-token-3 17841400000000003
+                e2e-4 e2e-token-4 17841400000000004
+                """);
+        Path targets = logs.resolve("targets.txt");
+        Files.writeString(targets, "#nike\n#puma\n@nike\n");
+
+        simulator = start(
+                "simulator",
+                "simulator",
+                Map.of(
+                        "ONESTORE_SIMULATOR_SEED", "42",
+                        "ONESTORE_SIMULATOR_FIXED_TIME", NOW.toString(),
+                        "ONESTORE_SIMULATOR_ORIGIN", ORIGIN.toString()));
+        for (String mode : MODES) {
+            start(
+                    "ingestor-" + mode,
+                    "ingestor-service",
+                    Map.of(
+                            "SPRING_ELASTICSEARCH_URIS", es,
+                            "ONESTORE_INDEX_PREFIX", prefixes.get(mode),
+                            "ONESTORE_SOURCES_INSTAGRAM_MODE", mode,
+                            "ONESTORE_SOURCES_INSTAGRAM_BASE_URL", simulator.url(),
+                            "ONESTORE_SOURCES_INSTAGRAM_ACCOUNTS_FILE",
+                                    accounts.toAbsolutePath().toString(),
+                            "ONESTORE_INGEST_TARGETS_FILE",
+                                    targets.toAbsolutePath().toString(),
+                            "ONESTORE_INGEST_INTERVAL", "10s",
+                            "ONESTORE_INGEST_SCHEDULE_TICK", "1s",
+                            "ONESTORE_INGEST_SPOOL_DIR",
+                                    logs.resolve("spool-" + prefixes.get(mode))
+                                            .toAbsolutePath()
+                                            .toString()));
+        }
+        queryApi = start(
+                "query-api",
+                "query-api",
+                Map.of("SPRING_ELASTICSEARCH_URIS", es, "ONESTORE_INDEX_PREFIX", prefix, "ONESTORE_API_KEYS", API_KEY));
+        Duration startUp = Duration.ofSeconds(150);
+        for (ServiceProcess service : services) {
+            service.awaitHealthy(startUp);
+        }
+    }
+
+    /** An empty spool folder per ingestor: a spool left by an earlier run would be replayed into its indices. */
+    private static String spool(Path logs, String mode) throws java.io.IOException {
+        Path spool = logs.resolve("spool-" + mode);
+        if (Files.exists(spool)) {
+            try (var files = Files.walk(spool)) {
+                for (Path file :
+                        files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(file);
+                }
+            }
+        }
+        return spool.toAbsolutePath().toString();
+    }
+
+    private static ServiceProcess start(String name, String module, Map<String, String> environment) throws Exception {
+        ServiceProcess service = ServiceProcess.start(name, module, environment);
+        services.add(service);
+        return service;
+    }
+
+    @AfterAll
+    static void stopTheStack() {
+        for (int i = services.size() - 1; i >= 0; i--) {
+            services.get(i).close();
+        }
+        assertThat(services).noneMatch(ServiceProcess::isAlive);
+    }
+
+    @ParameterizedTest(name = "ingestor in {0} mode")
+    @ValueSource(strings = {"web", "legacy", "graph"})
+    @Order(1)
+    void theIngestorStoresWhatTheSimulatorShowsForTheTargets(String mode) {
+        String prefix = prefixes.get(mode);
+        await("posts, tag snapshots and profile snapshots of #nike #puma @nike")
+                .atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofSeconds(2))
+                .untilAsserted(() -> {
+                    assertThat(count(prefix, "posts", term("hashtags", "nike"))).isPositive();
+                    assertThat(count(prefix, "posts", term("hashtags", "puma"))).isPositive();
+                    assertThat(count(prefix, "tag-snapshots", term("tag", "nike")))
+                            .isPositive();
+                    assertThat(count(prefix, "tag-snapshots", term("tag", "puma")))
+                            .isPositive();
+                    assertThat(count(prefix, "profile-snapshots", term("username", "nike")))
+                            .isPositive();
+                });
+
+        for (String tag : List.of("nike", "puma")) {
+            JsonNode truth = Json.get(
+                            simulator.url() + "/__truth/tags/" + tag + "?from=" + ORIGIN + "&to=" + NOW.plusSeconds(1))
+                    .body();
+            Map<String, JsonNode> truePosts = new LinkedHashMap<>();
+            truth.get("posts").forEach(p -> truePosts.put(p.get("id").asText(), p));
+
+            List<JsonNode> stored = search(prefix, "posts", term("hashtags", tag), 1000);
+            assertThat(stored).as("#%s posts stored", tag).isNotEmpty();
+            for (JsonNode post : stored) {
+                String id = post.get("native_id").asText();
+                assertThat(post.get("platform").asText()).isEqualTo("instagram");
+                assertThat(truePosts)
+                        .as("#%s post %s in the simulator's truth", tag, id)
+                        .containsKey(id);
+                JsonNode expected = truePosts.get(id);
+                if (expected.get("likes_hidden").asBoolean()) {
+                    assertThat(post.path("likes_hidden").asBoolean())
+                            .as("post %s hides its likes", id)
+                            .isTrue();
+                    assertThat(post.hasNonNull("likes"))
+                            .as("post %s has no like count", id)
+                            .isFalse();
+                } else {
+                    assertThat(post.path("likes_hidden").asBoolean())
+                            .as("post %s likes_hidden", id)
+                            .isFalse();
+                    assertThat(post.get("likes").asLong())
+                            .as("post %s likes", id)
+                            .isEqualTo(expected.get("likes").asLong());
+                }
+                assertThat(post.get("comments").asLong())
+                        .as("post %s comments", id)
+                        .isEqualTo(expected.get("comments").asLong());
+            }
+            // The web feed's first page is the 24 newest public posts: every one of them was stored.
+            List<String> storedIds =
+                    stored.stream().map(p -> p.get("native_id").asText()).toList();
+            assertThat(storedIds)
+                    .as("#%s: the newest 24 posts of the truth", tag)
+                    .containsAll(truePosts.keySet().stream().limit(24).toList());
+
+            JsonNode snapshot =
+                    search(prefix, "tag-snapshots", term("tag", tag), 1).get(0);
+            if (mode.equals("graph")) {
+                // The Graph API's hashtag node has no media count: the snapshot leaves it out, never invents it.
+                assertThat(snapshot.has("media_count"))
+                        .as("#%s graph media_count", tag)
+                        .isFalse();
+            } else {
+                assertThat(snapshot.get("media_count").asLong())
+                        .as("#%s media_count", tag)
+                        .isEqualTo(truth.get("media_count").asLong());
+            }
+        }
+
+        JsonNode profileTruth =
+                Json.get(simulator.url() + "/__truth/profiles/nike").body();
+        JsonNode profile =
+                search(prefix, "profile-snapshots", term("username", "nike"), 1).get(0);
+        assertThat(profile.get("followers").asLong())
+                .as("@nike followers")
+                .isEqualTo(profileTruth.get("followers").asLong());
+        assertThat(profile.get("following").asLong())
+                .as("@nike following")
+                .isEqualTo(profileTruth.get("following").asLong());
+    }
+
+    @Test
+    @Order(2)
+    void theQueryApiAnswersOnTheIngestedData() {
+        awaitData();
+        String api = queryApi.url() + "/api/v1";
+        String[] key = {"X-API-Key", API_KEY};
+        String window = "from=" + FROM + "&to=" + TO;
+
+        assertThat(Json.get(api + "/campaigns").status()).as("no key").isEqualTo(401);
+
+        Map<String, Object> campaign = new LinkedHashMap<>();
+        campaign.put("name", "Forever more");
+        campaign.put("hashtags", List.of("puma"));
+        campaign.put("handles", List.of("puma"));
+        campaign.put("platforms", List.of("instagram"));
+        campaign.put("start", NOW.minus(Duration.ofDays(1)).toString());
+        campaign.put("end", NOW.plus(Duration.ofDays(1)).toString());
+        campaign.put("baselineDays", 7);
+        campaign.put("afterDays", 7);
+        Json.Answer created = Json.post(api + "/campaigns", campaign, key);
+        assertThat(created.status()).as("POST /campaigns: %s", created).isEqualTo(201);
+        String id = created.body().get("id").asText();
+        assertThat(created.header("Location")).endsWith("/api/v1/campaigns/" + id);
+
+        // Its targets are in onestore-targets with the campaign's id, and the ingestor starts watching @puma.
+        JsonNode hashtagTarget =
+                Json.get(es + "/" + prefix + "targets/_doc/hashtag:puma").body();
+        assertThat(hashtagTarget.path("found").asBoolean())
+                .as("hashtag:puma target")
+                .isTrue();
+        assertThat(hashtagTarget.at("/_source/campaign_ids").toString()).contains(id);
+        JsonNode profileTarget =
+                Json.get(es + "/" + prefix + "targets/_doc/profile:puma").body();
+        assertThat(profileTarget.path("found").asBoolean())
+                .as("profile:puma target")
+                .isTrue();
+        assertThat(profileTarget.at("/_source/campaign_ids").toString()).contains(id);
+
+        // The ingestor picks up the campaign's new target @puma within an interval or two.
+        await("a profile snapshot of @puma, the campaign's new target")
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(2))
+                .until(() -> count(prefix, "profile-snapshots", term("username", "puma")) > 0);
+        JsonNode puma =
+                search(prefix, "profile-snapshots", term("username", "puma"), 1).get(0);
+        assertThat(puma.get("followers").asLong())
+                .isEqualTo(Json.get(simulator.url() + "/__truth/profiles/puma")
+                        .body()
+                        .get("followers")
+                        .asLong());
+
+        // The report: totals over [start - 7 d, end + 7 d) are exactly the #puma or @puma posts stored there (polled:
+        // the ingestor may still be writing @puma's posts).
+        Instant reportFrom = NOW.minus(Duration.ofDays(8));
+        Instant reportTo = NOW.plus(Duration.ofDays(8));
+        String campaignPosts =
+                """
+                {"bool": {"filter": [
+                  {"range": {"published_at": {"gte": "%s", "lt": "%s"}}},
+                  {"bool": {"should": [{"term": {"hashtags": "puma"}}, {"term": {"author.username": "puma"}}]}}
+                ]}}"""
+                        .formatted(reportFrom, reportTo);
+        Json.Answer[] last = new Json.Answer[1];
+        await("the report's totals.posts equals the campaign's posts in Elasticsearch")
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofSeconds(2))
+                .untilAsserted(() -> {
+                    Json.Answer answer = Json.get(api + "/campaigns/" + id + "/report?interval=1d", key);
+                    assertThat(answer.status()).as("report: %s", answer).isEqualTo(200);
+                    assertThat(answer.body().at("/totals/posts").asLong())
+                            .isPositive()
+                            .isEqualTo(count(prefix, "posts", campaignPosts));
+                    last[0] = answer;
+                });
+        Json.Answer report = last[0];
+        assertThat(Instant.parse(report.body().get("from").asText())).isEqualTo(reportFrom);
+        assertThat(Instant.parse(report.body().get("to").asText())).isEqualTo(reportTo);
+        JsonNode totals = report.body().get("totals");
+        assertThat(totals.get("uniqueAuthors").asLong()).isPositive();
+        assertThat(totals.get("engagement").asLong()).isPositive();
+        assertThat(report.body().get("timeline")).isNotEmpty();
+        assertThat(report.body().at("/phases/during/totals/posts").asLong()).isPositive();
+
+        Json.Answer csv =
+                Json.get(api + "/campaigns/" + id + "/report?interval=1d", key[0], key[1], "Accept", "text/csv");
+        assertThat(csv.status()).as("CSV report: %s", csv).isEqualTo(200);
+        assertThat(csv.header("Content-Type")).startsWith("text/csv");
+
+        Json.Answer influencers = Json.get(api + "/insights/influencers?hashtags=nike,puma&limit=10&" + window, key);
+        assertThat(influencers.status()).as("influencers: %s", influencers).isEqualTo(200);
+        JsonNode ranked = influencers.body().get("influencers");
+        assertThat(ranked).isNotEmpty();
+        assertThat(ranked.get(0).get("rank").asInt()).isEqualTo(1);
+        assertThat(ranked.get(0).get("username").asText()).isNotBlank();
+        assertThat(ranked.get(0).get("posts").asLong()).isPositive();
+
+        Json.Answer voice = Json.get(api + "/insights/share-of-voice?hashtags=nike,puma&metric=posts&" + window, key);
+        assertThat(voice.status()).as("share of voice: %s", voice).isEqualTo(200);
+        double shares = 0;
+        Map<String, Long> values = new HashMap<>();
+        for (JsonNode v : voice.body().get("hashtags")) {
+            shares += v.get("share").asDouble();
+            values.put(v.get("hashtag").asText(), v.get("value").asLong());
+        }
+        assertThat(shares).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(values).containsOnlyKeys("nike", "puma");
+        assertThat(values.get("nike")).isEqualTo(count(prefix, "posts", inWindow(term("hashtags", "nike"))));
+        assertThat(values.get("puma")).isEqualTo(count(prefix, "posts", inWindow(term("hashtags", "puma"))));
+
+        Json.Answer sentiment = Json.get(api + "/insights/sentiment?hashtags=puma&interval=1d&" + window, key);
+        assertThat(sentiment.status()).as("sentiment: %s", sentiment).isEqualTo(200);
+        JsonNode overall = sentiment.body().get("overall");
+        assertThat(overall.get("posts").asLong()).isPositive();
+        assertThat(overall.get("positive").asLong()
+                        + overall.get("neutral").asLong()
+                        + overall.get("negative").asLong())
+                .isPositive()
+                .isLessThanOrEqualTo(overall.get("posts").asLong());
+        assertThat(sentiment.body().get("buckets")).isNotEmpty();
+
+        Json.Answer spikes = Json.get(api + "/insights/spikes?hashtags=puma&interval=1h&k=3&" + window, key);
+        assertThat(spikes.status()).as("spikes: %s", spikes).isEqualTo(200);
+        assertThat(spikes.body().get("spikes").isArray()).isTrue();
+        assertThat(spikes.body().get("hashtags").toString()).contains("puma");
+
+        Instant trendTo = Instant.now().plus(Duration.ofMinutes(1)).truncatedTo(ChronoUnit.SECONDS);
+        Instant trendFrom = startedAt.minus(Duration.ofMinutes(10)).truncatedTo(ChronoUnit.SECONDS);
+        Json.Answer trend = Json.get(api + "/tags/puma/trend?interval=1m&from=" + trendFrom + "&to=" + trendTo, key);
+        assertThat(trend.status()).as("trend: %s", trend).isEqualTo(200);
+        long pumaMediaCount = search(prefix, "tag-snapshots", term("tag", "puma"), 1)
+                .get(0)
+                .get("media_count")
+                .asLong();
+        assertThat(StreamSupport.stream(trend.body().get("points").spliterator(), false)
+                        .filter(p -> p.hasNonNull("mediaCount"))
+                        .map(p -> p.get("mediaCount").asLong()))
+                .as("trend points: %s", trend)
+                .isNotEmpty()
+                .contains(pumaMediaCount);
+
+        Json.Answer posts = Json.get(api + "/posts?hashtag=puma&sort=recent" + "&size=5&" + window, key);
+        assertThat(posts.status()).as("posts: %s", posts).isEqualTo(200);
+        assertThat(posts.body().get("total").asLong())
+                .isEqualTo(count(prefix, "posts", inWindow(term("hashtags", "puma"))));
+        assertThat(posts.body().get("posts")).hasSize(5);
+        assertThat(posts.body().get("posts").get(0).get("hashtags").toString()).contains("\"puma\"");
+    }
+
+    private static void awaitData() {
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofSeconds(2))
+                .until(() -> count(prefix, "posts", term("hashtags", "puma")) > 0
+                        && count(prefix, "tag-snapshots", term("tag", "puma")) > 0);
+    }
+
+    // --- Elasticsearch, over plain HTTP ----------------------------------------------------------------------------
+
+    static String term(String field, String value) {
+        return "{\"term\": {\"" + field + "\": \"" + value + "\"}}";
+    }
+
+    static String inWindow(String query) {
+        return "{\"bool\": {\"filter\": [" + query + ", {\"range\": {\"published_at\": {\"gte\": \"" + FROM
+                + "\", \"lt\": \"" + TO + "\"}}}]}}";
+    }
+
+    static long count(String prefix, String index, String query) {
+        Json.Answer answer = Json.post(es + "/" + prefix + index + "/_count", "{\"query\": " + query + "}");
+        if (answer.status() == 404) {
+            return 0; // not installed yet
+        }
+        assertThat(answer.status()).as("count %s: %s", index, answer).isEqualTo(200);
+        return answer.body().get("count").asLong();
+    }
+
+    /** The sources of the matching documents, newest capture first for the snapshots. */
+    static List<JsonNode> search(String prefix, String index, String query, int size) {
+        String sort = index.endsWith("snapshots") ? ", \"sort\": [{\"captured_at\": \"desc\"}]" : "";
+        Json.Answer answer = Json.post(
+                es + "/" + prefix + index + "/_search",
+                "{\"size\": " + size + ", \"query\": " + query + sort + ", \"_source\": {\"excludes\": [\"raw\"]}}");
+        assertThat(answer.status()).as("search %s: %s", index, answer).isEqualTo(200);
+        List<JsonNode> sources = new ArrayList<>();
+        answer.body().at("/hits/hits").forEach(hit -> sources.add(hit.get("_source")));
+        return sources;
+    }
+
+    /** On a failure, the tail of every child's log goes to the test output (the whole logs stay in target/). */
+    static class LogTails implements TestWatcher {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            for (ServiceProcess service : services) {
+                System.err.println("---- " + service.name() + " (" + service.log() + "), last 40 lines ----");
+                System.err.println(service.logTail(40));
+            }
+        }
+    }
+}
