@@ -93,7 +93,10 @@ trap - EXIT
 sleep 1
 left="$(ours)"
 for pid in $pids; do
-  if kill -0 "$pid" 2>/dev/null; then
+  # A zombie (state Z) has exited and released its ports and files; it only waits for whichever process inherited it
+  # to reap it, which outside a login session can take a while. Only a live process counts as left behind.
+  state="$(ps -o stat= -p "$pid" 2>/dev/null || true)"
+  if [[ -n "$state" && "$state" != Z* ]]; then
     left+=$'\n'"pid $pid: $(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null)"
   fi
 done
