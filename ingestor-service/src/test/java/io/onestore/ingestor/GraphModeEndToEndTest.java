@@ -17,7 +17,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * Graph mode: hashtag search, then recent media (two pages) and top media, six posts with one in both lists; @nike
  * through business discovery, two posts.
  */
-@Import(SourceModeEndToEnd.HandMovedClock.class)
+@Import(MockUpstreamRig.HandMovedClock.class)
 class GraphModeEndToEndTest extends SourceModeEndToEnd {
 
     static final String V = "/v21.0";

@@ -6,7 +6,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -28,8 +27,6 @@ import io.onestore.model.index.DocumentIds;
 import io.onestore.model.index.IndexNames;
 import io.onestore.testsupport.elasticsearch.ElasticsearchTestServer;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,10 +38,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -57,43 +52,30 @@ import org.springframework.test.context.DynamicPropertySource;
  * which is dead-lettered once (its id is derived from its content, whichever feed or cycle saw it).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(MockUpstreamRig.HandMovedClock.class)
 class IngestEndToEndTest {
 
-    static final Instant T0 = Instant.parse("2026-11-26T12:00:00Z");
-    static final Duration INTERVAL = Duration.ofMinutes(5);
+    static final Instant T0 = MockUpstreamRig.T0;
+    static final Duration INTERVAL = MockUpstreamRig.INTERVAL;
     static final String TAG_PATH = "/api/v1/tags/web_info/";
     static final String PROFILE_PATH = "/api/v1/users/web_profile_info/";
     static final String CAROUSEL_WITH_HIDDEN_LIKES = "3141592653589795003";
     static final String WITHOUT_CAPTION = "3141592653589795004";
 
-    static final WireMockServer upstream = startedUpstream();
-    static final Path WORK_DIR = workDir();
+    static final MockUpstreamRig RIG = new MockUpstreamRig(
+            "# two feeds sharing posts, and a profile\n#nike\njustdoit\n@nike\n",
+            "# three scrapers\nalice tok-alice-s3cr3t\nbob tok-bob-s3cr3t\n\ncarol tok-carol-s3cr3t\n");
+    static final WireMockServer upstream = RIG.upstream();
+    static final Path WORK_DIR = RIG.workDir();
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.elasticsearch.uris", () -> ElasticsearchTestServer.global()
-                .url());
+        RIG.register(registry);
         registry.add("onestore.index.prefix", () -> ElasticsearchTestServer.indexPrefix(IngestEndToEndTest.class));
-        registry.add("onestore.ingest.schedule.enabled", () -> "false");
-        registry.add("onestore.ingest.interval", INTERVAL::toString);
         registry.add(
                 "onestore.ingest.spool-dir", () -> WORK_DIR.resolve("spool").toString());
-        registry.add("onestore.ingest.targets-file", () -> WORK_DIR.resolve("tags.txt")
-                .toString());
         registry.add("onestore.sources.instagram.mode", () -> "web");
         registry.add("onestore.sources.instagram.base-url", upstream::baseUrl);
-        registry.add("onestore.sources.instagram.accounts-file", () -> WORK_DIR.resolve("accounts.txt")
-                .toString());
-        registry.add("onestore.sources.instagram.retry.initial-backoff", () -> "10ms");
-    }
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class HandMovedClock {
-        @Bean
-        @Primary
-        TestClock testClock() {
-            return new TestClock(T0);
-        }
     }
 
     @Autowired
@@ -313,25 +295,5 @@ class IngestEndToEndTest {
     /** The recorded nike page under another tag's name: the same posts, found in another feed. */
     private static String tagPage(String name) {
         return Fixtures.text("web/tag-nike.json").replaceFirst("\"name\": \"nike\"", "\"name\": \"" + name + "\"");
-    }
-
-    private static WireMockServer startedUpstream() {
-        WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort());
-        server.start();
-        return server;
-    }
-
-    private static Path workDir() {
-        try {
-            Path dir = Files.createTempDirectory("ingestor-e2e");
-            Files.writeString(
-                    dir.resolve("tags.txt"), "# two feeds sharing posts, and a profile\n#nike\njustdoit\n@nike\n");
-            Files.writeString(
-                    dir.resolve("accounts.txt"),
-                    "# three scrapers\nalice tok-alice-s3cr3t\nbob tok-bob-s3cr3t\n\ncarol tok-carol-s3cr3t\n");
-            return dir;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -12,7 +12,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** Legacy mode ({@code ?__a=1}): the tag feed's two pages (six posts, the top one also in recent) and two of @nike's. */
-@Import(SourceModeEndToEnd.HandMovedClock.class)
+@Import(MockUpstreamRig.HandMovedClock.class)
 class LegacyModeEndToEndTest extends SourceModeEndToEnd {
 
     @DynamicPropertySource

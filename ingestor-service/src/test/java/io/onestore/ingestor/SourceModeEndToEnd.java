@@ -1,6 +1,5 @@
 package io.onestore.ingestor;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -12,18 +11,12 @@ import io.onestore.ingestor.schedule.IngestCycle;
 import io.onestore.model.index.IndexNames;
 import io.onestore.testsupport.elasticsearch.ElasticsearchTestServer;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -35,32 +28,16 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest
 abstract class SourceModeEndToEnd {
 
-    static final Instant T0 = Instant.parse("2026-11-26T12:00:00Z");
-    static final Duration INTERVAL = Duration.ofMinutes(5);
-    static final WireMockServer upstream = startedUpstream();
-    static final Path WORK_DIR = workDir();
+    static final Duration INTERVAL = MockUpstreamRig.INTERVAL;
+    // The third column (the Instagram user id) is what the Graph API calls are made as; other modes ignore it.
+    static final MockUpstreamRig RIG = new MockUpstreamRig(
+            "nike\n@nike\n", "alice tok-alice-s3cr3t 17841400000000001\nbob tok-bob-s3cr3t 17841400000000002\n");
+    static final WireMockServer upstream = RIG.upstream();
+    static final Path WORK_DIR = RIG.workDir();
 
     @DynamicPropertySource
     static void common(DynamicPropertyRegistry registry) {
-        registry.add("spring.elasticsearch.uris", () -> ElasticsearchTestServer.global()
-                .url());
-        registry.add("onestore.ingest.schedule.enabled", () -> "false");
-        registry.add("onestore.ingest.interval", INTERVAL::toString);
-        registry.add("onestore.ingest.targets-file", () -> WORK_DIR.resolve("tags.txt")
-                .toString());
-        registry.add("onestore.sources.instagram.accounts-file", () -> WORK_DIR.resolve("accounts.txt")
-                .toString());
-        registry.add("onestore.sources.instagram.retry.initial-backoff", () -> "10ms");
-    }
-
-    /** Imported by each mode's class (a superclass's nested configuration is not picked up). */
-    @TestConfiguration(proxyBeanMethods = false)
-    static class HandMovedClock {
-        @Bean
-        @Primary
-        TestClock testClock() {
-            return new TestClock(T0);
-        }
+        RIG.register(registry);
     }
 
     @Autowired
@@ -112,25 +89,5 @@ abstract class SourceModeEndToEnd {
 
     static String prefix(Class<?> testClass) {
         return ElasticsearchTestServer.indexPrefix(testClass);
-    }
-
-    private static WireMockServer startedUpstream() {
-        WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort());
-        server.start();
-        return server;
-    }
-
-    private static Path workDir() {
-        try {
-            Path dir = Files.createTempDirectory("ingestor-modes-e2e");
-            Files.writeString(dir.resolve("tags.txt"), "nike\n@nike\n");
-            // The third column (the Instagram user id) is what the Graph API calls are made as; other modes ignore it.
-            Files.writeString(
-                    dir.resolve("accounts.txt"),
-                    "alice tok-alice-s3cr3t 17841400000000001\nbob tok-bob-s3cr3t 17841400000000002\n");
-            return dir;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
