@@ -15,7 +15,7 @@ import io.onestore.ingestor.TestClock;
 import io.onestore.ingestor.capture.ScriptedTargetFetcher;
 import io.onestore.ingestor.capture.Target;
 import io.onestore.ingestor.index.BulkIndexer;
-import io.onestore.ingestor.target.TargetLeases;
+import io.onestore.ingestor.targets.TargetLeases;
 import io.onestore.model.document.Platform;
 import io.onestore.model.document.TargetDocument;
 import io.onestore.model.index.IndexBootstrap;

@@ -1,4 +1,4 @@
-package io.onestore.ingestor.target;
+package io.onestore.ingestor.targets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.onestore.ingestor.target;
+package io.onestore.ingestor.targets;
 
 import io.onestore.ingestor.capture.Target;
 import io.onestore.model.text.Hashtags;
