@@ -74,17 +74,8 @@ public final class TargetLeases {
             return;
         }
         List<BulkOperation> creates = fileTargets.stream()
-                .map(target -> new TargetDocument(
-                        target.kind(),
-                        target.value(),
-                        List.of(target.platform()),
-                        List.of(),
-                        now,
-                        now,
-                        null,
-                        null,
-                        null,
-                        null))
+                .map(target ->
+                        TargetDocument.watch(target.kind(), target.value(), List.of(target.platform()), List.of(), now))
                 .collect(Collectors.toMap(TargetDocument::id, d -> d, (a, b) -> a))
                 .values()
                 .stream()
@@ -154,7 +145,7 @@ public final class TargetLeases {
             BulkResponseItem item = response.items().get(i);
             if (item.error() == null) {
                 TargetDocument read = due.get(i).source();
-                leased.add(new LeasedTarget(withLease(read, until), item.seqNo(), item.primaryTerm()));
+                leased.add(new LeasedTarget(read.withLease(owner, until), item.seqNo(), item.primaryTerm()));
             } else if (item.status() != 409) {
                 log.warn(
                         "Cannot lease target {}: {} {}",
@@ -225,20 +216,6 @@ public final class TargetLeases {
         ObjectNode fields = JsonNodeFactory.instance.objectNode();
         fields.put("lease_owner", owner).put("lease_until", until.toString()).put("updated_at", now.toString());
         return fields;
-    }
-
-    private TargetDocument withLease(TargetDocument d, Instant until) {
-        return new TargetDocument(
-                d.kind(),
-                d.value(),
-                d.platforms(),
-                d.campaignIds(),
-                d.createdAt(),
-                d.updatedAt(),
-                owner,
-                until,
-                d.lastFetchedAt(),
-                d.lastOutcome());
     }
 
     private BulkOperation update(String id, Long seqNo, Long primaryTerm, ObjectNode fields) {
