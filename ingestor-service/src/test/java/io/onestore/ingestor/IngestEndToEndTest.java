@@ -17,6 +17,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.onestore.ingestor.index.IndexInstaller;
 import io.onestore.ingestor.normalize.Fixtures;
 import io.onestore.ingestor.schedule.CycleReport;
@@ -95,6 +96,9 @@ class IngestEndToEndTest {
 
     @Autowired
     TestRestTemplate http;
+
+    @Autowired
+    MeterRegistry meters;
 
     IndexCounts counts;
 
@@ -228,6 +232,53 @@ class IngestEndToEndTest {
         assertCounts(6, 6, 2, 1, 2);
         assertThat(texts(post(WITHOUT_CAPTION).path("found_in_tags"))).containsExactlyInAnyOrder("nike", "justdoit");
         assertThat(target("hashtag:justdoit").lastOutcome()).isEqualTo("ok");
+    }
+
+    /**
+     * Issue 10: reels in a clips row are stored like the grid's posts; a row in a layout nobody knows costs its posts
+     * but leaves the row in the dead-letter index, a counter and a log line, instead of fewer posts and no trace.
+     */
+    @Test
+    void clipsRowsAreReadAndARowOfUnknownLayoutIsDeadLetteredAndCounted() throws IOException {
+        answerProfile();
+        answerTag("nike", "nike");
+        upstream.stubFor(tag("justdoit").willReturn(okJson(Fixtures.text("web/tag-clips-row.json"))));
+        double unknownBefore = unknownLayouts();
+
+        run();
+
+        assertThat(counts.where(names.posts(), "found_in_tags", "justdoit")).isEqualTo(9);
+        assertThat(post("3300000000000000004").path("media_type").asText()).isEqualTo("video");
+        assertThat(counts.where(names.deadletter(), "error_type", "unknown_layout"))
+                .isZero();
+
+        upstream.stubFor(tag("justdoit").willReturn(okJson(Fixtures.text("web/tag-unknown-layout.json"))));
+        ((TestClock) clock).advance(INTERVAL);
+        run();
+
+        assertThat(counts.where(names.deadletter(), "error_type", "unknown_layout"))
+                .isEqualTo(1);
+        JsonNode letter = client.search(
+                        s -> s.index(names.deadletter())
+                                .query(q -> q.term(t -> t.field("error_type").value("unknown_layout"))),
+                        ObjectNode.class)
+                .hits()
+                .hits()
+                .get(0)
+                .source();
+        assertThat(letter.path("source").asText()).isEqualTo("instagram-web");
+        assertThat(letter.at("/raw/layout_type").asText()).isEqualTo("media_carousel_v2");
+        assertThat(letter.at("/raw/layout_content/carousel/cards/0/media/pk").asText())
+                .isEqualTo("3300000000000000010");
+        assertThat(unknownLayouts() - unknownBefore).isEqualTo(1.0);
+    }
+
+    private double unknownLayouts() {
+        var counter = meters.find("onestore.ingest.dead_letters")
+                .tag("source", "instagram-web")
+                .tag("error_type", "unknown_layout")
+                .counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private CycleReport run() throws IOException {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -30,6 +31,21 @@ class HashtagsTest {
                 Arguments.of("snake_case #just_do_it", List.of("just_do_it")),
                 Arguments.of("a lone # or ## is nothing", List.of()),
                 Arguments.of("line\n#start of line", List.of("start")),
+                // Issue 10: the keycap emoji #️⃣ (#, U+FE0F, U+20E3) is not a tag start, with or without U+FE0F.
+                Arguments.of("#\uFE0F\u20E31 pick of the week #weeklypick", List.of("weeklypick")),
+                Arguments.of("#\u20E3 and #\uFE0F\u20E3#\uFE0F\u20E3", List.of()),
+                // A # followed only by a joiner, a combining mark or a variation selector makes no tag.
+                Arguments.of("a # \u200D #\u200D #\u200C #\u0301 #\u20E3 #\uFE0F #\uDB40\uDD00 end", List.of()),
+                Arguments.of("invisible start #\u200Dnike #\u0301nike", List.of()),
+                // A body needs a letter: underscores, digits (of any script) or keycap digits are not enough.
+                Arguments.of("#_ #__ #2024_ #\u0661\u0662\u0663 #1\uFE0F\u20E3", List.of()),
+                Arguments.of("#_nike_ counts", List.of("_nike_")),
+                // Variation selectors end a body; a trailing joiner joins nothing and is dropped.
+                Arguments.of("#nike\uFE0F and #adidas\u200D and #puma\u200D\u200C!", List.of("nike", "adidas", "puma")),
+                // Joiners inside a word stay: Persian needs ZWNJ, Indic scripts ZWJ.
+                Arguments.of(
+                        "#\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645",
+                        List.of("\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645")),
                 Arguments.of("", List.of()),
                 Arguments.of(null, List.of()));
     }
@@ -62,6 +78,43 @@ class HashtagsTest {
     }
 
     static Stream<String> invalidTags() {
-        return Stream.of(null, "", "#", "2024", "two words", "nike!", "#a#b");
+        return Stream.of(
+                null,
+                "",
+                "#",
+                "2024",
+                "two words",
+                "nike!",
+                "#a#b",
+                // Issue 10: invisible or letterless strings are not accepted as targets or query hashtags either.
+                "#\uFE0F\u20E3",
+                "#\uFE0F\u20E31",
+                "\u200D",
+                "#\u200D",
+                "#\u0301",
+                "\uFE0F",
+                "_",
+                "#__",
+                "#2024_",
+                "\u200Dnike",
+                "nike\uFE0F",
+                "nike\u200D");
+    }
+
+    @ParameterizedTest
+    @MethodSource("captions")
+    void everyExtractedTagIsAcceptedAsUserInput(String caption, List<String> expected) {
+        // One rule: what extraction stores, normalisation accepts unchanged.
+        for (String tag : expected) {
+            assertThat(Hashtags.normalize("#" + tag)).contains(tag);
+        }
+    }
+
+    @Test
+    void findGivesTheTagsAsWrittenWithTheirOffsets() {
+        String text = "#\uFE0F\u20E31 pick #WeeklyPick and #WeeklyPick";
+        assertThat(Hashtags.find(text))
+                .containsExactly(
+                        new Hashtags.Occurrence(10, 21, "WeeklyPick"), new Hashtags.Occurrence(26, 37, "WeeklyPick"));
     }
 }

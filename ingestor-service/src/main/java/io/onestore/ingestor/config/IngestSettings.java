@@ -26,6 +26,25 @@ public record IngestSettings(
         @Valid @NotNull @DefaultValue Bulk bulk,
         @Valid @NotNull @DefaultValue Bootstrap bootstrap) {
 
+    /** Derived ticks stay within these bounds: no busier than once a second, no lazier than the old default. */
+    static final Duration MIN_TICK = Duration.ofSeconds(1);
+
+    static final Duration MAX_TICK = Duration.ofSeconds(30);
+
+    /**
+     * How often the scheduler looks for due targets: the configured {@code schedule.tick}, else a tenth of the
+     * interval within [1 s, 30 s]. A target is captured at the first tick after it falls due, so a tick longer than
+     * the interval would stretch every interval to the tick (20 s became 30 s); a tenth keeps captures within 10 %
+     * of the interval the user asked for.
+     */
+    public Duration tick() {
+        if (schedule.tick() != null) {
+            return schedule.tick();
+        }
+        Duration tenth = interval.dividedBy(10);
+        return tenth.compareTo(MIN_TICK) < 0 ? MIN_TICK : tenth.compareTo(MAX_TICK) > 0 ? MAX_TICK : tenth;
+    }
+
     /** The capture bucket actually used: configured, or one interval. */
     public Duration bucket() {
         return captureBucket != null ? captureBucket : interval;
@@ -33,8 +52,8 @@ public record IngestSettings(
 
     /**
      * @param enabled false in tests that run cycles themselves
-     * @param tick how often the scheduler looks for due targets; shorter than the interval so a target is picked up
-     *     soon after it falls due
+     * @param tick how often the scheduler looks for due targets; absent: derived from the interval (see
+     *     {@link IngestSettings#tick()})
      * @param concurrency targets fetched at once
      * @param lease how long a replica holds a target it is fetching; absent: one interval
      * @param owner this replica's name in leases; absent: host name and a random suffix
@@ -42,7 +61,7 @@ public record IngestSettings(
      */
     public record Schedule(
             @DefaultValue("true") boolean enabled,
-            @NotNull @DefaultValue("30s") Duration tick,
+            Duration tick,
             @Min(1) @DefaultValue("4") int concurrency,
             Duration lease,
             String owner,

@@ -27,6 +27,9 @@ import java.util.Set;
  */
 public final class CaptureAssembler {
 
+    /** The dead letters' {@code error_type} of an answer's row in a layout no reader knows. */
+    public static final String UNKNOWN_LAYOUT = "unknown_layout";
+
     private final SentimentScorer sentiment;
 
     public CaptureAssembler(SentimentScorer sentiment) {
@@ -129,6 +132,39 @@ public final class CaptureAssembler {
                     p.engagement()));
         }
         return metrics;
+    }
+
+    /**
+     * The batch plus one dead letter per row of an answer in a layout no reader knows ({@code error_type}
+     * {@code unknown_layout}, the row verbatim, its {@code layout_type} in the reason): its posts could not be read,
+     * and the dead letters and their counter are how that shows the same day.
+     */
+    public static CaptureBatch withUnknownLayouts(CaptureBatch batch, List<JsonNode> sections, String source) {
+        if (sections.isEmpty()) {
+            return batch;
+        }
+        List<DeadLetterDocument> letters = new ArrayList<>(batch.deadLetters());
+        for (JsonNode section : sections) {
+            letters.add(new DeadLetterDocument(
+                    batch.capturedAt(),
+                    "parse",
+                    UNKNOWN_LAYOUT,
+                    "section of unknown layout '" + section.path("layout_type").asText("")
+                            + "': its posts were not read",
+                    null,
+                    null,
+                    Platform.INSTAGRAM,
+                    source,
+                    section));
+        }
+        return new CaptureBatch(
+                batch.target(),
+                batch.capturedAt(),
+                batch.posts(),
+                batch.metrics(),
+                batch.tagSnapshot(),
+                batch.profileSnapshot(),
+                letters);
     }
 
     private static List<DeadLetterDocument> deadLetters(List<JsonNode> unreadable, Instant capturedAt, String source) {

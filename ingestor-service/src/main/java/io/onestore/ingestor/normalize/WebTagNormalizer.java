@@ -29,7 +29,8 @@ public final class WebTagNormalizer {
         info.recent().items().forEach(media -> facts.add(facts(media)));
         List<JsonNode> unreadable = new ArrayList<>(info.top().unreadable());
         unreadable.addAll(info.recent().unreadable());
-        return assembler.tag(target, capturedAt, SOURCE, info.mediaCount(), facts, unreadable);
+        CaptureBatch batch = assembler.tag(target, capturedAt, SOURCE, info.mediaCount(), facts, unreadable);
+        return CaptureAssembler.withUnknownLayouts(batch, info.unknownSections(), SOURCE);
     }
 
     static PostFacts facts(WebMedia media) {

@@ -6,10 +6,12 @@ import io.micrometer.core.instrument.Timer;
 import io.onestore.ingestor.capture.CaptureResult;
 import io.onestore.ingestor.capture.TargetFetcher;
 import io.onestore.ingestor.index.BulkIndexer;
+import io.onestore.ingestor.normalize.CaptureAssembler;
 import io.onestore.ingestor.targets.LeasedTarget;
 import io.onestore.ingestor.targets.Target;
 import io.onestore.ingestor.targets.TargetLeases;
 import io.onestore.ingestor.targets.TargetLeases.Completion;
+import io.onestore.model.document.DeadLetterDocument;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -168,14 +170,34 @@ public final class IngestCycle {
     private void hand(CaptureResult result) {
         if (result instanceof CaptureResult.Captured captured) {
             indexer.index(captured.batch());
+            countDeadLetters(captured.batch().target(), captured.batch().deadLetters());
         } else if (result instanceof CaptureResult.Failed failed) {
             indexer.deadLetters(failed.deadLetters());
+            countDeadLetters(failed.target(), failed.deadLetters());
             Counter.builder("onestore.ingest.targets.failed")
                     .description("target fetches that failed, by outcome; the targets stay due")
                     .tag("outcome", failed.outcome())
                     .register(registry)
                     .increment();
             log.debug("{} failed ({}): {}", failed.target(), failed.outcome(), failed.reason());
+        }
+    }
+
+    /**
+     * Dead letters by source and type ({@code unreadable_node}, {@code unknown_layout}, {@code malformed_upstream_body}),
+     * so that an upstream change shows in metrics, and a warning for rows of an unknown layout, whose posts were lost.
+     */
+    private void countDeadLetters(Target target, List<DeadLetterDocument> letters) {
+        for (DeadLetterDocument letter : letters) {
+            Counter.builder("onestore.ingest.dead_letters")
+                    .description("upstream parts that could not be read and went to the dead-letter index, by type")
+                    .tag("source", String.valueOf(letter.source()))
+                    .tag("error_type", letter.errorType())
+                    .register(registry)
+                    .increment();
+            if (CaptureAssembler.UNKNOWN_LAYOUT.equals(letter.errorType())) {
+                log.warn("{}: {} (kept in the dead-letter index)", target, letter.reason());
+            }
         }
     }
 

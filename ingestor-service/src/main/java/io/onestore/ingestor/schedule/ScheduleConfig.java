@@ -72,8 +72,7 @@ class ScheduleConfig {
         /** Fixed delay: a slow cycle delays the next instead of overlapping it. */
         @Override
         public void configureTasks(ScheduledTaskRegistrar registrar) {
-            registrar.addFixedDelayTask(
-                    this::runCycle, properties.ingest().schedule().tick());
+            registrar.addFixedDelayTask(this::runCycle, properties.ingest().tick());
         }
 
         private void runCycle() {

@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.util.unit.DataSize;
@@ -40,9 +44,23 @@ class IngestSettingsBindingTest {
         assertThat(ingest.interval()).isEqualTo(Duration.ofMinutes(5));
         assertThat(ingest.targetsFile()).isNull();
         assertThat(ingest.schedule().enabled()).isTrue();
-        assertThat(ingest.schedule().tick()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(ingest.schedule().tick()).isNull();
+        assertThat(ingest.tick()).isEqualTo(Duration.ofSeconds(30));
         assertThat(ingest.bulk().maxOperations()).isEqualTo(1000);
         assertThat(ingest.bulk().maxSize()).isEqualTo(DataSize.ofMegabytes(5));
+    }
+
+    /** Issue 10: ONESTORE_INGEST_INTERVAL=20s captured every 30 s, because the tick stayed at its default. */
+    @ParameterizedTest(name = "interval {0}, tick {1} -> {2}")
+    @CsvSource({"20s, , 2s", "5m, , 30s", "1h, , 30s", "5s, , 1s", "1s, , 1s", "20s, 10s, 10s", "5m, 1m, 1m"})
+    void theTickFollowsTheIntervalUnlessItIsSet(String interval, String tick, String expected) {
+        Map<String, Object> environment = new HashMap<>(Map.of("ONESTORE_INGEST_INTERVAL", interval));
+        if (tick != null) {
+            environment.put("ONESTORE_INGEST_SCHEDULE_TICK", tick);
+        }
+        IngestSettings ingest = bind(environment).ingest();
+
+        assertThat(ingest.tick()).isEqualTo(DurationStyle.detectAndParse(expected));
     }
 
     private static IngestorProperties bind(Map<String, Object> environment) {

@@ -54,6 +54,50 @@ class WebNormalizerTest {
                 .isEqualTo("a media without pk or code"));
     }
 
+    /**
+     * Issue 10: grid rows, a clips row (two reels in {@code one_by_two_item.clips.items} beside two fill items) and
+     * more grid rows. The reels used to vanish without a trace; every post of the page is stored now.
+     */
+    @Test
+    void aClipsRowsReelsAreStoredBesideTheGridAndFillPosts() {
+        CaptureBatch batch = tags.normalize(
+                Target.hashtag("justdoit"), WebTagInfo.from(Fixtures.json("web/tag-clips-row.json")), CAPTURED);
+
+        assertThat(batch.posts())
+                .extracting(PostDocument::nativeId)
+                .containsExactlyInAnyOrder(
+                        "3300000000000000001",
+                        "3300000000000000002",
+                        "3300000000000000003",
+                        "3300000000000000004",
+                        "3300000000000000005",
+                        "3300000000000000006",
+                        "3300000000000000007",
+                        "3300000000000000008",
+                        "3300000000000000009");
+        assertThat(post(batch, "3300000000000000004").mediaType()).isEqualTo(MediaType.VIDEO);
+        assertThat(post(batch, "3300000000000000004").views()).isEqualTo(5000L);
+        assertThat(batch.deadLetters()).isEmpty();
+    }
+
+    @Test
+    void aRowOfUnknownLayoutIsKeptWholeAsADeadLetter() {
+        CaptureBatch batch = tags.normalize(
+                Target.hashtag("justdoit"), WebTagInfo.from(Fixtures.json("web/tag-unknown-layout.json")), CAPTURED);
+
+        assertThat(batch.posts()).hasSize(2);
+        assertThat(batch.deadLetters()).singleElement().satisfies(dead -> {
+            assertThat(dead.errorType()).isEqualTo("unknown_layout");
+            assertThat(dead.stage()).isEqualTo("parse");
+            assertThat(dead.reason()).contains("media_carousel_v2");
+            assertThat(dead.source()).isEqualTo("instagram-web");
+            assertThat(dead.raw()
+                            .at("/layout_content/carousel/cards/0/media/pk")
+                            .asText())
+                    .isEqualTo("3300000000000000010");
+        });
+    }
+
     @Test
     void videoUsesPlayCountAsViews() {
         PostDocument video = post(nike(), "3141592653589795002");

@@ -19,6 +19,7 @@ import org.springframework.validation.annotation.Validated;
  * @param fixedTime pins the simulated clock (benchmarks, reproducing a response); null means the system clock
  * @param origin first instant of the world; null means midnight UTC of the start-up day minus {@code world.history}
  * @param pageSize items per page of the Instagram feeds
+ * @param webLayout which row layouts the web tag answer uses
  */
 @Validated
 @ConfigurationProperties("onestore.simulator")
@@ -27,10 +28,18 @@ public record SimulatorProperties(
         Instant fixedTime,
         Instant origin,
         @Min(1) @Max(200) @DefaultValue("24") int pageSize,
+        @Valid @NotNull @DefaultValue WebLayout webLayout,
         @Valid @NotNull @DefaultValue World world,
         @Valid @NotNull @DefaultValue Campaign campaign,
         @Valid @NotNull @DefaultValue Limits limits,
         @Valid @NotNull @DefaultValue FaultSettings faults) {
+
+    /**
+     * @param clipsRows serve clips rows (a reel beside four fill items) among the grid rows, as upstream does
+     * @param unknownSection serve the last row of each web page in a layout no collector knows (tests only: its
+     *     posts are then missing from what a collector can read)
+     */
+    public record WebLayout(@DefaultValue("true") boolean clipsRows, @DefaultValue("false") boolean unknownSection) {}
 
     /**
      * @param authors how many ordinary authors (brand accounts come on top)

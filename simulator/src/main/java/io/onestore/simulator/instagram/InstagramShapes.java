@@ -148,19 +148,4 @@ final class InstagramShapes {
         }
         return media;
     }
-
-    /** The web feed's grid: rows of three. */
-    static List<Object> sections(List<Post> posts, long now) {
-        List<Object> sections = new ArrayList<>();
-        for (int i = 0; i < posts.size(); i += 3) {
-            List<Object> medias = posts.subList(i, Math.min(posts.size(), i + 3)).stream()
-                    .<Object>map(p -> Json.object("media", webMedia(p, now)))
-                    .toList();
-            sections.add(Json.object(
-                    "layout_type", "media_grid",
-                    "feed_type", "media",
-                    "layout_content", Json.object("medias", medias)));
-        }
-        return sections;
-    }
 }

@@ -21,10 +21,12 @@ class WebController {
 
     private final TagFeeds feeds;
     private final int pageSize;
+    private final SimulatorProperties.WebLayout layout;
 
     WebController(TagFeeds feeds, SimulatorProperties properties) {
         this.feeds = feeds;
         this.pageSize = properties.pageSize();
+        this.layout = properties.webLayout();
     }
 
     /** Recent media paged with {@code max_id=<recent.next_max_id>}. */
@@ -58,11 +60,10 @@ class WebController {
                 "is_following",
                 false,
                 "top",
-                Json.object(
-                        "sections", InstagramShapes.sections(top, now), "more_available", false, "next_max_id", null),
+                Json.object("sections", WebSections.of(top, now, layout), "more_available", false, "next_max_id", null),
                 "recent",
                 Json.object(
-                        "sections", InstagramShapes.sections(page.items(), now),
+                        "sections", WebSections.of(page.items(), now, layout),
                         "more_available", page.next() != null,
                         "next_max_id", page.next()));
         return ResponseEntity.ok(Json.object("data", data, "status", "ok"));

@@ -1,5 +1,6 @@
 package io.onestore.simulator.x;
 
+import io.onestore.model.text.Hashtags;
 import io.onestore.simulator.web.Json;
 import io.onestore.simulator.world.Author;
 import io.onestore.simulator.world.Engagement;
@@ -18,7 +19,6 @@ import java.util.regex.Pattern;
 final class TweetShapes {
 
     static final DateTimeFormatter CREATED_AT = DateTimeFormatter.ISO_INSTANT;
-    private static final Pattern HASHTAG = Pattern.compile("[#＃]([\\p{L}\\p{M}\\p{N}_]+)");
     private static final Pattern MENTION = Pattern.compile("@([A-Za-z0-9._]+)");
 
     private TweetShapes() {}
@@ -72,12 +72,12 @@ final class TweetShapes {
     private static Map<String, Object> entities(String text) {
         Map<String, Object> entities = Json.object();
         List<Object> hashtags = new ArrayList<>();
-        Matcher h = HASHTAG.matcher(text);
-        while (h.find()) {
+        // X offsets count code points; the tag is as written, and what is a tag is the one shared rule.
+        for (Hashtags.Occurrence h : Hashtags.find(text)) {
             hashtags.add(Json.object(
                     "start", text.codePointCount(0, h.start()),
                     "end", text.codePointCount(0, h.end()),
-                    "tag", h.group(1)));
+                    "tag", h.body()));
         }
         List<Object> mentions = new ArrayList<>();
         Matcher m = MENTION.matcher(text);

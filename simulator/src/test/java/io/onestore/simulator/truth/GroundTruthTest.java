@@ -51,8 +51,15 @@ class GroundTruthTest extends SimulatorTestBase {
             JsonNode data = get("/api/v1/tags/web_info/?tag_name=vans" + (cursor == null ? "" : "&max_id=" + cursor))
                     .path("data");
             mediaCount = data.path("media_count").asLong();
-            data.at("/recent/sections").forEach(s -> s.at("/layout_content/medias")
-                    .forEach(m -> feed.add(m.at("/media/pk").asText())));
+            // Grid rows and clips rows (the reel and its fill items): every layout the web client renders.
+            data.at("/recent/sections").forEach(s -> {
+                JsonNode content = s.path("layout_content");
+                content.path("medias").forEach(m -> feed.add(m.at("/media/pk").asText()));
+                content.at("/one_by_two_item/clips/items")
+                        .forEach(m -> feed.add(m.at("/media/pk").asText()));
+                content.path("fill_items")
+                        .forEach(m -> feed.add(m.at("/media/pk").asText()));
+            });
             cursor = data.at("/recent/more_available").asBoolean()
                     ? data.at("/recent/next_max_id").asText()
                     : null;

@@ -12,6 +12,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 
@@ -23,10 +24,27 @@ import org.springframework.http.MediaType;
  */
 public final class InstagramResponseClassifier {
 
-    /** Graph API throttling: application, user, page and custom (per-endpoint) rate limits, and IG business use. */
-    private static final Set<Integer> GRAPH_THROTTLED = Set.of(4, 17, 32, 613, 80002);
+    /**
+     * Graph API throttling: application (4), user (17), page (32), application limit reached (341), temporarily
+     * blocked for going too fast (368), custom (613) and Instagram business use case (80002) rate limits.
+     */
+    private static final Set<Integer> GRAPH_THROTTLED = Set.of(4, 17, 32, 341, 368, 613, 80002);
     /** Graph API codes that mean the token or its permissions are no good any more. */
     private static final Set<Integer> GRAPH_TOKEN_DEAD = Set.of(10, 102, 190, 200);
+    /**
+     * Documented as temporary, "wait and retry": 1 API unknown, 2 API service, and Instagram's own -1 (server error,
+     * "Try again") and -2 (timeout), which the Graph API answers with HTTP 400.
+     */
+    private static final Set<Integer> GRAPH_RETRYABLE = Set.of(-2, -1, 1, 2);
+    /** Instagram's subcodes documented as "try again": 2207001 server error, 2207003 timeout, 2207032 create failed. */
+    private static final Set<Integer> GRAPH_RETRYABLE_SUBCODES = Set.of(2207001, 2207003, 2207032);
+    /** How error messages say the fault is the upstream's and passes ("Try again.", "Please retry later"). */
+    private static final Pattern SAYS_TRY_AGAIN = Pattern.compile(
+            "\\btry again\\b|\\bretry\\b|temporarily unavailable|timed? ?out|oops, an error occurred",
+            Pattern.CASE_INSENSITIVE);
+    /** Instagram's answers that a session needs a human. */
+    private static final Set<String> LOGIN_MESSAGES =
+            Set.of("checkpoint_required", "challenge_required", "login_required");
 
     private final ObjectMapper json;
     private final Clock clock;
@@ -56,12 +74,20 @@ public final class InstagramResponseClassifier {
         if (message.toLowerCase(Locale.ROOT).contains("please wait a few minutes")) {
             return new FetchOutcome.PleaseWait<>("please wait a few minutes (HTTP " + status + ")");
         }
-        if (Set.of("checkpoint_required", "challenge_required", "login_required")
-                .contains(message)) {
+        if (message.equals("feedback_required")
+                || parsed != null && parsed.path("spam").asBoolean(false)) {
+            // An action block on the account ("Try Again Later" in feedback_title): the account waits, not the
+            // upstream.
+            return new FetchOutcome.PleaseWait<>("feedback_required (HTTP " + status + ")");
+        }
+        if (LOGIN_MESSAGES.contains(message)) {
             return new FetchOutcome.LoginWall<>(message + " (HTTP " + status + ")");
         }
         if (status >= 500) {
             return new FetchOutcome.Transient<>("HTTP " + status);
+        }
+        if (status >= 400 && SAYS_TRY_AGAIN.matcher(message).find()) {
+            return new FetchOutcome.Transient<>("upstream says to try again (HTTP " + status + ")");
         }
         if (status == 401 || status == 403) {
             return new FetchOutcome.LoginWall<>("not logged in (HTTP " + status + ")");
@@ -79,16 +105,33 @@ public final class InstagramResponseClassifier {
         return FetchOutcome.ok(parsed);
     }
 
+    /**
+     * By the documented meaning of the error: throttling cools the account down, a dead token takes it out, and what
+     * the documentation calls temporary ({@link #GRAPH_RETRYABLE}, {@link #GRAPH_RETRYABLE_SUBCODES},
+     * {@code is_transient: true}, a message saying to try again, any 5xx) is transient: retried with backoff and
+     * recorded by the circuit breaker, whatever the HTTP status (Instagram's server errors come as HTTP 400).
+     */
     private FetchOutcome<JsonNode> graphError(int status, HttpHeaders headers, JsonNode error) {
-        int code = error.path("code").asInt(-1);
-        String reason = "graph error code " + code + " (HTTP " + status + ")";
-        if (GRAPH_THROTTLED.contains(code)) {
+        Integer code = error.path("code").canConvertToInt() ? error.path("code").asInt() : null;
+        Integer subcode = error.path("error_subcode").canConvertToInt()
+                ? error.path("error_subcode").asInt()
+                : null;
+        String reason =
+                "graph error code " + code + (subcode == null ? "" : " subcode " + subcode) + " (HTTP " + status + ")";
+        if (code != null && GRAPH_THROTTLED.contains(code)) {
             return new FetchOutcome.RateLimited<>(graphRetryAfter(headers), reason);
         }
-        if (GRAPH_TOKEN_DEAD.contains(code)) {
+        if (code != null && GRAPH_TOKEN_DEAD.contains(code)) {
             return new FetchOutcome.LoginWall<>(reason);
         }
-        if (status >= 500 || error.path("is_transient").asBoolean(false) || code == 1 || code == 2) {
+        if (status >= 500
+                || error.path("is_transient").asBoolean(false)
+                || (code != null && GRAPH_RETRYABLE.contains(code))
+                || (subcode != null && GRAPH_RETRYABLE_SUBCODES.contains(subcode))
+                || SAYS_TRY_AGAIN.matcher(error.path("message").asText("")).find()
+                || SAYS_TRY_AGAIN
+                        .matcher(error.path("error_user_msg").asText(""))
+                        .find()) {
             return new FetchOutcome.Transient<>(reason);
         }
         return new FetchOutcome.Rejected<>(reason);

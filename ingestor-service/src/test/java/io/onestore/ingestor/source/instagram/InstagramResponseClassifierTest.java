@@ -3,6 +3,7 @@ package io.onestore.ingestor.source.instagram;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.onestore.ingestor.normalize.Fixtures;
 import io.onestore.ingestor.source.FetchOutcome;
 import io.onestore.model.json.ContractJson;
 import java.time.Clock;
@@ -10,7 +11,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 
 /** The signals the WireMock tests do not already drive end to end. */
 class InstagramResponseClassifierTest {
@@ -66,6 +70,43 @@ class InstagramResponseClassifierTest {
         headers.set(HttpHeaders.LOCATION, "https://www.instagram.com/explore/tags/nike/");
 
         assertThat(classify(301, headers, "")).isInstanceOf(FetchOutcome.Transient.class);
+    }
+
+    /**
+     * Issue 10: each upstream error by its documented meaning, from fixtures of the documented shapes. Instagram's
+     * own server errors come from the Graph API as HTTP 400 with code -1 (subcode 2207001, "Try again") and its
+     * timeouts with code -2: they are transient (retried, seen by the circuit breaker), not rejected.
+     */
+    @ParameterizedTest(name = "HTTP {0} {1} -> {2}")
+    @CsvSource({
+        "400, graph/error-instagram-server-error.json, transient",
+        "400, graph/error-instagram-timeout.json, transient",
+        "500, graph/error-api-unknown.json, transient",
+        "400, graph/error-api-unknown.json, transient",
+        "503, graph/error-api-service.json, transient",
+        "400, graph/error-transient-flag.json, transient",
+        "400, graph/error-application-limit.json, rate_limited",
+        "400, graph/error-rate-limit.json, rate_limited",
+        "400, graph/error-invalid-parameter.json, rejected",
+        "400, web/error-oops.json, transient",
+        "400, web/error-feedback-required.json, please_wait",
+        "404, web/error-not-found.json, rejected"
+    })
+    void upstreamErrorsAreClassifiedByTheirDocumentedMeaning(int status, String fixture, String outcome) {
+        HttpHeaders json = new HttpHeaders();
+        json.setContentType(MediaType.APPLICATION_JSON);
+
+        assertThat(classify(status, json, Fixtures.text(fixture)).label()).isEqualTo(outcome);
+    }
+
+    @Test
+    void aGraphErrorWithoutACodeIsNotTakenForInstagramsServerError() {
+        // The code used to be read with -1 as the default, so an error without one looked like code -1.
+        assertThat(classify(400, new HttpHeaders(), "{\"error\":{\"message\":\"Unsupported get request\"}}"))
+                .isInstanceOf(FetchOutcome.Rejected.class);
+        assertThat(classify(400, new HttpHeaders(), "{\"error\":{\"message\":\"x\",\"code\":-1}}")
+                        .reason())
+                .isEqualTo("graph error code -1 (HTTP 400)");
     }
 
     @Test

@@ -7,32 +7,40 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code GET /api/v1/tags/web_info/?tag_name=} → {@code data{name, media_count, top|recent{sections[]}}}. A section
- * lays its media out as {@code layout_content.medias[].media} or, for reels rows, {@code fill_items[].media}.
+ * {@code GET /api/v1/tags/web_info/?tag_name=} → {@code data{name, media_count, top|recent{sections[]}}}. Rows come
+ * in several layouts (grid rows, clips rows with a reel beside fill items, …): {@link WebSectionLayouts} reads every
+ * layout known, and hands back the rows it does not know.
  *
  * @param mediaCount the tag's size (private posts included)
+ * @param unknownSections rows of either list in a layout no reader knows, verbatim (their posts are not in
+ *     {@code top} or {@code recent}): kept as dead letters and counted, so that a layout change shows
  */
-public record WebTagInfo(String name, Long mediaCount, NodeList<WebMedia> top, NodeList<WebMedia> recent) {
+public record WebTagInfo(
+        String name,
+        Long mediaCount,
+        NodeList<WebMedia> top,
+        NodeList<WebMedia> recent,
+        List<JsonNode> unknownSections) {
+
+    public WebTagInfo {
+        unknownSections = List.copyOf(unknownSections);
+    }
 
     public static WebTagInfo from(JsonNode root) {
         JsonNode data = root.path("data");
         if (!data.isObject()) {
             throw new IllegalArgumentException("no data object");
         }
+        WebSectionLayouts.Read top = WebSectionLayouts.read(data.path("top").path("sections"));
+        WebSectionLayouts.Read recent =
+                WebSectionLayouts.read(data.path("recent").path("sections"));
+        List<JsonNode> unknown = new ArrayList<>(top.unknownSections());
+        unknown.addAll(recent.unknownSections());
         return new WebTagInfo(
                 JsonFields.optText(data.path("name")),
                 JsonFields.optLong(data.path("media_count")),
-                medias(data.path("top")),
-                medias(data.path("recent")));
-    }
-
-    private static NodeList<WebMedia> medias(JsonNode list) {
-        List<JsonNode> media = new ArrayList<>();
-        for (JsonNode section : list.path("sections")) {
-            JsonNode layout = section.path("layout_content");
-            layout.path("medias").forEach(item -> media.add(item.path("media")));
-            layout.path("fill_items").forEach(item -> media.add(item.path("media")));
-        }
-        return NodeList.read(media, WebMedia::from);
+                NodeList.read(top.media(), WebMedia::from),
+                NodeList.read(recent.media(), WebMedia::from),
+                unknown);
     }
 }
