@@ -10,6 +10,7 @@ import io.onestore.ingestor.schedule.CycleReport;
 import io.onestore.ingestor.schedule.IngestCycle;
 import io.onestore.model.index.IndexNames;
 import io.onestore.testsupport.elasticsearch.ElasticsearchTestServer;
+import io.onestore.testsupport.time.TestClock;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -1,5 +1,6 @@
 package io.onestore.simulator;
 
+import io.onestore.testsupport.time.TestClock;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,7 +33,7 @@ import org.springframework.web.util.DefaultUriBuilderFactory;
             "onestore.simulator.limits.tiktok.requests-per-day=5"
         })
 @AutoConfigureWebTestClient
-@Import(SimulatorTestBase.TestClock.class)
+@Import(SimulatorTestBase.ClockConfig.class)
 public abstract class SimulatorTestBase {
 
     public static final Instant START = Instant.parse("2026-03-10T15:30:00Z");
@@ -49,14 +50,14 @@ public abstract class SimulatorTestBase {
     protected WebTestClient client;
 
     @Autowired
-    protected MutableClock clock;
+    protected TestClock clock;
 
     @TestConfiguration(proxyBeanMethods = false)
-    static class TestClock {
+    static class ClockConfig {
         @Bean
         @Primary
-        MutableClock mutableClock() {
-            return new MutableClock(START);
+        TestClock testClock() {
+            return new TestClock(START);
         }
     }
 

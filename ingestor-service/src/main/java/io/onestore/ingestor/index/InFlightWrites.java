@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * The writes in flight, as the bulk answer listener ({@link BulkAnswers}) acts on them: send again, spool, count.
- * The indexer implements it, so the listener needs no indexer and the two do not call each other.
+ * {@link WritesInFlight} implements it, so the listener needs no indexer and the two do not call each other.
  */
 interface InFlightWrites {
 

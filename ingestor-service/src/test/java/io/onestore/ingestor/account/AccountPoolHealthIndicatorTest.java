@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.onestore.ingestor.TestClock;
 import io.onestore.ingestor.config.SourceSettings;
 import io.onestore.ingestor.source.FetchOutcome;
+import io.onestore.testsupport.time.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

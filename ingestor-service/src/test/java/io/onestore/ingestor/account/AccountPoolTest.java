@@ -3,9 +3,9 @@ package io.onestore.ingestor.account;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
-import io.onestore.ingestor.TestClock;
 import io.onestore.ingestor.config.SourceSettings;
 import io.onestore.ingestor.source.FetchOutcome;
+import io.onestore.testsupport.time.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,11 +14,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class AccountPoolTest {
@@ -172,28 +177,22 @@ class AccountPoolTest {
     }
 
     @Test
-    void concurrentCallersNeverGetMoreThanTheBudgetOrTheQuota() throws InterruptedException {
+    void concurrentCallersNeverGetMoreThanTheBudgetOrTheQuota() throws Exception {
         AccountPool pool = pool(50, 5, true, account("a"), account("bb"), account("ccc"));
         Map<String, Set<String>> tagsByAccount = new ConcurrentHashMap<>();
         AtomicInteger granted = new AtomicInteger();
-        ExecutorService threads = Executors.newFixedThreadPool(8);
-        for (int t = 0; t < 8; t++) {
-            int seed = t;
-            threads.submit(() -> {
-                for (int i = 0; i < 100; i++) {
-                    String tag = "tag" + ((seed * 31 + i * 7) % 40);
-                    Optional<Account> account = pool.acquire(Set.of(), tag);
-                    account.ifPresent(a -> {
-                        granted.incrementAndGet();
-                        tagsByAccount
-                                .computeIfAbsent(a.id(), id -> Collections.newSetFromMap(new ConcurrentHashMap<>()))
-                                .add(tag);
-                    });
-                }
-            });
-        }
-        threads.shutdown();
-        assertThat(threads.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+        runWorkers(8, seed -> {
+            for (int i = 0; i < 100; i++) {
+                String tag = "tag" + ((seed * 31 + i * 7) % 40);
+                Optional<Account> account = pool.acquire(Set.of(), tag);
+                account.ifPresent(a -> {
+                    granted.incrementAndGet();
+                    tagsByAccount
+                            .computeIfAbsent(a.id(), id -> Collections.newSetFromMap(new ConcurrentHashMap<>()))
+                            .add(tag);
+                });
+            }
+        });
 
         assertThat(granted.get()).isLessThanOrEqualTo(150);
         assertThat(tagsByAccount.values()).allSatisfy(tags -> assertThat(tags).hasSizeLessThanOrEqualTo(5));
@@ -201,21 +200,41 @@ class AccountPoolTest {
     }
 
     @Test
-    void concurrentCallersShareTheBudgetExactly() throws InterruptedException {
+    void concurrentCallersShareTheBudgetExactly() throws Exception {
         AccountPool pool = pool(50, 30, false, account("a"), account("bb"), account("ccc"));
         AtomicInteger granted = new AtomicInteger();
-        ExecutorService threads = Executors.newFixedThreadPool(8);
-        for (int t = 0; t < 8; t++) {
-            threads.submit(() -> {
-                for (int i = 0; i < 100; i++) {
-                    pool.acquire(Set.of(), null).ifPresent(a -> granted.incrementAndGet());
-                }
-            });
-        }
-        threads.shutdown();
-        assertThat(threads.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+        runWorkers(8, worker -> {
+            for (int i = 0; i < 100; i++) {
+                pool.acquire(Set.of(), null).ifPresent(a -> granted.incrementAndGet());
+            }
+        });
 
         assertThat(granted.get()).isEqualTo(150);
         assertThat(pool.countByState()).containsEntry(AccountState.EXHAUSTED, 3L);
+    }
+
+    /**
+     * Runs {@code workers} callers at once and fails with the first worker's failure: an assertion or exception in a
+     * worker thread must fail the test, not vanish in an unread future.
+     */
+    private static void runWorkers(int workers, IntConsumer body) throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(workers);
+        try {
+            List<Future<Void>> done = threads.invokeAll(IntStream.range(0, workers)
+                    .<Callable<Void>>mapToObj(worker -> () -> {
+                        body.accept(worker);
+                        return null;
+                    })
+                    .toList());
+            for (Future<Void> worker : done) {
+                try {
+                    worker.get(30, TimeUnit.SECONDS);
+                } catch (ExecutionException failed) {
+                    throw new AssertionError("a worker failed", failed.getCause());
+                }
+            }
+        } finally {
+            threads.shutdownNow();
+        }
     }
 }

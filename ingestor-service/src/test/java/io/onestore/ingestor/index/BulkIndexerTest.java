@@ -5,12 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.onestore.ingestor.ContractIndices;
 import io.onestore.ingestor.IndexCounts;
 import io.onestore.ingestor.IngestTestSettings;
-import io.onestore.ingestor.TestClock;
 import io.onestore.ingestor.capture.CaptureBatch;
 import io.onestore.ingestor.capture.Captures;
 import io.onestore.ingestor.targets.Target;
@@ -21,6 +20,7 @@ import io.onestore.model.index.IndexBootstrap;
 import io.onestore.model.index.IndexNames;
 import io.onestore.model.json.ContractJson;
 import io.onestore.testsupport.elasticsearch.ElasticsearchTestServer;
+import io.onestore.testsupport.time.TestClock;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,6 +37,7 @@ class BulkIndexerTest {
     private static final Instant T0 = Instant.parse("2026-11-26T12:00:00Z");
     private static final Duration WAIT = Duration.ofSeconds(30);
 
+    static ContractIndices contract;
     static ElasticsearchClient client;
     static IndexNames names;
     static IndexCounts counts;
@@ -49,15 +50,15 @@ class BulkIndexerTest {
 
     @BeforeAll
     static void installContract() {
-        client = ElasticsearchTestServer.global().newClient(ContractJson.configure(new ObjectMapper()));
-        names = new IndexNames(ElasticsearchTestServer.indexPrefix(BulkIndexerTest.class));
-        new IndexBootstrap(client, names).installAll();
-        counts = new IndexCounts(client);
+        contract = ContractIndices.install(BulkIndexerTest.class);
+        client = contract.client();
+        names = contract.names();
+        counts = contract.counts();
     }
 
     @AfterAll
     static void close() throws IOException {
-        client._transport().close();
+        contract.close();
     }
 
     BulkIndexer indexer() {

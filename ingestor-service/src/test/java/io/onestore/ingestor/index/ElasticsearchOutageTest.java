@@ -8,15 +8,15 @@ import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.onestore.ingestor.ContractIndices;
 import io.onestore.ingestor.IndexCounts;
 import io.onestore.ingestor.IngestTestSettings;
 import io.onestore.ingestor.TcpProxy;
-import io.onestore.ingestor.TestClock;
 import io.onestore.ingestor.capture.Captures;
-import io.onestore.model.index.IndexBootstrap;
 import io.onestore.model.index.IndexNames;
 import io.onestore.model.json.ContractJson;
 import io.onestore.testsupport.elasticsearch.ElasticsearchTestServer;
+import io.onestore.testsupport.time.TestClock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,6 +42,7 @@ class ElasticsearchOutageTest {
     private static final Instant T0 = Instant.parse("2026-11-26T12:00:00Z");
     private static final Duration WAIT = Duration.ofSeconds(60);
 
+    static ContractIndices contract;
     static ElasticsearchClient direct;
     static IndexNames names;
     static IndexCounts counts;
@@ -54,15 +55,15 @@ class ElasticsearchOutageTest {
 
     @BeforeAll
     static void installContract() {
-        direct = ElasticsearchTestServer.global().newClient(ContractJson.configure(new ObjectMapper()));
-        names = new IndexNames(ElasticsearchTestServer.indexPrefix(ElasticsearchOutageTest.class));
-        new IndexBootstrap(direct, names).installAll();
-        counts = new IndexCounts(direct);
+        contract = ContractIndices.install(ElasticsearchOutageTest.class);
+        direct = contract.client();
+        names = contract.names();
+        counts = contract.counts();
     }
 
     @AfterAll
     static void closeDirect() throws IOException {
-        direct._transport().close();
+        contract.close();
     }
 
     @BeforeEach

@@ -8,20 +8,20 @@ import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.onestore.ingestor.ContractIndices;
 import io.onestore.ingestor.IndexCounts;
 import io.onestore.ingestor.IngestTestSettings;
 import io.onestore.ingestor.TcpProxy;
-import io.onestore.ingestor.TestClock;
 import io.onestore.ingestor.capture.ScriptedTargetFetcher;
 import io.onestore.ingestor.index.BulkIndexer;
 import io.onestore.ingestor.targets.Target;
 import io.onestore.ingestor.targets.TargetLeases;
 import io.onestore.model.document.Platform;
 import io.onestore.model.document.TargetDocument;
-import io.onestore.model.index.IndexBootstrap;
 import io.onestore.model.index.IndexNames;
 import io.onestore.model.json.ContractJson;
 import io.onestore.testsupport.elasticsearch.ElasticsearchTestServer;
+import io.onestore.testsupport.time.TestClock;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,6 +43,7 @@ class IngestCycleTest {
     private static final Instant T0 = Instant.parse("2026-11-26T12:00:00Z");
     private static final Duration INTERVAL = IngestTestSettings.INTERVAL;
 
+    static ContractIndices contract;
     static ElasticsearchClient client;
     static IndexNames names;
     static IndexCounts counts;
@@ -55,10 +56,10 @@ class IngestCycleTest {
 
     @BeforeAll
     static void installContract() {
-        client = ElasticsearchTestServer.global().newClient(ContractJson.configure(new ObjectMapper()));
-        names = new IndexNames(ElasticsearchTestServer.indexPrefix(IngestCycleTest.class));
-        new IndexBootstrap(client, names).installAll();
-        counts = new IndexCounts(client);
+        contract = ContractIndices.install(IngestCycleTest.class);
+        client = contract.client();
+        names = contract.names();
+        counts = contract.counts();
     }
 
     @AfterEach
@@ -68,7 +69,7 @@ class IngestCycleTest {
 
     @AfterAll
     static void close() throws IOException {
-        client._transport().close();
+        contract.close();
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
+import java.util.Properties;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -24,7 +25,8 @@ import java.util.zip.ZipFile;
  */
 public final class ElasticsearchDistribution {
 
-    public static final String DEFAULT_VERSION = "8.19.21";
+    /** The pom's {@code onestore.es.version}, filtered into a resource at build time. */
+    public static final String DEFAULT_VERSION = pomVersion();
 
     private final Path zip;
     private final String version;
@@ -141,6 +143,19 @@ public final class ElasticsearchDistribution {
             }
         } catch (UncheckedIOException e) {
             throw e.getCause();
+        }
+    }
+
+    private static String pomVersion() {
+        try (InputStream in = ElasticsearchDistribution.class.getResourceAsStream("elasticsearch-version.properties")) {
+            if (in == null) {
+                throw new IllegalStateException("elasticsearch-version.properties missing from test-support");
+            }
+            Properties properties = new Properties();
+            properties.load(in);
+            return properties.getProperty("version");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

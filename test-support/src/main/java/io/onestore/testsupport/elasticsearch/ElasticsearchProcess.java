@@ -7,15 +7,11 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.UserPrincipalLookupService;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,7 +52,7 @@ public final class ElasticsearchProcess implements AutoCloseable {
             int httpPort = freePort();
             int transportPort = freePort();
 
-            List<String> command = new ArrayList<>(launcherPrefix(instance));
+            List<String> command = new ArrayList<>();
             command.add(home.resolve("bin/elasticsearch").toString());
             for (String setting : List.of(
                     "cluster.name=onestore-test",
@@ -85,7 +81,7 @@ public final class ElasticsearchProcess implements AutoCloseable {
             env.put("ES_JAVA_OPTS", "-Xms" + heap + " -Xmx" + heap);
             env.remove("JAVA_TOOL_OPTIONS"); // the build's agents must not leak into the node
 
-            Process process = launchFromLongLivedThread(builder);
+            Process process = NodeLauncher.launch(builder, instance);
             ElasticsearchProcess node = new ElasticsearchProcess(instance, httpPort, process);
             node.awaitReady(timeout);
             log.info("Elasticsearch {} ready at {} (pid {})", distribution.version(), node.url(), process.pid());
@@ -167,75 +163,6 @@ public final class ElasticsearchProcess implements AutoCloseable {
         return "(no log output)";
     }
 
-    /**
-     * Elasticsearch refuses to run as root. As root we hand the instance folder to an unprivileged user and drop to
-     * it with setpriv; either way setpriv's --pdeathsig ties the node's life to the launching thread.
-     */
-    private static List<String> launcherPrefix(Path instance) throws IOException {
-        boolean root = "root".equals(System.getProperty("user.name"));
-        boolean setpriv = Files.isExecutable(Path.of("/usr/bin/setpriv"));
-        List<String> prefix = new ArrayList<>();
-        if (setpriv) {
-            prefix.addAll(List.of("/usr/bin/setpriv", "--pdeathsig", "SIGTERM"));
-        }
-        if (root) {
-            if (!setpriv) {
-                throw new ElasticsearchStartException(
-                        "running as root needs /usr/bin/setpriv (util-linux) to start Elasticsearch as another user");
-            }
-            String user = Settings.get("onestore.es.user", "nobody");
-            String uid = run("id", "-u", user);
-            String gid = run("id", "-g", user);
-            chownTree(instance, user);
-            prefix.addAll(List.of("--reuid=" + uid, "--regid=" + gid, "--clear-groups"));
-        }
-        return prefix;
-    }
-
-    /**
-     * PR_SET_PDEATHSIG fires when the *thread* that forked the child ends, not the JVM. A dedicated daemon thread
-     * forks and then waits for the node for as long as it lives, so the signal comes exactly when the JVM dies.
-     */
-    private static Process launchFromLongLivedThread(ProcessBuilder builder) {
-        CompletableFuture<Process> started = new CompletableFuture<>();
-        Thread launcher = new Thread(
-                () -> {
-                    try {
-                        Process p = builder.start();
-                        started.complete(p);
-                        p.waitFor();
-                    } catch (IOException e) {
-                        started.completeExceptionally(e);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                },
-                "elasticsearch-launcher");
-        launcher.setDaemon(true);
-        launcher.start();
-        try {
-            return started.get(30, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            throw new ElasticsearchStartException("cannot launch Elasticsearch: " + e.getCause(), e.getCause());
-        } catch (TimeoutException e) {
-            throw new ElasticsearchStartException("launching Elasticsearch did not return within 30 s", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ElasticsearchStartException("interrupted while launching Elasticsearch", e);
-        }
-    }
-
-    private static void chownTree(Path root, String user) throws IOException {
-        UserPrincipalLookupService lookup = root.getFileSystem().getUserPrincipalLookupService();
-        var owner = lookup.lookupPrincipalByName(user);
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path p : paths.toList()) {
-                Files.setOwner(p, owner);
-            }
-        }
-        ElasticsearchDistribution.openUp(root);
-    }
-
     private static void copyTree(Path from, Path to) throws IOException {
         try (Stream<Path> paths = Files.walk(from)) {
             for (Path p : paths.toList()) {
@@ -253,20 +180,6 @@ public final class ElasticsearchProcess implements AutoCloseable {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();
-        }
-    }
-
-    private static String run(String... command) throws IOException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        try {
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            if (p.waitFor() != 0) {
-                throw new ElasticsearchStartException(String.join(" ", command) + " failed: " + out);
-            }
-            return out;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ElasticsearchStartException("interrupted running " + String.join(" ", command), e);
         }
     }
 
