@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.onestore.model.document.Platform;
 import io.onestore.query.ContractIndices;
 import io.onestore.query.TestProperties;
-import io.onestore.query.insight.Interval;
+import io.onestore.query.request.Interval;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -32,7 +32,11 @@ class CampaignReportTest {
         Clock clock = Clock.fixed(Instant.parse("2026-11-01T00:00:00Z"), ZoneOffset.UTC);
         var properties = TestProperties.defaults();
         var campaigns = new CampaignService(
-                es.client(), es.names(), new CampaignTargets(es.client(), es.names(), clock), properties, clock);
+                es.client(),
+                es.names(),
+                new CampaignTargets(new TargetStore(es.client(), es.names()), clock),
+                properties,
+                clock);
         reports = new CampaignReportService(es.client(), es.names(), campaigns, properties, clock);
         es.posts(List.of(
                 // baseline [10-08, 10-10)

@@ -14,11 +14,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import io.onestore.query.insight.TimeWindow;
 import io.onestore.query.insight.influencer.InfluencerRanking;
 import io.onestore.query.insight.influencer.InfluencerService;
 import io.onestore.query.insight.sentiment.SentimentService;
 import io.onestore.query.insight.spike.SpikeService;
+import io.onestore.query.request.TimeWindow;
 import io.onestore.query.search.PostSearchService;
 import java.net.ConnectException;
 import java.time.Instant;
