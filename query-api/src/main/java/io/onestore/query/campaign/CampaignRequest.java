@@ -19,7 +19,7 @@ public record CampaignRequest(
                 @Size(max = 100)
                 List<@NotNull String> hashtags,
         @Schema(
-                        description = "handles to watch, with or without '@', each at most 100 characters; 0 to 20",
+                        description = "handles to watch, with or without '@', each at most 30 characters; 0 to 20",
                         example = "[\"nike\"]")
                 @Size(max = 100)
                 List<@NotNull String> handles,

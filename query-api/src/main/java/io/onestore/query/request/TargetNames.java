@@ -14,8 +14,8 @@ public final class TargetNames {
 
     /** The longest hashtag accepted, in characters after normalisation (at most 400 UTF-8 bytes). */
     public static final int MAX_HASHTAG_LENGTH = 100;
-    /** The longest handle accepted, in characters after normalisation (domains of open networks included). */
-    public static final int MAX_HANDLE_LENGTH = 100;
+    /** The longest handle accepted: Instagram's 30 characters, as common-model's {@code Mentions} reads handles. */
+    public static final int MAX_HANDLE_LENGTH = 30;
 
     private TargetNames() {}
 
@@ -35,7 +35,10 @@ public final class TargetNames {
     public static String handle(String raw, String what) {
         String handle = raw == null ? null : Mentions.normalize(raw).orElse(null);
         if (handle == null) {
-            throw new ApiException(ProblemType.INVALID_PARAMETER, "'" + what + "' holds an invalid handle");
+            throw new ApiException(
+                    ProblemType.INVALID_PARAMETER,
+                    "'" + what + "' holds an invalid handle: letters, digits, '.' and '_', at most " + MAX_HANDLE_LENGTH
+                            + " characters");
         }
         if (handle.length() > MAX_HANDLE_LENGTH) {
             throw new ApiException(

@@ -212,6 +212,6 @@ class CampaignReportTest {
                 .isEqualTo(7);
         String csv = TimelineCsv.of(report.timeline());
         assertThat(csv.split("\r\n")).hasSize(1 + 6 * 24);
-        assertThat(csv).contains("2026-10-10T01:00:00Z,1,1,30,5,35\r\n");
+        assertThat(csv).contains("2026-10-10T01:00:00Z,1,1,30,5,35,0\r\n");
     }
 }

@@ -86,7 +86,15 @@ class InsightValidationTest {
                 "/api/v1/insights/influencers?hashtags=nike&from=yesterday&to=2026-10-08T00:00:00Z",
                 400,
                 "invalid-time-window");
-        problem("/api/v1/insights/influencers?hashtags=nike&to=2026-10-08T00:00:00Z", 400, "missing-parameter");
+        // without 'from', the window is the 7 days before 'to' (docs/insights.md)
+        read("/api/v1/insights/influencers?hashtags=nike&to=2026-10-08T00:00:00Z")
+                .andExpect(status().isOk());
+        verify(influencers)
+                .rank(
+                        eq(List.of("nike")),
+                        eq(new TimeWindow(
+                                Instant.parse("2026-10-01T00:00:00Z"), Instant.parse("2026-10-08T00:00:00Z"))),
+                        anyInt());
         problem(
                 "/api/v1/insights/sentiment?hashtags=nike&from=2026-10-08T00:00:00Z&to=2026-10-01T00:00:00Z",
                 400,
