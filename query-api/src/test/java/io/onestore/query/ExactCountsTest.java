@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.onestore.model.document.PostDocument;
-import io.onestore.testsupport.elasticsearch.ElasticsearchTestServer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,9 +65,7 @@ class ExactCountsTest {
 
     @DynamicPropertySource
     static void elasticsearch(DynamicPropertyRegistry registry) {
-        registry.add("spring.elasticsearch.uris", () -> ElasticsearchTestServer.global()
-                .url());
-        registry.add("onestore.index.prefix", () -> es.names().prefix());
+        ContractIndices.serve(registry, () -> es);
     }
 
     @Autowired

@@ -21,7 +21,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *   <li>a query string Tomcat could not decode ({@code q=100%}, {@code hashtag=%zz}, invalid UTF-8): Tomcat drops
  *       such a parameter and carries on, so a filter would silently vanish and the answer would cover everything. A
  *       filter the API cannot read is a 400, never a wider result;
- *   <li>a body whose {@code Content-Type} is not a concrete media type ({@code *}{@code /*}, garbage): 415;
+ *   <li>a {@code Content-Type} that is not a concrete media type ({@code *}{@code /*}, garbage) or is multipart:
+ *       415;
  *   <li>an {@code Accept} that names nothing this API answers with: 406 with a problem body (content negotiation
  *       would fail for the problem too and leave the body empty).
  * </ul>
@@ -67,12 +68,8 @@ class RequestShapeFilter extends OncePerRequestFilter {
             }
         }
         String contentType = request.getContentType();
-        if (contentType != null && !concrete(contentType)) {
-            reject(
-                    response,
-                    request,
-                    ProblemType.UNSUPPORTED_MEDIA_TYPE,
-                    "Content-Type must be a media type such as application/json.");
+        if (contentType != null && !readable(contentType)) {
+            reject(response, request, ProblemType.UNSUPPORTED_MEDIA_TYPE, "Content-Type must be application/json.");
             return;
         }
         String accept = request.getHeader("Accept");
@@ -87,9 +84,14 @@ class RequestShapeFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    private static boolean concrete(String contentType) {
+    /**
+     * A media type at all, and not multipart: no endpoint reads multipart, and Spring would try to parse any request
+     * that declares it (whatever its method) and fail with a 500.
+     */
+    private static boolean readable(String contentType) {
         try {
-            return !MediaType.parseMediaType(contentType).isWildcardType();
+            MediaType type = MediaType.parseMediaType(contentType);
+            return !type.isWildcardType() && !type.getType().equalsIgnoreCase("multipart");
         } catch (InvalidMediaTypeException e) {
             return false;
         }

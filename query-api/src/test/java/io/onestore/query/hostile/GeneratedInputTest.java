@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.onestore.model.document.TargetDocument;
 import io.onestore.query.ContractIndices;
-import io.onestore.testsupport.elasticsearch.ElasticsearchTestServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -41,7 +40,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * a 5xx; every error is a problem with one of our types; no key appears in the log; refused requests change no
  * stored target; and every status an operation answered is one its OpenAPI description lists.
  *
- * <p>The seed is fixed ({@code -Dgenerated.seed=} picks another); the run is bounded by {@link #DEADLINE}.
+ * <p>The seed is fixed ({@code -Dgenerated.seed=} picks another); the run is bounded by {@link #DEADLINE} (10 minutes,
+ * {@code -Dgenerated.deadline=PT2M}); over five minutes when 2 cores are shared with four other builds.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -53,7 +53,7 @@ class GeneratedInputTest {
     static final String ADMIN = "gen-admin-Zq8vW3kP";
     static final String READER = "gen-reader-Lm2xT9sQ";
     static final int PER_OPERATION = 1000;
-    static final Duration DEADLINE = Duration.ofMinutes(3);
+    static final Duration DEADLINE = Duration.parse(System.getProperty("generated.deadline", "PT10M"));
     static final long SEED = Long.getLong("generated.seed", 20261130L);
 
     static ContractIndices es;
@@ -84,9 +84,7 @@ class GeneratedInputTest {
 
     @DynamicPropertySource
     static void elasticsearch(DynamicPropertyRegistry registry) {
-        registry.add("spring.elasticsearch.uris", () -> ElasticsearchTestServer.global()
-                .url());
-        registry.add("onestore.index.prefix", () -> es.names().prefix());
+        ContractIndices.serve(registry, () -> es);
     }
 
     @LocalServerPort

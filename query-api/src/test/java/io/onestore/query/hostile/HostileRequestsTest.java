@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.onestore.model.document.TargetDocument;
 import io.onestore.query.ContractIndices;
-import io.onestore.testsupport.elasticsearch.ElasticsearchTestServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -59,9 +58,7 @@ class HostileRequestsTest {
 
     @DynamicPropertySource
     static void elasticsearch(DynamicPropertyRegistry registry) {
-        registry.add("spring.elasticsearch.uris", () -> ElasticsearchTestServer.global()
-                .url());
-        registry.add("onestore.index.prefix", () -> es.names().prefix());
+        ContractIndices.serve(registry, () -> es);
     }
 
     @LocalServerPort
@@ -138,6 +135,15 @@ class HostileRequestsTest {
                 "{\"name\":\"r\",\"hashtags\":[\"a\"],\"start\":\"2026-01-01T00:00:00Z\"}",
                 AUTH);
         assertProblem(wildcard, 415, "unsupported-media-type");
+        var multipart = http.send(
+                "POST",
+                "/api/v1/campaigns",
+                "multipart/form-data",
+                "{\"name\":\"r\",\"hashtags\":[\"a\"],\"start\":\"2026-01-01T00:00:00Z\"}",
+                AUTH);
+        assertProblem(multipart, 415, "unsupported-media-type");
+        assertProblem(
+                http.send("GET", "/api/v1/campaigns", "multipart/form-data", "", AUTH), 415, "unsupported-media-type");
 
         var garbage = http.get("/api/v1/campaigns", AUTH, "Accept: garbage");
         assertProblem(garbage, 406, "not-acceptable");

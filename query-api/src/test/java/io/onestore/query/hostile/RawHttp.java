@@ -6,7 +6,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -68,20 +70,31 @@ final class RawHttp {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
-            out.write(head);
-            out.write(payload);
-            out.flush();
+            try {
+                out.write(head);
+                out.write(payload);
+                out.flush();
+            } catch (SocketException e) {
+                // The server answered and closed before reading it all (a header it refused): read that answer.
+            }
             return read(socket.getInputStream());
         }
     }
 
     private static Answer read(InputStream in) throws IOException {
         ByteArrayOutputStream all = new ByteArrayOutputStream();
-        in.transferTo(all);
-        String text = all.toString(StandardCharsets.UTF_8);
-        int split = text.indexOf("\r\n\r\n");
-        String head = split < 0 ? text : text.substring(0, split);
-        String body = split < 0 ? "" : text.substring(split + 4);
+        try {
+            in.transferTo(all);
+        } catch (SocketException e) {
+            // reset after the answer was sent: what arrived is the answer
+        }
+        byte[] bytes = all.toByteArray();
+        if (bytes.length == 0) {
+            throw new IOException("no answer at all");
+        }
+        int split = indexOf(bytes, "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1), 0);
+        String head = new String(bytes, 0, split < 0 ? bytes.length : split, StandardCharsets.ISO_8859_1);
+        byte[] body = split < 0 ? new byte[0] : Arrays.copyOfRange(bytes, split + 4, bytes.length);
         String[] lines = head.split("\r\n");
         int status = Integer.parseInt(lines[0].split(" ")[1]);
         Map<String, String> headers = new LinkedHashMap<>();
@@ -96,26 +109,45 @@ final class RawHttp {
         if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
             body = unchunk(body);
         }
-        return new Answer(status, headers, body);
+        return new Answer(status, headers, new String(body, StandardCharsets.UTF_8));
     }
 
-    private static String unchunk(String chunked) {
-        StringBuilder body = new StringBuilder();
+    /** The payload of a chunked body; chunk sizes count bytes. */
+    private static byte[] unchunk(byte[] chunked) {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        byte[] crlf = "\r\n".getBytes(StandardCharsets.ISO_8859_1);
         int i = 0;
-        while (i < chunked.length()) {
-            int lineEnd = chunked.indexOf("\r\n", i);
+        while (i < chunked.length) {
+            int lineEnd = indexOf(chunked, crlf, i);
             if (lineEnd < 0) {
                 break;
             }
-            int size =
-                    Integer.parseInt(chunked.substring(i, lineEnd).split(";")[0].strip(), 16);
+            String sizeLine = new String(chunked, i, lineEnd - i, StandardCharsets.ISO_8859_1).split(";")[0].strip();
+            if (sizeLine.isEmpty()) {
+                i = lineEnd + 2;
+                continue;
+            }
+            int size = Integer.parseInt(sizeLine, 16);
             if (size == 0) {
                 break;
             }
-            // sizes count bytes; the bodies here are ASCII JSON, so characters and bytes agree
-            body.append(chunked, lineEnd + 2, Math.min(chunked.length(), lineEnd + 2 + size));
-            i = lineEnd + 2 + size + 2;
+            int start = lineEnd + 2;
+            body.write(chunked, start, Math.min(size, chunked.length - start));
+            i = start + size + 2;
         }
-        return body.toString();
+        return body.toByteArray();
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle, int from) {
+        outer:
+        for (int i = from; i <= haystack.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 }

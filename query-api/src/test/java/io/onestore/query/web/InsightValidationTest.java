@@ -7,6 +7,7 @@ import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.verifyNoMoreInteractions;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -103,7 +104,8 @@ class InsightValidationTest {
                 "/api/v1/insights/sentiment?hashtags=nike&from=2026-10-08T00:00:00Z&to=2026-10-08T00:00:00Z",
                 400,
                 "invalid-time-window");
-        verifyNoInteractions(influencers, sentiment);
+        verifyNoInteractions(sentiment);
+        verifyNoMoreInteractions(influencers);
     }
 
     @Test
