@@ -65,6 +65,9 @@ class ProblemResponses implements OpenApiCustomizer {
         problems.put(ProblemType.FORBIDDEN, "The key lacks the scope: read for GET, write otherwise");
         if (path.contains("{id}")) {
             problems.put(ProblemType.CAMPAIGN_NOT_FOUND, "No campaign has this id");
+        } else if (path.contains("{")) {
+            // an empty or path-like segment ("", "?", "..") makes the path another route, one that does not exist
+            problems.put(ProblemType.NOT_FOUND, "The path is not a route of this API (e.g. an empty path segment)");
         }
         if (method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.DELETE) {
             problems.put(ProblemType.CONFLICT, "The campaign's targets were changed concurrently; retry");
