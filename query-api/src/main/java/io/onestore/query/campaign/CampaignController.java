@@ -40,7 +40,9 @@ class CampaignController {
         this.reports = reports;
     }
 
-    @PostMapping
+    // produces: an Accept this cannot serve is refused before the campaign is written, not after (a 406 for a create
+    // that happened would leave a campaign the caller was told failed)
+    @PostMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(
             summary = "Create a campaign; its hashtags and handles become targets the ingestor watches (write scope)")
     ResponseEntity<CampaignResponse> create(@Valid @RequestBody CampaignRequest request) throws IOException {

@@ -135,7 +135,8 @@ final class Generator {
     Request next(Operation operation) {
         String path = operation
                 .path()
-                .replace("{id}", pick(0.7) ? existingId : idLike())
+                // never deletes the shared campaign: the run compares targets before and after
+                .replace("{id}", !operation.method().equals("DELETE") && pick(0.7) ? existingId : idLike())
                 .replace("{tag}", pick(0.6) ? "nike" : value());
         StringBuilder query = new StringBuilder();
         for (String name : operation.parameters()) {

@@ -149,6 +149,16 @@ class HostileRequestsTest {
         assertProblem(garbage, 406, "not-acceptable");
         var xml = http.get("/api/v1/campaigns", AUTH, "Accept: application/xml");
         assertProblem(xml, 406, "not-acceptable");
+        // refused before the campaign is written: no campaign the caller was told failed
+        var csvCreate = http.send(
+                "POST",
+                "/api/v1/campaigns",
+                "application/json",
+                "{\"name\":\"r\",\"hashtags\":[\"csvonly\"],\"start\":\"2026-01-01T00:00:00Z\"}",
+                AUTH,
+                "Accept: text/csv");
+        assertProblem(csvCreate, 406, "not-acceptable");
+        assertThat(target("hashtag:csvonly")).isNull();
     }
 
     // 5. Names longer than the store's id limit.
