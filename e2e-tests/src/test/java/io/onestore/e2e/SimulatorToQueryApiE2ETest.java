@@ -410,7 +410,7 @@ class SimulatorToQueryApiE2ETest {
         assertThat(scripted.get("hashtag").asText()).isEqualTo("puma");
         assertThat(postSpikes)
                 .as("a spike inside the scripted campaign [%s, %s)", campaignStart, campaignEnd)
-                .anyMatch(start -> !start.isBefore(campaignStart) && start.isBefore(campaignEnd));
+                .anyMatch(spike -> !spike.isBefore(campaignStart) && spike.isBefore(campaignEnd));
 
         Instant trendTo = Instant.now().plus(Duration.ofMinutes(1)).truncatedTo(ChronoUnit.SECONDS);
         Instant trendFrom = startedAt.minus(Duration.ofMinutes(10)).truncatedTo(ChronoUnit.SECONDS);
