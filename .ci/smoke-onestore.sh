@@ -23,6 +23,34 @@ export ONESTORE_INGESTOR_PORT="${ONESTORE_INGESTOR_PORT:-$(free_port $((ONESTORE
 export ONESTORE_API_PORT="${ONESTORE_API_PORT:-$(free_port $((ONESTORE_INGESTOR_PORT + 1)))}"
 
 ours() { ps -eo pid=,args= | grep -F "$ROOT/" | grep -E "java|elasticsearch" | grep -v grep || true; }
+# Every process of the stack, wherever its files live (as root Elasticsearch runs from /var/tmp/onestore-<n>, outside
+# the checkout, so its command line does not name $ROOT): the processes started from the pid files with all their
+# descendants, and whatever listens on the stack's ports.
+STACK_PORTS=("$ONESTORE_ES_PORT" "$ONESTORE_ES_TRANSPORT_PORT" "$ONESTORE_SIMULATOR_PORT" "$ONESTORE_INGESTOR_PORT"
+  "$ONESTORE_API_PORT")
+descendants() { # pids... -> those pids and all their descendants, one per line
+  local table queue=("$@") pid
+  table="$(ps -eo pid=,ppid=)"
+  while ((${#queue[@]})); do
+    pid="${queue[0]}"
+    queue=("${queue[@]:1}")
+    echo "$pid"
+    # shellcheck disable=SC2207 # pids are plain numbers
+    queue+=($(awk -v p="$pid" '$2 == p { print $1 }' <<<"$table"))
+  done
+}
+listeners() { # the pids listening on any of the stack's ports, one per line
+  local port
+  for port in "${STACK_PORTS[@]}"; do
+    ss -Hltnp "sport = :$port" 2>/dev/null | grep -o 'pid=[0-9]*' | cut -d= -f2
+  done
+}
+listening_ports() {
+  local port
+  for port in "${STACK_PORTS[@]}"; do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; fi
+  done
+}
 
 cleanup() { ./onestore down >/dev/null 2>&1 || true; }
 trap cleanup EXIT
@@ -87,7 +115,9 @@ body="$(curl -s -w '\n%{http_code}' -H "X-API-Key: $key" "$example")"
 echo "smoke-onestore: the query-api answers the demo key; the printed example works"
 
 rm -f "$up_log"
-pids="$(cat .onestore/run/*.pid)"
+# shellcheck disable=SC2046 # pid files hold one number each
+pids="$( (descendants $(cat .onestore/run/*.pid); listeners) | sort -un)"
+grep -q . <<<"$pids" || fail "no process of the stack found from its pid files and ports"
 ./onestore down || fail "./onestore down failed"
 trap - EXIT
 sleep 1
@@ -100,6 +130,8 @@ for pid in $pids; do
     left+=$'\n'"pid $pid: $(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null)"
   fi
 done
+still="$(listening_ports)"
+[[ -z "$still" ]] || left+=$'\n'"ports still answering: $(tr '\n' ' ' <<<"$still")"
 [[ -z "${left//$'\n'/}" ]] || fail "processes left after ./onestore down:
 $left"
 if ./onestore status >/dev/null; then

@@ -317,6 +317,22 @@ class SimulatorToQueryApiE2ETest {
         assertThat(totals.get("engagement").asLong()).isPositive();
         assertThat(report.body().get("timeline")).isNotEmpty();
         assertThat(report.body().at("/phases/during/totals/posts").asLong()).isPositive();
+        // Uplift, computed here from the phases' post counts in Elasticsearch: the campaign ran from NOW - 1 d to
+        // NOW + 1 d of simulated time, all of it past by the query-api's clock, so during lasts 2 days, baseline 7.
+        Instant start = NOW.minus(Duration.ofDays(1));
+        Instant end = NOW.plus(Duration.ofDays(1));
+        long baselinePosts = count(prefix, "posts", campaignPosts(start.minus(Duration.ofDays(7)), start));
+        long duringPosts = count(prefix, "posts", campaignPosts(start, end));
+        assertThat(report.body().at("/phases/baseline/totals/posts").asLong()).isEqualTo(baselinePosts);
+        assertThat(report.body().at("/phases/during/totals/posts").asLong()).isEqualTo(duringPosts);
+        if (baselinePosts == 0) {
+            assertThat(report.body().at("/uplift/duringVsBaseline/posts").isNull())
+                    .isTrue();
+        } else {
+            assertThat(report.body().at("/uplift/duringVsBaseline/posts").asDouble())
+                    .isCloseTo(
+                            (duringPosts / 2.0) / (baselinePosts / 7.0) - 1, org.assertj.core.data.Offset.offset(1e-9));
+        }
 
         Json.Answer csv =
                 Json.get(api + "/campaigns/" + id + "/report?interval=1d", key[0], key[1], "Accept", "text/csv");
@@ -329,7 +345,16 @@ class SimulatorToQueryApiE2ETest {
         assertThat(ranked).isNotEmpty();
         assertThat(ranked.get(0).get("rank").asInt()).isEqualTo(1);
         assertThat(ranked.get(0).get("username").asText()).isNotBlank();
-        assertThat(ranked.get(0).get("posts").asLong()).isPositive();
+        // The order, computed here from the stored posts with docs/insights.md's score (candidates: limit × 5).
+        List<JsonNode> tagged = search(
+                prefix,
+                "posts",
+                inWindow("{\"bool\": {\"filter\": [{\"terms\": {\"hashtags\": [\"nike\", \"puma\"]}},"
+                        + " {\"exists\": {\"field\": \"author.id\"}}]}}"),
+                10_000);
+        List<String> order = new ArrayList<>();
+        ranked.forEach(r -> order.add(r.get("authorId").asText()));
+        assertThat(order).as("influencer order").isEqualTo(InsightExpectations.influencerOrder(tagged, 10, 5));
 
         Json.Answer voice = Json.get(api + "/insights/share-of-voice?hashtags=nike,puma&metric=posts&" + window, key);
         assertThat(voice.status()).as("share of voice: %s", voice).isEqualTo(200);
@@ -347,18 +372,45 @@ class SimulatorToQueryApiE2ETest {
         Json.Answer sentiment = Json.get(api + "/insights/sentiment?hashtags=puma&interval=1d&" + window, key);
         assertThat(sentiment.status()).as("sentiment: %s", sentiment).isEqualTo(200);
         JsonNode overall = sentiment.body().get("overall");
-        assertThat(overall.get("posts").asLong()).isPositive();
-        assertThat(overall.get("positive").asLong()
-                        + overall.get("neutral").asLong()
-                        + overall.get("negative").asLong())
+        List<JsonNode> pumaPosts = search(prefix, "posts", inWindow(term("hashtags", "puma")), 10_000);
+        var expected = InsightExpectations.sentiment(pumaPosts);
+        assertThat(overall.get("positive").asLong()).isEqualTo(expected.positive());
+        assertThat(overall.get("neutral").asLong()).isEqualTo(expected.neutral());
+        assertThat(overall.get("negative").asLong()).isEqualTo(expected.negative());
+        assertThat(overall.get("posts").asLong())
                 .isPositive()
-                .isLessThanOrEqualTo(overall.get("posts").asLong());
+                .isEqualTo(expected.positive() + expected.neutral() + expected.negative());
+        assertThat(overall.get("mean").asDouble())
+                .isCloseTo(expected.mean(), org.assertj.core.data.Offset.offset(1e-4));
         assertThat(sentiment.body().get("buckets")).isNotEmpty();
 
         Json.Answer spikes = Json.get(api + "/insights/spikes?hashtags=puma&interval=1h&k=3&" + window, key);
         assertThat(spikes.status()).as("spikes: %s", spikes).isEqualTo(200);
-        assertThat(spikes.body().get("spikes").isArray()).isTrue();
         assertThat(spikes.body().get("hashtags").toString()).contains("puma");
+        // The spikes by post count, computed here from the stored #puma posts (the window and its 7-hour baseline),
+        // are exactly the API's; and the simulator's scripted campaign is among them.
+        Instant baselineFrom = FROM.truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(7));
+        List<JsonNode> spikePosts = search(
+                prefix,
+                "posts",
+                "{\"bool\": {\"filter\": [" + term("hashtags", "puma") + ", {\"range\": {\"published_at\": {\"gte\": \""
+                        + baselineFrom + "\", \"lt\": \"" + TO + "\"}}}]}}",
+                10_000);
+        var expectedSpikes = InsightExpectations.postSpikes(spikePosts, FROM, TO, Duration.ofHours(1), 7, 3, 1.0);
+        java.util.TreeSet<Instant> postSpikes = new java.util.TreeSet<>();
+        spikes.body().get("spikes").forEach(spike -> {
+            if (spike.get("triggers").toString().contains("posts")) {
+                postSpikes.add(Instant.parse(spike.get("start").asText()));
+            }
+        });
+        assertThat(postSpikes).as("spikes by posts: %s", spikes).isEqualTo(expectedSpikes);
+        JsonNode scripted = Json.get(simulator.url() + "/__truth/world").body().get("campaign");
+        Instant campaignStart = Instant.parse(scripted.get("start").asText());
+        Instant campaignEnd = Instant.parse(scripted.get("end").asText());
+        assertThat(scripted.get("hashtag").asText()).isEqualTo("puma");
+        assertThat(postSpikes)
+                .as("a spike inside the scripted campaign [%s, %s)", campaignStart, campaignEnd)
+                .anyMatch(spike -> !spike.isBefore(campaignStart) && spike.isBefore(campaignEnd));
 
         Instant trendTo = Instant.now().plus(Duration.ofMinutes(1)).truncatedTo(ChronoUnit.SECONDS);
         Instant trendFrom = startedAt.minus(Duration.ofMinutes(10)).truncatedTo(ChronoUnit.SECONDS);
@@ -391,6 +443,16 @@ class SimulatorToQueryApiE2ETest {
     }
 
     // --- Elasticsearch, over plain HTTP ----------------------------------------------------------------------------
+
+    /** The campaign's posts (#puma or @puma) published in {@code [from, to)}. */
+    static String campaignPosts(Instant from, Instant to) {
+        return """
+                {"bool": {"filter": [
+                  {"range": {"published_at": {"gte": "%s", "lt": "%s"}}},
+                  {"bool": {"should": [{"term": {"hashtags": "puma"}}, {"term": {"author.username": "puma"}}]}}
+                ]}}"""
+                .formatted(from, to);
+    }
 
     static String term(String field, String value) {
         return "{\"term\": {\"" + field + "\": \"" + value + "\"}}";

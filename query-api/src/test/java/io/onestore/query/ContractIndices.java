@@ -18,6 +18,8 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * The contract installed under a test class's own prefix on the shared test server, the way the ingestor installs
@@ -48,6 +50,16 @@ public final class ContractIndices implements AutoCloseable {
         ElasticsearchClient client =
                 ElasticsearchTestServer.global().newClient(ContractJson.configure(new ObjectMapper()));
         return new ContractIndices(client, new IndexNames(ElasticsearchTestServer.indexPrefix(testClass)));
+    }
+
+    /**
+     * Points a {@code @SpringBootTest}'s service at the test Elasticsearch and at these indices. The suppliers are read
+     * when the context starts, after {@code @BeforeAll} installed the indices.
+     */
+    public static void serve(DynamicPropertyRegistry registry, Supplier<ContractIndices> indices) {
+        registry.add("spring.elasticsearch.uris", () -> ElasticsearchTestServer.global()
+                .url());
+        registry.add("onestore.index.prefix", () -> indices.get().names().prefix());
     }
 
     public ElasticsearchClient client() {

@@ -3,7 +3,6 @@ package io.onestore.query;
 import static io.onestore.query.Posts.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.onestore.testsupport.elasticsearch.ElasticsearchTestServer;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,9 +56,7 @@ class QueryApiApplicationTest {
 
     @DynamicPropertySource
     static void elasticsearch(DynamicPropertyRegistry registry) {
-        registry.add("spring.elasticsearch.uris", () -> ElasticsearchTestServer.global()
-                .url());
-        registry.add("onestore.index.prefix", () -> es.names().prefix());
+        ContractIndices.serve(registry, () -> es);
     }
 
     @Autowired

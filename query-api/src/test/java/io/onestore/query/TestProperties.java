@@ -12,7 +12,7 @@ public final class TestProperties {
         return new QueryApiProperties(
                 new QueryApiProperties.Index("onestore-"),
                 new QueryApiProperties.Security("", ""),
-                new QueryApiProperties.Limits(20, 2000, 100, 10000, 200, Duration.ofSeconds(30)),
+                new QueryApiProperties.Limits(20, 2000, 100, 10000, 200, Duration.ofSeconds(30), Duration.ofDays(7)),
                 new QueryApiProperties.Influencers(100, 5, 12),
                 new QueryApiProperties.Spikes(7, 1.0, 3, 50));
     }

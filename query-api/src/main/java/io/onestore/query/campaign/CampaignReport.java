@@ -25,8 +25,15 @@ public record CampaignReport(
     public record Totals(
             long posts, long uniqueAuthors, long likes, long comments, long engagement, long postsWithUnknownLikes) {}
 
+    /** One bucket of the timeline; the same columns as {@link Totals}, and as the CSV's header. */
     public record TimelineBucket(
-            Instant start, long posts, long uniqueAuthors, long likes, long comments, long engagement) {}
+            Instant start,
+            long posts,
+            long uniqueAuthors,
+            long likes,
+            long comments,
+            long engagement,
+            long postsWithUnknownLikes) {}
 
     /**
      * @param days how much of the phase has elapsed, in days: the denominator of the rates (a phase still running

@@ -1,7 +1,6 @@
 package io.onestore.query.campaign;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch.core.GetResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
@@ -9,10 +8,10 @@ import io.onestore.model.document.CampaignDocument;
 import io.onestore.model.document.Platform;
 import io.onestore.model.document.TargetDocument;
 import io.onestore.model.index.IndexNames;
-import io.onestore.model.text.Hashtags;
-import io.onestore.model.text.Mentions;
 import io.onestore.query.config.QueryApiProperties;
-import io.onestore.query.insight.Bounds;
+import io.onestore.query.request.Bounds;
+import io.onestore.query.request.Instants;
+import io.onestore.query.request.TargetNames;
 import io.onestore.query.web.ApiException;
 import io.onestore.query.web.ProblemType;
 import java.io.IOException;
@@ -22,11 +21,15 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /** Campaigns: stored in {@code onestore-campaigns}, their hashtags and handles registered as targets. */
 @Service
 public class CampaignService {
+
+    private static final Logger log = LoggerFactory.getLogger(CampaignService.class);
 
     static final int DEFAULT_PHASE_DAYS = 7;
 
@@ -51,16 +54,16 @@ public class CampaignService {
 
     public CampaignResponse create(CampaignRequest request) throws IOException {
         CampaignDocument campaign = validated(request);
-        List<CampaignTargets.Change> changes = new ArrayList<>();
+        List<TargetEdits.Change> changes = new ArrayList<>();
         for (String tag : campaign.hashtags()) {
-            changes.add(new CampaignTargets.Change(
+            changes.add(new TargetEdits.Change(
                     TargetDocument.idOf(TargetDocument.Kind.HASHTAG, tag),
                     TargetDocument.Kind.HASHTAG,
                     tag,
                     campaign.platforms()));
         }
         for (String handle : campaign.handles()) {
-            changes.add(new CampaignTargets.Change(
+            changes.add(new TargetEdits.Change(
                     TargetDocument.idOf(TargetDocument.Kind.PROFILE, handle),
                     TargetDocument.Kind.PROFILE,
                     handle,
@@ -68,17 +71,18 @@ public class CampaignService {
         }
         BulkOperation store = BulkOperation.of(
                 o -> o.create(c -> c.index(names.campaigns()).id(campaign.id()).document(campaign)));
-        targets.add(campaign.id(), changes, store);
+        try {
+            targets.add(campaign.id(), changes, store);
+        } catch (IOException | RuntimeException e) {
+            undo(campaign.id());
+            throw e;
+        }
         return CampaignResponse.of(campaign);
     }
 
     public List<CampaignResponse> list(int limit) throws IOException {
         int size = Bounds.check("limit", limit, 1, limits.maxCampaigns());
-        var response = client.search(
-                s -> s.index(names.campaigns())
-                        .size(size)
-                        .sort(o -> o.field(f -> f.field("created_at").order(SortOrder.Desc))),
-                CampaignDocument.class);
+        var response = client.search(CampaignListQuery.of(names.campaigns(), size), CampaignDocument.class);
         return response.hits().hits().stream()
                 .map(h -> CampaignResponse.of(h.source()))
                 .toList();
@@ -102,12 +106,35 @@ public class CampaignService {
         }
     }
 
+    /**
+     * Takes back a create that failed half-way: the campaign document if it was written, and its id from every target
+     * (deleting the targets it alone needed), so a refused campaign leaves nothing for the ingestor to watch. If the
+     * store is unreachable for this too, the log names the campaign to delete by hand.
+     */
+    private void undo(String campaignId) {
+        try {
+            targets.remove(
+                    campaignId,
+                    BulkOperation.of(
+                            o -> o.delete(d -> d.index(names.campaigns()).id(campaignId))));
+        } catch (IOException | RuntimeException e) {
+            log.error(
+                    "campaign {} failed half-way and could not be undone; its targets may remain: DELETE"
+                            + " /api/v1/campaigns/{} once the store answers",
+                    campaignId,
+                    campaignId,
+                    e);
+        }
+    }
+
     private CampaignDocument validated(CampaignRequest request) {
         List<String> hashtags = normalised(request.hashtags(), "hashtag", true);
         List<String> handles = normalised(request.handles(), "handle", false);
         if (hashtags.isEmpty() && handles.isEmpty()) {
             throw new ApiException(ProblemType.INVALID_BODY, "a campaign needs at least one hashtag or handle");
         }
+        Instants.checked("start", request.start());
+        Instants.checked("end", request.end());
         if (request.end() != null && !request.end().isAfter(request.start())) {
             throw new ApiException(ProblemType.INVALID_TIME_WINDOW, "'end' must be after 'start'");
         }
@@ -131,10 +158,7 @@ public class CampaignService {
     private List<String> normalised(List<String> raw, String what, boolean hashtag) {
         Set<String> values = new LinkedHashSet<>();
         for (String value : raw == null ? List.<String>of() : raw) {
-            var normal = hashtag ? Hashtags.normalize(value) : Mentions.normalize(value);
-            values.add(normal.orElseThrow(() -> new ApiException(
-                    hashtag ? ProblemType.INVALID_HASHTAG : ProblemType.INVALID_BODY,
-                    "'" + value + "' is not a valid " + what)));
+            values.add(hashtag ? TargetNames.hashtag(value) : TargetNames.handle(value, "handles"));
         }
         if (values.size() > limits.maxHashtags()) {
             throw new ApiException(

@@ -44,7 +44,13 @@ final class ReportMetrics {
     static CampaignReport.TimelineBucket bucket(Instant start, long posts, Map<String, Aggregate> aggs) {
         CampaignReport.Totals t = totals(posts, aggs);
         return new CampaignReport.TimelineBucket(
-                start, t.posts(), t.uniqueAuthors(), t.likes(), t.comments(), t.engagement());
+                start,
+                t.posts(),
+                t.uniqueAuthors(),
+                t.likes(),
+                t.comments(),
+                t.engagement(),
+                t.postsWithUnknownLikes());
     }
 
     private static long sum(Map<String, Aggregate> aggs, String name) {

@@ -2,10 +2,13 @@ package io.onestore.query.campaign;
 
 import java.util.List;
 
-/** The report timeline as CSV (RFC 4180: CRLF line ends, a header row); only numbers and instants, no quoting. */
+/**
+ * The report timeline as CSV (RFC 4180: CRLF line ends, a header row); only numbers and instants, no quoting. The
+ * columns are the JSON timeline's fields, by the same names, so one client reads both.
+ */
 final class TimelineCsv {
 
-    static final String HEADER = "start,posts,unique_authors,likes,comments,engagement";
+    static final String HEADER = "start,posts,uniqueAuthors,likes,comments,engagement,postsWithUnknownLikes";
 
     private TimelineCsv() {}
 
@@ -23,6 +26,8 @@ final class TimelineCsv {
                     .append(b.comments())
                     .append(',')
                     .append(b.engagement())
+                    .append(',')
+                    .append(b.postsWithUnknownLikes())
                     .append("\r\n");
         }
         return csv.toString();

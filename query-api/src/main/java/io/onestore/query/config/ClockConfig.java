@@ -6,7 +6,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** One clock for "now" (open campaigns, phases still running), replaceable in tests. */
 @Configuration(proxyBeanMethods = false)
-class ClockConfig {
+public class ClockConfig {
 
     @Bean
     Clock clock() {

@@ -38,6 +38,7 @@ public record QueryApiProperties(
      * @param maxResultWindow how deep search pages may go ({@code (page + 1) * size}), Elasticsearch's own limit
      * @param maxCampaigns campaigns listed at most
      * @param retryAfter what a 503 tells the caller to wait
+     * @param defaultWindow the window of an insight asked for without {@code from}/{@code to}: this long, up to now
      */
     public record Limits(
             @Min(1) @Max(100) @DefaultValue("20") int maxHashtags,
@@ -45,7 +46,8 @@ public record QueryApiProperties(
             @Min(1) @Max(1000) @DefaultValue("100") int maxPageSize,
             @Min(100) @Max(10000) @DefaultValue("10000") int maxResultWindow,
             @Min(1) @Max(1000) @DefaultValue("200") int maxCampaigns,
-            @NotNull @DefaultValue("30s") Duration retryAfter) {}
+            @NotNull @DefaultValue("30s") Duration retryAfter,
+            @NotNull @DefaultValue("7d") Duration defaultWindow) {}
 
     /**
      * @param maxLimit authors returned at most

@@ -1,6 +1,6 @@
 package io.onestore.query.search;
 
-import io.onestore.query.insight.PostSummary;
+import io.onestore.query.post.PostSummary;
 import java.util.List;
 
 /**

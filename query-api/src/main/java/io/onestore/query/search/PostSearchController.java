@@ -1,12 +1,15 @@
 package io.onestore.query.search;
 
-import io.onestore.model.text.Mentions;
 import io.onestore.query.config.QueryApiProperties;
-import io.onestore.query.insight.Bounds;
-import io.onestore.query.insight.HashtagList;
+import io.onestore.query.request.Bounds;
+import io.onestore.query.request.HashtagList;
+import io.onestore.query.request.Instants;
+import io.onestore.query.request.TargetNames;
 import io.onestore.query.web.ApiException;
 import io.onestore.query.web.ProblemType;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.time.Instant;
@@ -32,28 +35,54 @@ class PostSearchController {
     @GetMapping("/api/v1/posts")
     @Operation(summary = "Search posts by hashtag, author, caption text and time; bounded pages")
     PostPage search(
-            @RequestParam(required = false) List<String> hashtag,
-            @RequestParam(required = false) String author,
-            @RequestParam(required = false) String q,
-            @RequestParam(required = false) Instant from,
-            @RequestParam(required = false) Instant to,
-            @RequestParam(defaultValue = "recent") String sort,
-            @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "20") int size)
+            @Parameter(description = "hashtags (any of), comma-separated or repeated, at most 20", example = "nike")
+                    @RequestParam(required = false)
+                    List<String> hashtag,
+            @Parameter(description = "the author's handle, with or without '@'", example = "nike")
+                    @RequestParam(required = false)
+                    String author,
+            @Parameter(description = "words that must all occur in the caption (plain text, never query syntax)")
+                    @RequestParam(required = false)
+                    String q,
+            @Parameter(
+                            description = "published at or after; ISO-8601 instant (1970 to 2100); default: no bound",
+                            schema = @Schema(type = "string", format = "date-time"))
+                    @RequestParam(name = "from", required = false)
+                    String fromText,
+            @Parameter(
+                            description = "published before; ISO-8601 instant (1970 to 2100); default: no bound",
+                            schema = @Schema(type = "string", format = "date-time"))
+                    @RequestParam(name = "to", required = false)
+                    String toText,
+            @Parameter(
+                            schema =
+                                    @Schema(
+                                            allowableValues = {
+                                                "recent",
+                                                "oldest",
+                                                "engagement",
+                                                "likes",
+                                                "comments",
+                                                "relevance"
+                                            }))
+                    @RequestParam(defaultValue = "recent")
+                    String sort,
+            @Parameter(description = "page number from 0; (page + 1) * size at most 10000")
+                    @RequestParam(defaultValue = "0")
+                    int page,
+            @Parameter(description = "posts per page, 1 to 100") @RequestParam(defaultValue = "20") int size)
             throws IOException {
         Bounds.check("size", size, 1, limits.maxPageSize());
         Bounds.check("page", page, 0, limits.maxResultWindow() / size - 1);
+        Instant from = Instants.parse("from", fromText);
+        Instant to = Instants.parse("to", toText);
         if (from != null && to != null && !from.isBefore(to)) {
             throw new ApiException(ProblemType.INVALID_TIME_WINDOW, "'from' must be before 'to'");
         }
         List<String> hashtags = hashtag == null || hashtag.stream().allMatch(String::isBlank)
                 ? List.of()
                 : HashtagList.parse(hashtag, limits.maxHashtags());
-        String username = author == null || author.isBlank()
-                ? null
-                : Mentions.normalize(author)
-                        .orElseThrow(() ->
-                                new ApiException(ProblemType.INVALID_PARAMETER, "'author' is not a valid handle"));
+        String username = author == null || author.isBlank() ? null : TargetNames.handle(author, "author");
         String text = q == null || q.isBlank() ? null : q.strip();
         if (text != null && text.length() > MAX_QUERY_LENGTH) {
             throw new ApiException(

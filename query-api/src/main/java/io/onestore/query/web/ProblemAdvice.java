@@ -1,8 +1,10 @@
 package io.onestore.query.web;
 
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.onestore.query.config.QueryApiProperties;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -10,9 +12,13 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.lang.Nullable;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -21,6 +27,7 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -30,9 +37,9 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  * Turns every failure into an RFC 9457 problem with a stable {@code type} ({@link ProblemType}). Elasticsearch
  * messages and stack traces go to the log only: they name indices and internals a caller has no use for.
  *
- * <p>Whatever Elasticsearch answers with, or fails to, is a 503 with {@code Retry-After}, never a 500: callers
- * validated before the query is sent, so what remains is the store's state (down, overloaded, contract not installed
- * yet), and the log has the detail.
+ * <p>Elasticsearch failures are sorted by whose fault they are ({@link StoreErrors}): the store's state (down,
+ * overloaded, contract not installed yet) is a 503 with {@code Retry-After}; a request the store refused as malformed
+ * is our bug, a 500 without it, since a retry would fail the same way. The log has the detail either way.
  */
 @RestControllerAdvice
 class ProblemAdvice extends ResponseEntityExceptionHandler {
@@ -41,8 +48,11 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     private final String retryAfterSeconds;
 
-    ProblemAdvice(QueryApiProperties properties) {
+    private final ObjectMapper json;
+
+    ProblemAdvice(QueryApiProperties properties, ObjectMapper json) {
         this.retryAfterSeconds = Long.toString(properties.limits().retryAfter().toSeconds());
+        this.json = json;
     }
 
     @ExceptionHandler(ApiException.class)
@@ -64,11 +74,46 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
                 new HttpHeaders());
     }
 
-    @ExceptionHandler({ElasticsearchException.class, IOException.class, UncheckedIOException.class})
-    ResponseEntity<Object> elasticsearch(Exception e, HttpServletRequest request) {
-        boolean contractMissing = e instanceof ElasticsearchException es
-                && "index_not_found_exception".equals(es.error().type());
-        return unavailable(new StoreUnavailableException("Elasticsearch call failed", e, contractMissing), request);
+    @ExceptionHandler({IOException.class, UncheckedIOException.class})
+    ResponseEntity<Object> unreachable(Exception e, HttpServletRequest request) {
+        return unavailable(new StoreUnavailableException("Elasticsearch call failed", e, false), request);
+    }
+
+    @ExceptionHandler(ElasticsearchException.class)
+    ResponseEntity<Object> elasticsearch(ElasticsearchException e, HttpServletRequest request) {
+        String type = e.error() == null ? null : e.error().type();
+        if (StoreErrors.isStoreState(e.status(), type)) {
+            return unavailable(
+                    new StoreUnavailableException(
+                            "Elasticsearch call failed", e, "index_not_found_exception".equals(type)),
+                    request);
+        }
+        return rejected(new StoreRejectedException("Elasticsearch refused our request: " + type), e, request);
+    }
+
+    @ExceptionHandler(StoreRejectedException.class)
+    ResponseEntity<Object> rejected(StoreRejectedException e, HttpServletRequest request) {
+        return rejected(e, e, request);
+    }
+
+    private ResponseEntity<Object> rejected(StoreRejectedException e, Exception cause, HttpServletRequest request) {
+        log.error(
+                "{} {}: {} (a bug of this service)",
+                request.getMethod(),
+                request.getRequestURI(),
+                e.getMessage(),
+                cause);
+        return problem(ProblemType.INTERNAL, "An unexpected error occurred.", request, new HttpHeaders());
+    }
+
+    /** A Content-Type or Accept header that is not a media type at all (e.g. a wildcard as Content-Type). */
+    @ExceptionHandler(InvalidMediaTypeException.class)
+    ResponseEntity<Object> invalidMediaType(InvalidMediaTypeException e, HttpServletRequest request) {
+        return problem(
+                ProblemType.UNSUPPORTED_MEDIA_TYPE,
+                "Send the body as Content-Type: application/json.",
+                request,
+                new HttpHeaders());
     }
 
     @ExceptionHandler(StoreUnavailableException.class)
@@ -101,6 +146,38 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
             MissingServletRequestParameterException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         return problem(
                 ProblemType.MISSING_PARAMETER, "'" + e.getParameterName() + "' is required", path(request), headers);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return problem(ProblemType.INVALID_BODY, BodyErrors.detail(e), path(request), headers);
+    }
+
+    /**
+     * Written here rather than returned: the caller's Accept header is what failed, so content negotiation would
+     * fail again for the problem itself and leave the body empty.
+     */
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotAcceptable(
+            HttpMediaTypeNotAcceptableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        HttpServletResponse response = ((ServletWebRequest) request).getResponse();
+        if (response == null || response.isCommitted()) {
+            return null;
+        }
+        try {
+            response.setStatus(HttpStatus.NOT_ACCEPTABLE.value());
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            json.writeValue(
+                    response.getOutputStream(),
+                    ProblemBodies.of(
+                            ProblemType.NOT_ACCEPTABLE,
+                            "This endpoint answers application/json (and text/csv for a campaign report).",
+                            path(request)));
+        } catch (IOException ignored) {
+            // the client is gone
+        }
+        return null;
     }
 
     @Override

@@ -17,6 +17,7 @@ public enum ProblemType {
     INVALID_HASHTAG("invalid-hashtag", HttpStatus.BAD_REQUEST, "Invalid hashtag"),
     LIMIT_OUT_OF_RANGE("limit-out-of-range", HttpStatus.BAD_REQUEST, "Limit out of range"),
     INVALID_BODY("invalid-body", HttpStatus.BAD_REQUEST, "Invalid request body"),
+    MALFORMED_REQUEST("malformed-request", HttpStatus.BAD_REQUEST, "Malformed request"),
     UNAUTHORIZED("unauthorized", HttpStatus.UNAUTHORIZED, "Missing or invalid API key"),
     FORBIDDEN("forbidden", HttpStatus.FORBIDDEN, "API key lacks the required scope"),
     CAMPAIGN_NOT_FOUND("campaign-not-found", HttpStatus.NOT_FOUND, "Campaign not found"),

@@ -175,14 +175,14 @@ class CampaignControllerTest {
     }
 
     @Test
-    void theReportTimelineIsAvailableAsCsv() throws Exception {
+    void theReportTimelineIsAvailableAsCsvWithTheJsonColumnNames() throws Exception {
         var report = new CampaignReport(
                 CREATED,
                 "1d",
                 Instant.parse("2026-10-03T00:00:00Z"),
                 Instant.parse("2026-10-04T00:00:00Z"),
                 new CampaignReport.Totals(1, 1, 2, 3, 5, 0),
-                List.of(new CampaignReport.TimelineBucket(Instant.parse("2026-10-03T00:00:00Z"), 1, 1, 2, 3, 5)),
+                List.of(new CampaignReport.TimelineBucket(Instant.parse("2026-10-03T00:00:00Z"), 1, 1, 2, 3, 5, 4)),
                 new CampaignReport.Phases(null, null, null),
                 new CampaignReport.Uplift(null, null));
         when(reports.report(eq("c1"), any())).thenReturn(report);
@@ -192,9 +192,15 @@ class CampaignControllerTest {
                         .accept("text/csv"))
                 .andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith("text/csv"))
-                .andExpect(content().string(TimelineCsv.HEADER + "\r\n2026-10-03T00:00:00Z,1,1,2,3,5\r\n"));
+                // written out, not taken from the production constant: the header is part of the contract
+                .andExpect(content()
+                        .string("start,posts,uniqueAuthors,likes,comments,engagement,postsWithUnknownLikes\r\n"
+                                + "2026-10-03T00:00:00Z,1,1,2,3,5,4\r\n"));
         http.perform(get("/api/v1/campaigns/c1/report").header("X-API-Key", WebSliceTest.READ))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.totals.uniqueAuthors").value(1));
+                .andExpect(jsonPath("$.totals.uniqueAuthors").value(1))
+                .andExpect(jsonPath("$.timeline[0].start").value("2026-10-03T00:00:00Z"))
+                .andExpect(jsonPath("$.timeline[0].uniqueAuthors").value(1))
+                .andExpect(jsonPath("$.timeline[0].postsWithUnknownLikes").value(4));
     }
 }

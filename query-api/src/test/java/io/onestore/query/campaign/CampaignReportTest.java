@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.onestore.model.document.Platform;
 import io.onestore.query.ContractIndices;
 import io.onestore.query.TestProperties;
-import io.onestore.query.insight.Interval;
+import io.onestore.query.request.Interval;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -32,7 +32,11 @@ class CampaignReportTest {
         Clock clock = Clock.fixed(Instant.parse("2026-11-01T00:00:00Z"), ZoneOffset.UTC);
         var properties = TestProperties.defaults();
         var campaigns = new CampaignService(
-                es.client(), es.names(), new CampaignTargets(es.client(), es.names(), clock), properties, clock);
+                es.client(),
+                es.names(),
+                new CampaignTargets(new TargetStore(es.client(), es.names()), clock),
+                properties,
+                clock);
         reports = new CampaignReportService(es.client(), es.names(), campaigns, properties, clock);
         es.posts(List.of(
                 // baseline [10-08, 10-10)
@@ -208,6 +212,6 @@ class CampaignReportTest {
                 .isEqualTo(7);
         String csv = TimelineCsv.of(report.timeline());
         assertThat(csv.split("\r\n")).hasSize(1 + 6 * 24);
-        assertThat(csv).contains("2026-10-10T01:00:00Z,1,1,30,5,35\r\n");
+        assertThat(csv).contains("2026-10-10T01:00:00Z,1,1,30,5,35,0\r\n");
     }
 }

@@ -37,7 +37,7 @@ class CampaignTargetsTest {
         return new CampaignService(
                 indices.client(),
                 indices.names(),
-                new CampaignTargets(indices.client(), indices.names(), clock),
+                new CampaignTargets(new TargetStore(indices.client(), indices.names()), clock),
                 TestProperties.defaults(),
                 clock);
     }

@@ -3,7 +3,7 @@ package io.onestore.query.campaign;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.onestore.model.document.CampaignDocument;
-import io.onestore.query.insight.Interval;
+import io.onestore.query.request.Interval;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -21,7 +21,7 @@ class PhaseBoundsTest {
     void anOpenCampaignRunsUntilNow() {
         Instant now = Instant.parse("2026-10-12T06:00:00Z");
 
-        var bounds = CampaignReportService.PhaseBounds.of(campaign(null), now, Interval.parse("1d"));
+        var bounds = PhaseBounds.of(campaign(null), now, Interval.parse("1d"));
 
         assertThat(bounds.window().from()).isEqualTo("2026-10-03T00:00:00Z");
         assertThat(bounds.window().to()).isEqualTo(now);
@@ -30,8 +30,7 @@ class PhaseBoundsTest {
 
     @Test
     void aClosedCampaignIncludesItsAfterPhase() {
-        var bounds = CampaignReportService.PhaseBounds.of(
-                campaign(Instant.parse("2026-10-13T00:00:00Z")), START, Interval.parse("1d"));
+        var bounds = PhaseBounds.of(campaign(Instant.parse("2026-10-13T00:00:00Z")), START, Interval.parse("1d"));
 
         assertThat(bounds.window().to()).isEqualTo("2026-10-20T00:00:00Z");
         assertThat(bounds.duringEnd()).isEqualTo("2026-10-13T00:00:00Z");
@@ -41,7 +40,7 @@ class PhaseBoundsTest {
     void anOpenCampaignNotStartedYetReportsItsBaselineSoFar() {
         Instant now = Instant.parse("2026-10-01T00:00:00Z");
 
-        var bounds = CampaignReportService.PhaseBounds.of(campaign(null), now, Interval.parse("1d"));
+        var bounds = PhaseBounds.of(campaign(null), now, Interval.parse("1d"));
 
         assertThat(bounds.window().to()).isEqualTo(START);
     }

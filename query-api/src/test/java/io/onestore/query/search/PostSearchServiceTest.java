@@ -4,7 +4,7 @@ import static io.onestore.query.Posts.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.onestore.query.ContractIndices;
-import io.onestore.query.insight.PostSummary;
+import io.onestore.query.post.PostSummary;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;

@@ -7,6 +7,7 @@ import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.verifyNoMoreInteractions;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -14,11 +15,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import io.onestore.query.insight.TimeWindow;
 import io.onestore.query.insight.influencer.InfluencerRanking;
 import io.onestore.query.insight.influencer.InfluencerService;
 import io.onestore.query.insight.sentiment.SentimentService;
 import io.onestore.query.insight.spike.SpikeService;
+import io.onestore.query.request.TimeWindow;
 import io.onestore.query.search.PostSearchService;
 import java.net.ConnectException;
 import java.time.Instant;
@@ -86,7 +87,15 @@ class InsightValidationTest {
                 "/api/v1/insights/influencers?hashtags=nike&from=yesterday&to=2026-10-08T00:00:00Z",
                 400,
                 "invalid-time-window");
-        problem("/api/v1/insights/influencers?hashtags=nike&to=2026-10-08T00:00:00Z", 400, "missing-parameter");
+        // without 'from', the window is the 7 days before 'to' (docs/insights.md)
+        read("/api/v1/insights/influencers?hashtags=nike&to=2026-10-08T00:00:00Z")
+                .andExpect(status().isOk());
+        verify(influencers)
+                .rank(
+                        eq(List.of("nike")),
+                        eq(new TimeWindow(
+                                Instant.parse("2026-10-01T00:00:00Z"), Instant.parse("2026-10-08T00:00:00Z"))),
+                        anyInt());
         problem(
                 "/api/v1/insights/sentiment?hashtags=nike&from=2026-10-08T00:00:00Z&to=2026-10-01T00:00:00Z",
                 400,
@@ -95,7 +104,8 @@ class InsightValidationTest {
                 "/api/v1/insights/sentiment?hashtags=nike&from=2026-10-08T00:00:00Z&to=2026-10-08T00:00:00Z",
                 400,
                 "invalid-time-window");
-        verifyNoInteractions(influencers, sentiment);
+        verifyNoInteractions(sentiment);
+        verifyNoMoreInteractions(influencers);
     }
 
     @Test

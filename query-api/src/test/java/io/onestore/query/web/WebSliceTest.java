@@ -2,12 +2,15 @@ package io.onestore.query.web;
 
 import io.onestore.query.campaign.CampaignReportService;
 import io.onestore.query.campaign.CampaignService;
+import io.onestore.query.config.ClockConfig;
 import io.onestore.query.config.QueryApiProperties;
 import io.onestore.query.insight.influencer.InfluencerService;
 import io.onestore.query.insight.sentiment.SentimentService;
 import io.onestore.query.insight.shareofvoice.ShareOfVoiceService;
 import io.onestore.query.insight.spike.SpikeService;
 import io.onestore.query.insight.tagtrend.TagTrendService;
+import io.onestore.query.request.RequestReader;
+import io.onestore.query.request.StrictJsonConfig;
 import io.onestore.query.search.PostSearchService;
 import io.onestore.query.security.ApiKeyConfig;
 import java.lang.annotation.ElementType;
@@ -38,7 +41,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
             TagTrendService.class,
             PostSearchService.class
         })
-@Import(ApiKeyConfig.class)
+@Import({ApiKeyConfig.class, RequestReader.class, StrictJsonConfig.class, ClockConfig.class})
 @EnableConfigurationProperties(QueryApiProperties.class)
 @TestPropertySource(
         properties = "onestore.security.api-keys=" + WebSliceTest.READ + ":read," + WebSliceTest.WRITE + ":write,"

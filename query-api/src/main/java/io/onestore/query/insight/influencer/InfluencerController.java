@@ -1,14 +1,13 @@
 package io.onestore.query.insight.influencer;
 
 import io.onestore.query.config.QueryApiProperties;
-import io.onestore.query.insight.Bounds;
-import io.onestore.query.insight.HashtagList;
-import io.onestore.query.insight.TimeWindow;
+import io.onestore.query.request.InsightParams;
+import io.onestore.query.request.RequestReader;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
-import java.time.Instant;
-import java.util.List;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -19,23 +18,24 @@ class InfluencerController {
 
     private final InfluencerService influencers;
     private final QueryApiProperties properties;
+    private final RequestReader reader;
 
-    InfluencerController(InfluencerService influencers, QueryApiProperties properties) {
+    InfluencerController(InfluencerService influencers, QueryApiProperties properties, RequestReader reader) {
         this.influencers = influencers;
         this.properties = properties;
+        this.reader = reader;
     }
 
     @GetMapping("/api/v1/insights/influencers")
     @Operation(summary = "Authors around the hashtags ranked by score (docs/insights.md#influencers)")
     InfluencerRanking influencers(
-            @RequestParam List<String> hashtags,
-            @RequestParam Instant from,
-            @RequestParam Instant to,
-            @RequestParam(defaultValue = "10") int limit)
+            @ParameterObject InsightParams params,
+            @Parameter(description = "authors returned, 1 to 100") @RequestParam(defaultValue = "10") int limit)
             throws IOException {
+        var selection = reader.insight(params);
         return influencers.rank(
-                HashtagList.parse(hashtags, properties.limits().maxHashtags()),
-                new TimeWindow(from, to),
-                Bounds.check("limit", limit, 1, properties.influencers().maxLimit()));
+                selection.hashtags(),
+                selection.window(),
+                reader.limit("limit", limit, 1, properties.influencers().maxLimit()));
     }
 }

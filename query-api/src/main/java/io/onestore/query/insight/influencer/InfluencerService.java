@@ -1,18 +1,15 @@
 package io.onestore.query.insight.influencer;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.json.JsonData;
-import co.elastic.clients.util.NamedValue;
 import io.onestore.model.document.PostDocument;
 import io.onestore.model.document.ProfileSnapshotDocument;
 import io.onestore.model.index.IndexNames;
 import io.onestore.query.config.QueryApiProperties;
-import io.onestore.query.insight.PostFilters;
-import io.onestore.query.insight.TimeWindow;
+import io.onestore.query.request.TimeWindow;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -45,40 +42,15 @@ public class InfluencerService {
     public InfluencerRanking rank(List<String> hashtags, TimeWindow window, int limit) throws IOException {
         int candidates = Math.min(limit * settings.candidateFactor(), MAX_CANDIDATES);
         var response = client.search(
-                s -> s.index(names.posts())
-                        .size(0)
-                        .query(PostFilters.all(
-                                PostFilters.hashtags(hashtags),
-                                PostFilters.published(window),
-                                PostFilters.exists("author.id")))
-                        .aggregations("authors", a -> a.terms(t -> t.field("author.id")
-                                        .size(candidates)
-                                        .order(List.of(
-                                                NamedValue.of("engagement", SortOrder.Desc),
-                                                NamedValue.of("_key", SortOrder.Asc))))
-                                .aggregations("engagement", e -> e.sum(m -> m.field("engagement")))
-                                .aggregations(
-                                        "median",
-                                        m -> m.percentiles(p -> p.field("engagement")
-                                                .percents(50.0)
-                                                .keyed(false)))
-                                .aggregations(
-                                        "latest",
-                                        l -> l.topHits(h -> h.size(settings.latestPosts())
-                                                .sort(o -> o.field(f -> f.field(PostFilters.PUBLISHED_AT)
-                                                        .order(SortOrder.Desc)))
-                                                .source(src -> src.filter(f -> f.includes(
-                                                        "platform",
-                                                        "author",
-                                                        "likes",
-                                                        "comments",
-                                                        "likes_hidden",
-                                                        "published_at")))))),
+                InfluencerQuery.candidates(names.posts(), hashtags, window, candidates, settings.latestPosts()),
                 Void.class);
 
         List<Candidate> found = new ArrayList<>();
-        for (StringTermsBucket bucket :
-                response.aggregations().get("authors").sterms().buckets().array()) {
+        for (StringTermsBucket bucket : response.aggregations()
+                .get(InfluencerQuery.AUTHORS)
+                .sterms()
+                .buckets()
+                .array()) {
             found.add(Candidate.of(bucket));
         }
         Map<String, Long> profileFollowers = latestFollowers(found);
@@ -122,29 +94,22 @@ public class InfluencerService {
         if (usernames.isEmpty()) {
             return followers;
         }
-        var response = client.search(
-                s -> s.index(names.profileSnapshots())
-                        .size(0)
-                        .query(PostFilters.all(
-                                PostFilters.terms("username", usernames), PostFilters.exists("followers")))
-                        .aggregations(
-                                "users", a -> a.terms(t -> t.field("username").size(usernames.size()))
-                                        .aggregations("platforms", p -> p.terms(
-                                                        t -> t.field("platform").size(10))
-                                                .aggregations(
-                                                        "latest",
-                                                        l -> l.topHits(h -> h.size(1)
-                                                                .sort(o -> o.field(f -> f.field("captured_at")
-                                                                        .order(SortOrder.Desc)))
-                                                                .source(src -> src.filter(f -> f.includes(
-                                                                        "platform", "username", "followers"))))))),
-                Void.class);
-        for (StringTermsBucket user :
-                response.aggregations().get("users").sterms().buckets().array()) {
-            for (StringTermsBucket platform :
-                    user.aggregations().get("platforms").sterms().buckets().array()) {
-                for (Hit<JsonData> hit :
-                        platform.aggregations().get("latest").topHits().hits().hits()) {
+        var response = client.search(InfluencerQuery.followers(names.profileSnapshots(), usernames), Void.class);
+        for (StringTermsBucket user : response.aggregations()
+                .get(InfluencerQuery.USERS)
+                .sterms()
+                .buckets()
+                .array()) {
+            for (StringTermsBucket platform : user.aggregations()
+                    .get(InfluencerQuery.PLATFORMS)
+                    .sterms()
+                    .buckets()
+                    .array()) {
+                for (Hit<JsonData> hit : platform.aggregations()
+                        .get(InfluencerQuery.LATEST)
+                        .topHits()
+                        .hits()
+                        .hits()) {
                     ProfileSnapshotDocument snapshot = hit.source().to(ProfileSnapshotDocument.class);
                     followers.put(
                             profileKey(platform.key().stringValue(), user.key().stringValue()), snapshot.followers());
@@ -171,7 +136,7 @@ public class InfluencerService {
 
         static Candidate of(StringTermsBucket bucket) {
             Map<String, Aggregate> aggs = bucket.aggregations();
-            List<PostDocument> latest = aggs.get("latest").topHits().hits().hits().stream()
+            List<PostDocument> latest = aggs.get(InfluencerQuery.LATEST).topHits().hits().hits().stream()
                     .map(h -> h.source().to(PostDocument.class))
                     .toList();
             String username = null;
@@ -186,7 +151,7 @@ public class InfluencerService {
                     followers = followers == null ? post.author().followers() : followers;
                 }
             }
-            double median = aggs.get("median")
+            double median = aggs.get(InfluencerQuery.MEDIAN)
                     .tdigestPercentiles()
                     .values()
                     .array()
@@ -197,7 +162,7 @@ public class InfluencerService {
                     username,
                     platform,
                     bucket.docCount(),
-                    Math.round(aggs.get("engagement").sum().value()),
+                    Math.round(aggs.get(InfluencerQuery.ENGAGEMENT).sum().value()),
                     median,
                     followers,
                     latest);

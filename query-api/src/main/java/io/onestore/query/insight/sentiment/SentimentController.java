@@ -1,14 +1,13 @@
 package io.onestore.query.insight.sentiment;
 
-import io.onestore.query.config.QueryApiProperties;
-import io.onestore.query.insight.HashtagList;
-import io.onestore.query.insight.Interval;
-import io.onestore.query.insight.TimeWindow;
+import io.onestore.query.request.InsightParams;
+import io.onestore.query.request.Interval;
+import io.onestore.query.request.IntervalParam;
+import io.onestore.query.request.RequestReader;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
-import java.time.Instant;
-import java.util.List;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -18,24 +17,19 @@ import org.springframework.web.bind.annotation.RestController;
 class SentimentController {
 
     private final SentimentService service;
-    private final QueryApiProperties properties;
+    private final RequestReader reader;
 
-    SentimentController(SentimentService service, QueryApiProperties properties) {
+    SentimentController(SentimentService service, RequestReader reader) {
         this.service = service;
-        this.properties = properties;
+        this.reader = reader;
     }
 
     @GetMapping("/api/v1/insights/sentiment")
     @Operation(summary = "Mean VADER score, label counts and extreme posts per bucket (docs/insights.md#sentiment)")
     SentimentTimeline sentiment(
-            @RequestParam List<String> hashtags,
-            @RequestParam Instant from,
-            @RequestParam Instant to,
-            @RequestParam(defaultValue = "1d") String interval)
+            @ParameterObject InsightParams params, @IntervalParam @RequestParam(defaultValue = "1d") String interval)
             throws IOException {
-        return service.compute(
-                HashtagList.parse(hashtags, properties.limits().maxHashtags()),
-                new TimeWindow(from, to),
-                Interval.parse(interval));
+        var selection = reader.insight(params);
+        return service.compute(selection.hashtags(), selection.window(), Interval.parse(interval));
     }
 }

@@ -1,13 +1,13 @@
 package io.onestore.query.insight.shareofvoice;
 
-import io.onestore.query.config.QueryApiProperties;
-import io.onestore.query.insight.HashtagList;
-import io.onestore.query.insight.TimeWindow;
+import io.onestore.query.request.InsightParams;
+import io.onestore.query.request.RequestReader;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
-import java.time.Instant;
-import java.util.List;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -17,24 +17,24 @@ import org.springframework.web.bind.annotation.RestController;
 class ShareOfVoiceController {
 
     private final ShareOfVoiceService service;
-    private final QueryApiProperties properties;
+    private final RequestReader reader;
 
-    ShareOfVoiceController(ShareOfVoiceService service, QueryApiProperties properties) {
+    ShareOfVoiceController(ShareOfVoiceService service, RequestReader reader) {
         this.service = service;
-        this.properties = properties;
+        this.reader = reader;
     }
 
     @GetMapping("/api/v1/insights/share-of-voice")
     @Operation(summary = "Each hashtag's value and share, in total and per UTC day (docs/insights.md#share-of-voice)")
     ShareOfVoice shareOfVoice(
-            @RequestParam List<String> hashtags,
-            @RequestParam Instant from,
-            @RequestParam Instant to,
-            @RequestParam(defaultValue = "posts") String metric)
+            @ParameterObject InsightParams params,
+            @Parameter(
+                            description = "what a hashtag's voice is measured in",
+                            schema = @Schema(allowableValues = {"posts", "engagement", "authors"}))
+                    @RequestParam(defaultValue = "posts")
+                    String metric)
             throws IOException {
-        return service.compute(
-                HashtagList.parse(hashtags, properties.limits().maxHashtags()),
-                new TimeWindow(from, to),
-                VoiceMetric.parse(metric));
+        var selection = reader.insight(params);
+        return service.compute(selection.hashtags(), selection.window(), VoiceMetric.parse(metric));
     }
 }

@@ -1,20 +1,14 @@
 package io.onestore.query.insight.shareofvoice;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
 import co.elastic.clients.elasticsearch._types.aggregations.DateHistogramBucket;
-import co.elastic.clients.elasticsearch._types.aggregations.FieldDateMath;
 import co.elastic.clients.elasticsearch._types.aggregations.FiltersBucket;
-import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import io.onestore.model.index.IndexNames;
 import io.onestore.query.config.QueryApiProperties;
-import io.onestore.query.insight.Interval;
-import io.onestore.query.insight.PostFilters;
-import io.onestore.query.insight.TimeWindow;
+import io.onestore.query.request.TimeWindow;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
@@ -22,8 +16,6 @@ import org.springframework.stereotype.Service;
 /** Share of voice in one search: a filter per hashtag over the window, and the same under a daily histogram. */
 @Service
 public class ShareOfVoiceService {
-
-    private static final Interval DAY = Interval.parse("1d");
 
     private final ElasticsearchClient client;
     private final IndexNames names;
@@ -36,31 +28,23 @@ public class ShareOfVoiceService {
     }
 
     public ShareOfVoice compute(List<String> hashtags, TimeWindow window, VoiceMetric metric) throws IOException {
-        DAY.checkBuckets(window, limits.maxBuckets());
-        Map<String, Query> perTag = new LinkedHashMap<>();
-        hashtags.forEach(tag -> perTag.put(tag, PostFilters.term("hashtags", tag)));
-        Aggregation tags = Aggregation.of(
-                a -> a.filters(f -> f.filters(b -> b.keyed(perTag))).aggregations(metric.aggregations()));
-        var response = client.search(
-                s -> s.index(names.posts())
-                        .size(0)
-                        .query(PostFilters.all(PostFilters.hashtags(hashtags), PostFilters.published(window)))
-                        .aggregations("tags", tags)
-                        .aggregations("days", a -> a.dateHistogram(h -> h.field(PostFilters.PUBLISHED_AT)
-                                        .fixedInterval(t -> t.time(DAY.esFixedInterval()))
-                                        .minDocCount(0)
-                                        .extendedBounds(e -> e.min(millis(window.from()))
-                                                .max(millis(window.to().minusMillis(1)))))
-                                .aggregations("tags", tags)),
-                Void.class);
+        ShareOfVoiceQuery.DAY.checkBuckets(window, limits.maxBuckets());
+        var response = client.search(ShareOfVoiceQuery.of(names.posts(), hashtags, window, metric), Void.class);
 
         List<ShareOfVoice.Voice> total = voices(
                 hashtags,
-                response.aggregations().get("tags").filters().buckets().keyed(),
+                response.aggregations()
+                        .get(ShareOfVoiceQuery.TAGS)
+                        .filters()
+                        .buckets()
+                        .keyed(),
                 metric);
         List<ShareOfVoice.Day> days = new ArrayList<>();
-        for (DateHistogramBucket day :
-                response.aggregations().get("days").dateHistogram().buckets().array()) {
+        for (DateHistogramBucket day : response.aggregations()
+                .get(ShareOfVoiceQuery.DAYS)
+                .dateHistogram()
+                .buckets()
+                .array()) {
             Instant start = Instant.ofEpochMilli(day.key());
             if (start.isBefore(window.to())) {
                 days.add(new ShareOfVoice.Day(
@@ -68,7 +52,7 @@ public class ShareOfVoiceService {
                         voices(
                                 hashtags,
                                 day.aggregations()
-                                        .get("tags")
+                                        .get(ShareOfVoiceQuery.TAGS)
                                         .filters()
                                         .buckets()
                                         .keyed(),
@@ -92,9 +76,5 @@ public class ShareOfVoiceService {
             voices.add(new ShareOfVoice.Voice(hashtags.get(i), values[i], sum == 0 ? null : values[i] / (double) sum));
         }
         return voices;
-    }
-
-    private static FieldDateMath millis(Instant instant) {
-        return FieldDateMath.of(m -> m.value((double) instant.toEpochMilli()));
     }
 }

@@ -1,15 +1,15 @@
 package io.onestore.query.insight.spike;
 
-import io.onestore.query.config.QueryApiProperties;
-import io.onestore.query.insight.Bounds;
-import io.onestore.query.insight.HashtagList;
-import io.onestore.query.insight.Interval;
-import io.onestore.query.insight.TimeWindow;
+import io.onestore.query.request.Bounds;
+import io.onestore.query.request.InsightParams;
+import io.onestore.query.request.Interval;
+import io.onestore.query.request.IntervalParam;
+import io.onestore.query.request.RequestReader;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
-import java.time.Instant;
-import java.util.List;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -21,11 +21,11 @@ class SpikeController {
     static final double MAX_K = 20;
 
     private final SpikeService service;
-    private final QueryApiProperties properties;
+    private final RequestReader reader;
 
-    SpikeController(SpikeService service, QueryApiProperties properties) {
+    SpikeController(SpikeService service, RequestReader reader) {
         this.service = service;
-        this.properties = properties;
+        this.reader = reader;
     }
 
     @GetMapping("/api/v1/insights/spikes")
@@ -33,16 +33,14 @@ class SpikeController {
             summary = "Buckets whose volume or engagement exceeds the trailing median by more than k robust"
                     + " deviations (docs/insights.md#spikes)")
     SpikeReport spikes(
-            @RequestParam List<String> hashtags,
-            @RequestParam Instant from,
-            @RequestParam Instant to,
-            @RequestParam(defaultValue = "1h") String interval,
-            @RequestParam(defaultValue = "3") double k)
+            @ParameterObject InsightParams params,
+            @IntervalParam @RequestParam(defaultValue = "1h") String interval,
+            @Parameter(description = "robust deviations above the trailing median that make a spike, 0.5 to 20")
+                    @RequestParam(defaultValue = "3")
+                    double k)
             throws IOException {
+        var selection = reader.insight(params);
         return service.find(
-                HashtagList.parse(hashtags, properties.limits().maxHashtags()),
-                new TimeWindow(from, to),
-                Interval.parse(interval),
-                Bounds.check("k", k, 0.5, MAX_K));
+                selection.hashtags(), selection.window(), Interval.parse(interval), Bounds.check("k", k, 0.5, MAX_K));
     }
 }

@@ -1,6 +1,6 @@
 package io.onestore.query.insight.spike;
 
-import io.onestore.query.insight.PostSummary;
+import io.onestore.query.post.PostSummary;
 import java.time.Instant;
 import java.util.List;
 

@@ -1,17 +1,13 @@
 package io.onestore.query.insight.spike;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.DateHistogramBucket;
-import co.elastic.clients.elasticsearch._types.aggregations.FieldDateMath;
-import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import io.onestore.model.document.PostDocument;
 import io.onestore.model.index.IndexNames;
 import io.onestore.query.config.QueryApiProperties;
-import io.onestore.query.insight.Interval;
-import io.onestore.query.insight.PostFilters;
-import io.onestore.query.insight.PostSummary;
-import io.onestore.query.insight.TimeWindow;
+import io.onestore.query.post.PostSummary;
+import io.onestore.query.request.Interval;
+import io.onestore.query.request.TimeWindow;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,25 +42,17 @@ public class SpikeService {
         Instant first = interval.bucketStart(window.from());
         TimeWindow extended = new TimeWindow(first.minus(interval.duration().multipliedBy(trailing)), window.to());
         interval.checkBuckets(extended, limits.maxBuckets());
-        Query tags = PostFilters.hashtags(hashtags);
-        var response = client.search(
-                s -> s.index(names.posts())
-                        .size(0)
-                        .query(PostFilters.all(tags, PostFilters.published(extended)))
-                        .aggregations("buckets", a -> a.dateHistogram(h -> h.field(PostFilters.PUBLISHED_AT)
-                                        .fixedInterval(t -> t.time(interval.esFixedInterval()))
-                                        .minDocCount(0)
-                                        .extendedBounds(e -> e.min(millis(extended.from()))
-                                                .max(millis(extended.to().minusMillis(1)))))
-                                .aggregations("engagement", e -> e.sum(m -> m.field("engagement")))),
-                Void.class);
+        var response = client.search(SpikeQuery.histogram(names.posts(), hashtags, extended, interval), Void.class);
 
-        List<DateHistogramBucket> buckets =
-                response.aggregations().get("buckets").dateHistogram().buckets().array();
+        List<DateHistogramBucket> buckets = response.aggregations()
+                .get(SpikeQuery.BUCKETS)
+                .dateHistogram()
+                .buckets()
+                .array();
         long[] posts = buckets.stream().mapToLong(DateHistogramBucket::docCount).toArray();
         long[] engagement = buckets.stream()
-                .mapToLong(
-                        b -> Math.round(b.aggregations().get("engagement").sum().value()))
+                .mapToLong(b -> Math.round(
+                        b.aggregations().get(SpikeQuery.ENGAGEMENT).sum().value()))
                 .toArray();
         SpikeRule rule = new SpikeRule(k, settings.minDeviation());
         List<Candidate> spikes = new ArrayList<>();
@@ -84,7 +72,7 @@ public class SpikeService {
                 .limit(settings.maxSpikes())
                 .sorted(Comparator.comparing(Candidate::start))
                 .toList();
-        Map<String, List<PostSummary>> top = topPosts(tags, strongest, interval);
+        Map<String, List<PostSummary>> top = topPosts(hashtags, strongest, interval);
         List<SpikeReport.Spike> result = strongest.stream()
                 .map(c -> c.toSpike(interval, top.getOrDefault(c.start().toString(), List.of())))
                 .toList();
@@ -92,41 +80,23 @@ public class SpikeService {
     }
 
     /** The second round trip: the most engaging posts of each spiking bucket. */
-    private Map<String, List<PostSummary>> topPosts(Query tags, List<Candidate> spikes, Interval interval)
+    private Map<String, List<PostSummary>> topPosts(List<String> hashtags, List<Candidate> spikes, Interval interval)
             throws IOException {
         Map<String, List<PostSummary>> top = new LinkedHashMap<>();
         if (spikes.isEmpty()) {
             return top;
         }
-        Map<String, Query> ranges = new LinkedHashMap<>();
-        for (Candidate spike : spikes) {
-            ranges.put(
-                    spike.start().toString(),
-                    PostFilters.range(
-                            PostFilters.PUBLISHED_AT,
-                            spike.start(),
-                            spike.start().plus(interval.duration())));
-        }
+        List<Instant> starts = spikes.stream().map(Candidate::start).toList();
         var response = client.search(
-                s -> s.index(names.posts()).size(0).query(tags).aggregations("spikes", a -> a.filters(
-                                f -> f.filters(b -> b.keyed(ranges)))
-                        .aggregations(
-                                "top",
-                                t -> t.topHits(h -> h.size(settings.topPosts())
-                                        .sort(o -> o.field(
-                                                x -> x.field("engagement").order(SortOrder.Desc)))
-                                        .sort(o -> o.field(x -> x.field(PostFilters.PUBLISHED_AT)
-                                                .order(SortOrder.Desc)))
-                                        .source(src -> src.filter(x -> x.excludes(PostSummary.EXCLUDED_SOURCE)))))),
-                Void.class);
+                SpikeQuery.topPosts(names.posts(), hashtags, starts, interval, settings.topPosts()), Void.class);
         response.aggregations()
-                .get("spikes")
+                .get(SpikeQuery.SPIKES)
                 .filters()
                 .buckets()
                 .keyed()
                 .forEach((key, bucket) -> top.put(
                         key,
-                        bucket.aggregations().get("top").topHits().hits().hits().stream()
+                        bucket.aggregations().get(SpikeQuery.TOP).topHits().hits().hits().stream()
                                 .map(h -> PostSummary.of(h.id(), h.source().to(PostDocument.class)))
                                 .toList()));
         return top;
@@ -136,10 +106,6 @@ public class SpikeService {
         long[] slice = new long[to - from];
         System.arraycopy(values, from, slice, 0, slice.length);
         return slice;
-    }
-
-    private static FieldDateMath millis(Instant instant) {
-        return FieldDateMath.of(m -> m.value((double) instant.toEpochMilli()));
     }
 
     private record Candidate(Instant start, SpikeRule.Measure posts, SpikeRule.Measure engagement) {

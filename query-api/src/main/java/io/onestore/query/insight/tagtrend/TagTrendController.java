@@ -1,15 +1,17 @@
 package io.onestore.query.insight.tagtrend;
 
 import io.onestore.model.document.Platform;
-import io.onestore.model.text.Hashtags;
-import io.onestore.query.insight.Interval;
-import io.onestore.query.insight.TimeWindow;
+import io.onestore.query.request.Interval;
+import io.onestore.query.request.IntervalParam;
+import io.onestore.query.request.RequestReader;
+import io.onestore.query.request.TargetNames;
 import io.onestore.query.web.ApiException;
 import io.onestore.query.web.ProblemType;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
-import java.time.Instant;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -21,23 +23,36 @@ class TagTrendController {
 
     private final TagTrendService service;
 
-    TagTrendController(TagTrendService service) {
+    private final RequestReader reader;
+
+    TagTrendController(TagTrendService service, RequestReader reader) {
         this.service = service;
+        this.reader = reader;
     }
 
     @GetMapping("/api/v1/tags/{tag}/trend")
     @Operation(summary = "The tag's media count over time and its growth per interval (docs/insights.md#tag-trend)")
     TagTrend trend(
-            @PathVariable String tag,
-            @RequestParam Instant from,
-            @RequestParam Instant to,
-            @RequestParam(defaultValue = "1d") String interval,
-            @RequestParam(defaultValue = "instagram") String platform)
+            @Parameter(description = "the hashtag, with or without '#', at most 100 characters", example = "nike")
+                    @PathVariable
+                    String tag,
+            @Parameter(
+                            description = "start of the window, inclusive; default: 7 days before 'to'",
+                            schema = @Schema(type = "string", format = "date-time"))
+                    @RequestParam(required = false)
+                    String from,
+            @Parameter(
+                            description = "end of the window, exclusive; default: now",
+                            schema = @Schema(type = "string", format = "date-time"))
+                    @RequestParam(required = false)
+                    String to,
+            @IntervalParam @RequestParam(defaultValue = "1d") String interval,
+            @Parameter(schema = @Schema(allowableValues = {"instagram", "x", "tiktok"}))
+                    @RequestParam(defaultValue = "instagram")
+                    String platform)
             throws IOException {
-        String normalised = Hashtags.normalize(tag)
-                .orElseThrow(
-                        () -> new ApiException(ProblemType.INVALID_HASHTAG, "'" + tag + "' is not a valid hashtag"));
-        return service.trend(normalised, platform(platform), new TimeWindow(from, to), Interval.parse(interval));
+        return service.trend(
+                TargetNames.hashtag(tag), platform(platform), reader.window(from, to), Interval.parse(interval));
     }
 
     private static String platform(String text) {

@@ -1,17 +1,14 @@
 package io.onestore.query.insight.tagtrend;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.DateHistogramBucket;
-import co.elastic.clients.elasticsearch._types.aggregations.FieldDateMath;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.json.JsonData;
 import io.onestore.model.document.TagSnapshotDocument;
 import io.onestore.model.index.IndexNames;
 import io.onestore.query.config.QueryApiProperties;
-import io.onestore.query.insight.Interval;
-import io.onestore.query.insight.PostFilters;
-import io.onestore.query.insight.TimeWindow;
+import io.onestore.query.request.Interval;
+import io.onestore.query.request.TimeWindow;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,8 +22,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class TagTrendService {
 
-    static final String CAPTURED_AT = "captured_at";
-
     private final ElasticsearchClient client;
     private final IndexNames names;
     private final QueryApiProperties.Limits limits;
@@ -39,37 +34,24 @@ public class TagTrendService {
 
     public TagTrend trend(String tag, String platform, TimeWindow window, Interval interval) throws IOException {
         interval.checkBuckets(window, limits.maxBuckets());
-        var response = client.search(
-                s -> s.index(names.tagSnapshots())
-                        .size(0)
-                        .query(PostFilters.all(
-                                PostFilters.term("tag", tag),
-                                PostFilters.term("platform", platform),
-                                PostFilters.exists("media_count"),
-                                PostFilters.range(CAPTURED_AT, window.from(), window.to())))
-                        .aggregations("buckets", a -> a.dateHistogram(h -> h.field(CAPTURED_AT)
-                                        .fixedInterval(t -> t.time(interval.esFixedInterval()))
-                                        .minDocCount(0)
-                                        .extendedBounds(e -> e.min(millis(window.from()))
-                                                .max(millis(window.to().minusMillis(1)))))
-                                .aggregations(
-                                        "last",
-                                        l -> l.topHits(h -> h.size(1)
-                                                .sort(o -> o.field(f ->
-                                                        f.field(CAPTURED_AT).order(SortOrder.Desc)))
-                                                .source(src ->
-                                                        src.filter(f -> f.includes("media_count", CAPTURED_AT)))))),
-                Void.class);
+        var response =
+                client.search(TagTrendQuery.of(names.tagSnapshots(), tag, platform, window, interval), Void.class);
         List<TagTrend.Point> points = new ArrayList<>();
         Long previous = null;
-        for (DateHistogramBucket bucket :
-                response.aggregations().get("buckets").dateHistogram().buckets().array()) {
+        for (DateHistogramBucket bucket : response.aggregations()
+                .get(TagTrendQuery.BUCKETS)
+                .dateHistogram()
+                .buckets()
+                .array()) {
             Instant start = Instant.ofEpochMilli(bucket.key());
             if (!start.isBefore(window.to())) {
                 continue;
             }
-            List<Hit<JsonData>> hits =
-                    bucket.aggregations().get("last").topHits().hits().hits();
+            List<Hit<JsonData>> hits = bucket.aggregations()
+                    .get(TagTrendQuery.LAST)
+                    .topHits()
+                    .hits()
+                    .hits();
             Long count = hits.isEmpty()
                     ? null
                     : hits.get(0).source().to(TagSnapshotDocument.class).mediaCount();
@@ -88,9 +70,5 @@ public class TagTrendService {
         }
         long growth = count - previous;
         return new TagTrend.Point(start, count, growth, previous == 0 ? null : growth / (double) previous);
-    }
-
-    private static FieldDateMath millis(Instant instant) {
-        return FieldDateMath.of(m -> m.value((double) instant.toEpochMilli()));
     }
 }

@@ -9,7 +9,7 @@ import io.onestore.model.document.PostDocument;
 import io.onestore.model.document.ProfileSnapshotDocument;
 import io.onestore.query.ContractIndices;
 import io.onestore.query.TestProperties;
-import io.onestore.query.insight.TimeWindow;
+import io.onestore.query.request.TimeWindow;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

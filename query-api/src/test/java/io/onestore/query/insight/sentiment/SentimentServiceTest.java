@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.onestore.query.ContractIndices;
 import io.onestore.query.TestProperties;
-import io.onestore.query.insight.Interval;
-import io.onestore.query.insight.TimeWindow;
+import io.onestore.query.request.Interval;
+import io.onestore.query.request.TimeWindow;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;

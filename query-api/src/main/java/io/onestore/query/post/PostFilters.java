@@ -1,7 +1,8 @@
-package io.onestore.query.insight;
+package io.onestore.query.post;
 
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import io.onestore.query.request.TimeWindow;
 import java.time.Instant;
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package io.onestore.query.insight;
+package io.onestore.query.request;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,6 +1,5 @@
-package io.onestore.query.insight;
+package io.onestore.query.request;
 
-import io.onestore.model.text.Hashtags;
 import io.onestore.query.web.ApiException;
 import io.onestore.query.web.ProblemType;
 import java.util.ArrayList;
@@ -9,7 +8,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The hashtags of a request, normalised exactly as the ingestor stored them ({@link Hashtags#normalize}), so
+ * The hashtags of a request, normalised exactly as the ingestor stored them ({@link TargetNames#hashtag}), so
  * {@code ?hashtags=#Nike,NIKE} is one tag. At least one, at most the configured maximum.
  */
 public final class HashtagList {
@@ -24,9 +23,7 @@ public final class HashtagList {
                     if (part.isBlank()) {
                         continue;
                     }
-                    tags.add(Hashtags.normalize(part)
-                            .orElseThrow(() -> new ApiException(
-                                    ProblemType.INVALID_HASHTAG, "'" + part.strip() + "' is not a valid hashtag")));
+                    tags.add(TargetNames.hashtag(part));
                 }
             }
         }

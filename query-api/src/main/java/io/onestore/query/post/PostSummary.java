@@ -1,4 +1,4 @@
-package io.onestore.query.insight;
+package io.onestore.query.post;
 
 import io.onestore.model.document.PostDocument;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.onestore.query.insight;
+package io.onestore.query.request;
 
 import io.onestore.query.web.ApiException;
 import io.onestore.query.web.ProblemType;

@@ -1,4 +1,4 @@
-package io.onestore.query.insight;
+package io.onestore.query.request;
 
 import io.onestore.query.web.ApiException;
 import io.onestore.query.web.ProblemType;
@@ -34,6 +34,24 @@ public record Interval(String text, Duration duration) {
             throw new ApiException(ProblemType.UNKNOWN_INTERVAL, "interval must be between 1m and 366d");
         }
         return new Interval(m.group(1) + m.group(2), duration);
+    }
+
+    /** The default of a campaign report: one day, or the shortest of a week, 30 days, 366 days that fits. */
+    private static final String[] LADDER = {"1d", "7d", "30d", "366d"};
+
+    /**
+     * The shortest interval of {@code 1d, 7d, 30d, 366d} whose buckets over {@code window} number at most
+     * {@code maxBuckets}; {@code 366d} if none does (any window inside the accepted instants fits 366d).
+     */
+    public static Interval fitting(TimeWindow window, int maxBuckets) {
+        Interval chosen = null;
+        for (String text : LADDER) {
+            chosen = parse(text);
+            if (chosen.bucketsIn(window) <= maxBuckets) {
+                return chosen;
+            }
+        }
+        return chosen;
     }
 
     /** Rejects a window that would need more than {@code maxBuckets} buckets. */

@@ -1,0 +1,35 @@
+package io.onestore.query.insight.shareofvoice;
+
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.SearchRequest;
+import io.onestore.query.post.PostFilters;
+import io.onestore.query.post.TimeBuckets;
+import io.onestore.query.request.Interval;
+import io.onestore.query.request.TimeWindow;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The one search of share of voice: a keyed filter per hashtag over the window, and the same per UTC day. */
+final class ShareOfVoiceQuery {
+
+    static final Interval DAY = Interval.parse("1d");
+    static final String TAGS = "tags";
+    static final String DAYS = "days";
+
+    private ShareOfVoiceQuery() {}
+
+    static SearchRequest of(String index, List<String> hashtags, TimeWindow window, VoiceMetric metric) {
+        Map<String, Query> perTag = new LinkedHashMap<>();
+        hashtags.forEach(tag -> perTag.put(tag, PostFilters.term("hashtags", tag)));
+        Aggregation tags = Aggregation.of(
+                a -> a.filters(f -> f.filters(b -> b.keyed(perTag))).aggregations(metric.aggregations()));
+        return SearchRequest.of(s -> s.index(index)
+                .size(0)
+                .query(PostFilters.all(PostFilters.hashtags(hashtags), PostFilters.published(window)))
+                .aggregations(TAGS, tags)
+                .aggregations(DAYS, a -> a.dateHistogram(TimeBuckets.of(PostFilters.PUBLISHED_AT, DAY, window))
+                        .aggregations(TAGS, tags)));
+    }
+}
