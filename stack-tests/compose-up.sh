@@ -30,7 +30,7 @@ SERVICES=(elasticsearch es-setup simulator ingestor query-api-1 query-api-2 ngin
 LONG_RUNNING=(elasticsearch simulator ingestor query-api-1 query-api-2 nginx)
 API_KEY="stack-test-key"
 ELASTIC_PASSWORD="stack-test-elastic"
-ES_VERSION="$(sed -n 's:.*<onestore.es.version>\(.*\)</onestore.es.version>.*:\1:p' pom.xml)"
+ES_VERSION="$(sed -n 's:.*<onestore.es.version>\([0-9][0-9.]*\)</onestore.es.version>.*:\1:p' pom.xml | head -n 1)"
 WORK="$(mktemp -d /var/tmp/onestore-stack.XXXXXX)"
 START=$SECONDS
 PODMAN_PID=""
@@ -57,7 +57,7 @@ setup_podman() {
   local missing=()
   command -v podman >/dev/null || missing+=(podman)
   command -v runc >/dev/null || missing+=(runc)
-  command -v netavark >/dev/null && [ -x /usr/lib/podman/netavark ] || missing+=(netavark aardvark-dns)
+  [ -x /usr/lib/podman/netavark ] || missing+=(netavark aardvark-dns)
   command -v docker-compose >/dev/null || missing+=(docker-compose)
   command -v debootstrap >/dev/null || missing+=(debootstrap)
   command -v curl >/dev/null || missing+=(curl)
