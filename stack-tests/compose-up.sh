@@ -71,7 +71,15 @@ setup_podman() {
   STORAGE="${ONESTORE_STACK_STORAGE:-$WORK/storage}"
   mkdir -p "$STORAGE" "$WORK/run" "$WORK/tmp" "$WORK/networks"
   # crun refuses this machine's cgroup layout; runc does not. No systemd: cgroupfs, and events to a file.
+  # Containers get podman's default ulimits unless told otherwise, and those exceed this machine's hard limits (runc
+  # then refuses to start anything): pin them to what the machine allows.
+  local nofile nproc
+  nofile="$(ulimit -Hn)"; [ "$nofile" = unlimited ] && nofile=1048576
+  nproc="$(ulimit -Hu)"; [ "$nproc" = unlimited ] && nproc=4194304
+  [ "$nproc" -gt "$(cat /proc/sys/kernel/pid_max)" ] && nproc="$(cat /proc/sys/kernel/pid_max)"
   cat >"$WORK/containers.conf" <<EOF
+[containers]
+default_ulimits = ["nofile=$nofile:$nofile", "nproc=$nproc:$nproc"]
 [engine]
 runtime = "runc"
 cgroup_manager = "cgroupfs"
@@ -121,6 +129,10 @@ build_stand_ins() {
       "$suite" "$WORK/rootfs" "$mirror" >"$WORK/debootstrap.log" 2>&1 ||
       { tail -n 30 "$WORK/debootstrap.log" >&2; fail "debootstrap failed"; }
     rm -rf "$WORK/rootfs/var/cache/apt/archives/"*.deb "$WORK/rootfs/var/lib/apt/lists/"*
+    # The machine's own trust store (and Java's), so that whatever TLS this machine trusts (a company proxy's CA, say)
+    # is trusted by the image builds' downloads too.
+    cp /etc/ssl/certs/ca-certificates.crt "$WORK/rootfs/etc/ssl/certs/ca-certificates.crt"
+    [ -f /etc/ssl/certs/java/cacerts ] && cp /etc/ssl/certs/java/cacerts "$WORK/rootfs/etc/ssl/certs/java/cacerts"
     tar -C "$WORK/rootfs" -c . | podman import --change 'CMD ["bash"]' - "$base" >/dev/null
     rm -rf "$WORK/rootfs"
   fi
@@ -152,11 +164,14 @@ health() { engine inspect -f '{{.State.Health.Status}}' "$1" 2>/dev/null || echo
 diagnostics() {
   log "--- diagnostics: compose ps"
   compose ps -a 2>&1 || true
+  local service id
   for service in "${SERVICES[@]}"; do
+    id="$(container "$service")"
+    [ -n "$id" ] || continue
     log "--- logs of $service (last 150 lines)"
     compose logs --no-color --tail=150 "$service" 2>&1 || true
-    local id; id="$(container "$service")"
-    [ -n "$id" ] && { log "--- health of $service"; engine inspect -f '{{json .State.Health}}' "$id" 2>&1 || true; }
+    log "--- health of $service"
+    engine inspect -f '{{json .State.Health}}' "$id" 2>&1 || true
   done
   if [ -n "$PODMAN_PID" ]; then
     log "--- podman system service (last 40 lines)"

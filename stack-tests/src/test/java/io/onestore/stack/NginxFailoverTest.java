@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.onestore.model.index.IndexBootstrap;
+import io.onestore.model.index.IndexNames;
+import io.onestore.model.json.ContractJson;
 import io.onestore.testsupport.elasticsearch.ElasticsearchTestServer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -60,6 +63,11 @@ class NginxFailoverTest {
         Path nginxBinary = Binaries.require("nginx", "nginx");
         String elasticsearch = ElasticsearchTestServer.global().url();
         String prefix = ElasticsearchTestServer.indexPrefix(NginxFailoverTest.class);
+        // The contract, as the ingestor installs it: creating a campaign writes to its indices.
+        new IndexBootstrap(
+                        ElasticsearchTestServer.global().newClient(ContractJson.configure(new ObjectMapper())),
+                        new IndexNames(prefix))
+                .installAll();
         replicaA = QueryApiProcess.start(elasticsearch, prefix);
         replicaB = QueryApiProcess.start(elasticsearch, prefix);
         replicaA.awaitReady(Duration.ofSeconds(180));
