@@ -77,6 +77,7 @@ setup_podman() {
   nofile="$(ulimit -Hn)"; [ "$nofile" = unlimited ] && nofile=1048576
   nproc="$(ulimit -Hu)"; [ "$nproc" = unlimited ] && nproc=4194304
   [ "$nproc" -gt "$(cat /proc/sys/kernel/pid_max)" ] && nproc="$(cat /proc/sys/kernel/pid_max)"
+  NPROC="$nproc"
   cat >"$WORK/containers.conf" <<EOF
 [containers]
 default_ulimits = ["nofile=$nofile:$nofile", "nproc=$nproc:$nproc"]
@@ -208,14 +209,12 @@ log "engine: $ENGINE, project $PROJECT, nginx on 127.0.0.1:$HTTP_PORT"
 if [ "$ENGINE" = podman ]; then
   setup_podman
   COMPOSE=(docker-compose)
-  # The Elasticsearch nofile ulimit of docker-compose.yml (65536) may exceed this machine's hard limit.
-  hard="$(ulimit -Hn)"
-  if [ "$hard" != unlimited ] && [ "$hard" -lt 65536 ]; then
-    printf 'services:\n  elasticsearch:\n    ulimits:\n      nofile: {soft: %s, hard: %s}\n' "$hard" "$hard" >"$WORK/ulimits.yml"
-    COMPOSE_FILES+=(-f stack-tests/compose/docker-compose.stand-in.yml -f "$WORK/ulimits.yml")
-  else
-    COMPOSE_FILES+=(-f stack-tests/compose/docker-compose.stand-in.yml)
-  fi
+  # docker-compose.yml's Elasticsearch ulimits (nofile 65536) may exceed this machine's hard limits, and a container
+  # with ulimits of its own loses podman's defaults pinned above: cap them here, nproc included.
+  nofile="$(ulimit -Hn)"; { [ "$nofile" = unlimited ] || [ "$nofile" -gt 65536 ]; } && nofile=65536
+  printf 'services:\n  elasticsearch:\n    ulimits:\n      nofile: {soft: %s, hard: %s}\n      nproc: %s\n' \
+    "$nofile" "$nofile" "$NPROC" >"$WORK/ulimits.yml"
+  COMPOSE_FILES+=(-f stack-tests/compose/docker-compose.stand-in.yml -f "$WORK/ulimits.yml")
 else
   if docker compose version >/dev/null 2>&1; then COMPOSE=(docker compose); else COMPOSE=(docker-compose); fi
 fi
