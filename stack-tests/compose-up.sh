@@ -68,6 +68,8 @@ setup_podman() {
       podman runc netavark aardvark-dns docker-compose debootstrap curl >"$WORK/apt.log" 2>&1 ||
       { cat "$WORK/apt.log" >&2; fail "could not install podman and its tools"; }
   fi
+  # netavark's firewall chains stay after its last network goes; remove them at the end unless they were here before.
+  NETAVARK_CHAINS_BEFORE="$(iptables -t nat -S 2>/dev/null | grep -c '^-N NETAVARK' || true)"
   STORAGE="${ONESTORE_STACK_STORAGE:-$WORK/storage}"
   mkdir -p "$STORAGE" "$WORK/run" "$WORK/tmp" "$WORK/networks"
   # crun refuses this machine's cgroup layout; runc does not. No systemd: cgroupfs, and events to a file.
@@ -82,6 +84,7 @@ setup_podman() {
 [containers]
 default_ulimits = ["nofile=$nofile:$nofile", "nproc=$nproc:$nproc"]
 [engine]
+tmp_dir = "$WORK/libpod"
 runtime = "runc"
 cgroup_manager = "cgroupfs"
 events_logger = "file"
@@ -154,6 +157,20 @@ build_stand_ins() {
   TIMES+=("stand-in base images: $((SECONDS - t0)) s")
 }
 
+remove_netavark_chains() {
+  local table rule chain
+  for table in nat filter; do
+    iptables -t "$table" -S 2>/dev/null | grep -E '^-A [A-Z]+ .*-j NETAVARK' | grep -Ev '^-A NETAVARK' |
+      sed 's/^-A/-D/' | while read -r rule; do eval "iptables -t $table $rule"; done
+    for chain in $(iptables -t "$table" -S 2>/dev/null | awk '/^-N NETAVARK/ {print $2}'); do
+      iptables -t "$table" -F "$chain"
+    done
+    for chain in $(iptables -t "$table" -S 2>/dev/null | awk '/^-N NETAVARK/ {print $2}'); do
+      iptables -t "$table" -X "$chain"
+    done
+  done
+}
+
 # --- compose -------------------------------------------------------------------------------------------------------
 
 COMPOSE_FILES=(-f docker-compose.yml)
@@ -196,6 +213,7 @@ cleanup() {
     if [ -z "${ONESTORE_STACK_STORAGE:-}" ]; then
       podman system reset -f >/dev/null 2>&1
     fi
+    [ "${NETAVARK_CHAINS_BEFORE:-1}" = 0 ] && remove_netavark_chains >/dev/null 2>&1
   fi
   rm -rf "$WORK"
   log "cleaned up (exit $status)"
