@@ -95,11 +95,7 @@ class KibanaSavedObjectsTest {
         assertThat(lenses).isNotEmpty();
         for (JsonNode lens : lenses) {
             String title = lens.path("attributes").path("title").asText();
-            JsonNode layers = lens.path("attributes")
-                    .path("state")
-                    .path("datasourceStates")
-                    .path("formBased")
-                    .path("layers");
+            JsonNode layers = layersOf(lens);
             assertThat(layers.size()).as(title + " layers").isPositive();
             for (Iterator<Map.Entry<String, JsonNode>> it = layers.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> layer = it.next();
@@ -154,11 +150,7 @@ class KibanaSavedObjectsTest {
     void columnsKeepTheirLabelsInTheEditorAndRankOnlyByColumnsTheEditorShows() {
         for (JsonNode lens : ofType("lens")) {
             String title = lens.path("attributes").path("title").asText();
-            JsonNode layers = lens.path("attributes")
-                    .path("state")
-                    .path("datasourceStates")
-                    .path("formBased")
-                    .path("layers");
+            JsonNode layers = layersOf(lens);
             layers.fields().forEachRemaining(layer -> {
                 JsonNode columns = layer.getValue().path("columns");
                 Set<String> helpers = new java.util.HashSet<>();
@@ -196,11 +188,7 @@ class KibanaSavedObjectsTest {
     void aChartThatCountsHashtagMentionsDoesNotCallThemPosts() {
         // `hashtags` holds every hashtag of a post: a terms split on it counts a post once per hashtag it carries.
         for (JsonNode lens : ofType("lens")) {
-            JsonNode layers = lens.path("attributes")
-                    .path("state")
-                    .path("datasourceStates")
-                    .path("formBased")
-                    .path("layers");
+            JsonNode layers = layersOf(lens);
             layers.forEach(layer -> {
                 boolean splitsOnHashtags = false;
                 boolean counts = false;
@@ -257,6 +245,15 @@ class KibanaSavedObjectsTest {
             }
         }
         throw new AssertionError(object.path("id").asText() + " has no reference " + referenceName);
+    }
+
+    /** A Lens object's form-based layers, by layer id. */
+    private static JsonNode layersOf(JsonNode lens) {
+        return lens.path("attributes")
+                .path("state")
+                .path("datasourceStates")
+                .path("formBased")
+                .path("layers");
     }
 
     private static List<JsonNode> ofType(String type) {
