@@ -241,9 +241,14 @@ if [ "$ENGINE" = podman ]; then
 else
   if docker compose version >/dev/null 2>&1; then COMPOSE=(docker compose); else COMPOSE=(docker-compose); fi
 fi
-# docker-compose 1.29 builds through the engine's API (no BuildKit CLI), which podman serves.
-export COMPOSE_DOCKER_CLI_BUILD=0 DOCKER_BUILDKIT="${DOCKER_BUILDKIT:-1}" COMPOSE_HTTP_TIMEOUT=600
-[ "$ENGINE" = podman ] && export DOCKER_BUILDKIT=0
+export COMPOSE_HTTP_TIMEOUT=600
+if [ "$ENGINE" = podman ]; then
+  # docker-compose 1.29 builds through the engine's API, which podman serves (its builder knows RUN --mount too).
+  export COMPOSE_DOCKER_CLI_BUILD=0 DOCKER_BUILDKIT=0
+else
+  # The Dockerfile's cache mount needs BuildKit (Compose v2 uses it anyway).
+  export COMPOSE_DOCKER_CLI_BUILD=1 DOCKER_BUILDKIT=1
+fi
 export ONESTORE_HTTP_PORT="$HTTP_PORT" ONESTORE_API_KEYS="$API_KEY" ELASTIC_PASSWORD
 export ONESTORE_INGEST_INTERVAL=20s
 
