@@ -3,7 +3,6 @@ package io.onestore.model.document;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
-import io.onestore.model.index.DocumentIds;
 import java.time.Duration;
 import java.time.Instant;
 

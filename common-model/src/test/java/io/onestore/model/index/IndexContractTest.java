@@ -243,17 +243,10 @@ class IndexContractTest {
 
     @Test
     void targetCampaignAndDeadLetterRoundTrip() throws IOException {
-        TargetDocument target = new TargetDocument(
-                TargetDocument.Kind.HASHTAG,
-                "nike",
-                List.of(Platform.INSTAGRAM),
-                List.of("c1"),
-                T0,
-                T0,
-                "ingestor-1",
-                T0.plusSeconds(300),
-                T0,
-                "ok");
+        TargetDocument target = TargetDocument.watch(
+                        TargetDocument.Kind.HASHTAG, "nike", List.of(Platform.INSTAGRAM), List.of("c1"), T0)
+                .withLease("ingestor-1", T0.plusSeconds(300))
+                .withLastFetch(T0, "ok");
         CampaignDocument campaign = new CampaignDocument(
                 "c1",
                 "Air Max Day",

@@ -13,9 +13,9 @@ import io.onestore.ingestor.IngestTestSettings;
 import io.onestore.ingestor.TcpProxy;
 import io.onestore.ingestor.TestClock;
 import io.onestore.ingestor.capture.ScriptedTargetFetcher;
-import io.onestore.ingestor.capture.Target;
 import io.onestore.ingestor.index.BulkIndexer;
-import io.onestore.ingestor.target.TargetLeases;
+import io.onestore.ingestor.targets.Target;
+import io.onestore.ingestor.targets.TargetLeases;
 import io.onestore.model.document.Platform;
 import io.onestore.model.document.TargetDocument;
 import io.onestore.model.index.IndexBootstrap;
@@ -73,19 +73,9 @@ class IngestCycleTest {
 
     @Test
     void fileAndCampaignTargetsAreFetchedOncePerInterval() throws IOException {
-        TargetDocument campaign = new TargetDocument(
-                TargetDocument.Kind.HASHTAG,
-                "charlie",
-                List.of(Platform.INSTAGRAM),
-                List.of("campaign-1"),
-                T0,
-                T0,
-                null,
-                null,
-                null,
-                null);
-        TargetDocument orphan = new TargetDocument(
-                TargetDocument.Kind.HASHTAG, "orphan", List.of(), List.of(), T0, T0, null, null, null, null);
+        TargetDocument campaign = TargetDocument.watch(
+                TargetDocument.Kind.HASHTAG, "charlie", List.of(Platform.INSTAGRAM), List.of("campaign-1"), T0);
+        TargetDocument orphan = TargetDocument.watch(TargetDocument.Kind.HASHTAG, "orphan", List.of(), List.of(), T0);
         for (TargetDocument target : List.of(campaign, orphan)) {
             client.index(i -> i.index(names.targets()).id(target.id()).document(target));
         }

@@ -8,7 +8,6 @@ import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import io.onestore.model.document.CampaignDocument;
 import io.onestore.model.document.Platform;
 import io.onestore.model.document.TargetDocument;
-import io.onestore.model.index.DocumentIds;
 import io.onestore.model.index.IndexNames;
 import io.onestore.model.text.Hashtags;
 import io.onestore.model.text.Mentions;
@@ -55,14 +54,14 @@ public class CampaignService {
         List<CampaignTargets.Change> changes = new ArrayList<>();
         for (String tag : campaign.hashtags()) {
             changes.add(new CampaignTargets.Change(
-                    DocumentIds.target(TargetDocument.Kind.HASHTAG, tag),
+                    TargetDocument.idOf(TargetDocument.Kind.HASHTAG, tag),
                     TargetDocument.Kind.HASHTAG,
                     tag,
                     campaign.platforms()));
         }
         for (String handle : campaign.handles()) {
             changes.add(new CampaignTargets.Change(
-                    DocumentIds.target(TargetDocument.Kind.PROFILE, handle),
+                    TargetDocument.idOf(TargetDocument.Kind.PROFILE, handle),
                     TargetDocument.Kind.PROFILE,
                     handle,
                     campaign.platforms()));

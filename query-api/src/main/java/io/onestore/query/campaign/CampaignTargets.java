@@ -66,23 +66,14 @@ class CampaignTargets {
         apply(pending, read(pending.keySet()), first, (change, existing) -> {
             Instant now = clock.instant();
             if (existing == null) {
-                return new TargetDocument(
-                        change.kind(),
-                        change.value(),
-                        change.platforms(),
-                        List.of(campaignId),
-                        now,
-                        now,
-                        null,
-                        null,
-                        null,
-                        null);
+                return TargetDocument.watch(
+                        change.kind(), change.value(), change.platforms(), List.of(campaignId), now);
             }
             Set<String> ids = new LinkedHashSet<>(orEmpty(existing.campaignIds()));
             ids.add(campaignId);
             Set<Platform> platforms = new LinkedHashSet<>(orEmpty(existing.platforms()));
             platforms.addAll(change.platforms());
-            return withCampaigns(existing, new ArrayList<>(ids), new ArrayList<>(platforms), now);
+            return existing.withCampaigns(new ArrayList<>(ids), new ArrayList<>(platforms), now);
         });
     }
 
@@ -102,7 +93,7 @@ class CampaignTargets {
             }
             List<String> ids = new ArrayList<>(orEmpty(existing.campaignIds()));
             ids.remove(campaignId);
-            return ids.isEmpty() ? null : withCampaigns(existing, ids, existing.platforms(), clock.instant());
+            return ids.isEmpty() ? null : existing.withCampaigns(ids, existing.platforms(), clock.instant());
         });
     }
 
@@ -234,21 +225,6 @@ class CampaignTargets {
         if (error != null && "index_not_found_exception".equals(error.type())) {
             throw new StoreUnavailableException("alias missing", null, true);
         }
-    }
-
-    private static TargetDocument withCampaigns(
-            TargetDocument t, List<String> campaignIds, List<Platform> platforms, Instant now) {
-        return new TargetDocument(
-                t.kind(),
-                t.value(),
-                platforms,
-                campaignIds,
-                t.createdAt(),
-                now,
-                t.leaseOwner(),
-                t.leaseUntil(),
-                t.lastFetchedAt(),
-                t.lastOutcome());
     }
 
     private static <T> List<T> orEmpty(List<T> values) {

@@ -50,17 +50,10 @@ class CampaignTargetsTest {
     @Test
     void campaignsShareTargetsAndTheLastOneOutRemovesThem() throws Exception {
         // The ingestor already watches #run and holds a lease on it: the campaign must not lose that.
-        TargetDocument watched = new TargetDocument(
-                TargetDocument.Kind.HASHTAG,
-                "run",
-                List.of(Platform.INSTAGRAM),
-                List.of(),
-                NOW,
-                NOW,
-                "ingestor-1",
-                NOW.plusSeconds(60),
-                NOW,
-                "ok");
+        TargetDocument watched = TargetDocument.watch(
+                        TargetDocument.Kind.HASHTAG, "run", List.of(Platform.INSTAGRAM), List.of(), NOW)
+                .withLease("ingestor-1", NOW.plusSeconds(60))
+                .withLastFetch(NOW, "ok");
         es.client().index(i -> i.index(es.names().targets())
                 .id("hashtag:run")
                 .document(watched)

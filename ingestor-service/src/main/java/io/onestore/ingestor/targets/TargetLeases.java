@@ -1,4 +1,4 @@
-package io.onestore.ingestor.target;
+package io.onestore.ingestor.targets;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
@@ -8,7 +8,6 @@ import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.onestore.ingestor.capture.Target;
 import io.onestore.model.document.TargetDocument;
 import io.onestore.model.index.IndexNames;
 import java.io.IOException;
@@ -63,21 +62,20 @@ public final class TargetLeases {
      * created any, the targets index is refreshed so this very cycle sees them (searches are near-real-time).
      */
     public void register(List<Target> fileTargets, Instant now) throws IOException {
+        try {
+            create(fileTargets, now);
+        } catch (ElasticsearchException refused) {
+            throw unavailable(refused);
+        }
+    }
+
+    private void create(List<Target> fileTargets, Instant now) throws IOException {
         if (fileTargets.isEmpty()) {
             return;
         }
         List<BulkOperation> creates = fileTargets.stream()
-                .map(target -> new TargetDocument(
-                        target.kind(),
-                        target.value(),
-                        List.of(target.platform()),
-                        List.of(),
-                        now,
-                        now,
-                        null,
-                        null,
-                        null,
-                        null))
+                .map(target ->
+                        TargetDocument.watch(target.kind(), target.value(), List.of(target.platform()), List.of(), now))
                 .collect(Collectors.toMap(TargetDocument::id, d -> d, (a, b) -> a))
                 .values()
                 .stream()
@@ -110,6 +108,22 @@ public final class TargetLeases {
      * removed from the file is no longer watched; its document stays for the record).
      */
     public List<LeasedTarget> claimDue(Set<String> fileTargetIds, Instant now) throws IOException {
+        try {
+            return lease(fileTargetIds, now);
+        } catch (ElasticsearchException refused) {
+            throw unavailable(refused);
+        }
+    }
+
+    /**
+     * An Elasticsearch refusal as the checked exception callers already handle for an unreachable server, so the
+     * scheduler needs no Elasticsearch types: either way this cycle cannot lease and skips.
+     */
+    private static IOException unavailable(ElasticsearchException refused) {
+        return new IOException(refused.toString(), refused);
+    }
+
+    private List<LeasedTarget> lease(Set<String> fileTargetIds, Instant now) throws IOException {
         List<Hit<TargetDocument>> hits = client.search(
                         s -> s.index(names.targets()).size(maxTargets).seqNoPrimaryTerm(true), TargetDocument.class)
                 .hits()
@@ -131,7 +145,7 @@ public final class TargetLeases {
             BulkResponseItem item = response.items().get(i);
             if (item.error() == null) {
                 TargetDocument read = due.get(i).source();
-                leased.add(new LeasedTarget(withLease(read, until), item.seqNo(), item.primaryTerm()));
+                leased.add(new LeasedTarget(read.withLease(owner, until), item.seqNo(), item.primaryTerm()));
             } else if (item.status() != 409) {
                 log.warn(
                         "Cannot lease target {}: {} {}",
@@ -202,20 +216,6 @@ public final class TargetLeases {
         ObjectNode fields = JsonNodeFactory.instance.objectNode();
         fields.put("lease_owner", owner).put("lease_until", until.toString()).put("updated_at", now.toString());
         return fields;
-    }
-
-    private TargetDocument withLease(TargetDocument d, Instant until) {
-        return new TargetDocument(
-                d.kind(),
-                d.value(),
-                d.platforms(),
-                d.campaignIds(),
-                d.createdAt(),
-                d.updatedAt(),
-                owner,
-                until,
-                d.lastFetchedAt(),
-                d.lastOutcome());
     }
 
     private BulkOperation update(String id, Long seqNo, Long primaryTerm, ObjectNode fields) {

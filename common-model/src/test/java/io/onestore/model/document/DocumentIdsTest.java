@@ -1,10 +1,8 @@
-package io.onestore.model.index;
+package io.onestore.model.document;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.onestore.model.document.Platform;
-import io.onestore.model.document.TargetDocument;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -20,7 +18,7 @@ class DocumentIdsTest {
     void tagAndProfileIdsAreNormalised() {
         assertThat(DocumentIds.tag(Platform.INSTAGRAM, "#Café")).isEqualTo("instagram:tag:café");
         assertThat(DocumentIds.profile(Platform.X, "NikeRunning")).isEqualTo("x:profile:nikerunning");
-        assertThat(DocumentIds.target(TargetDocument.Kind.HASHTAG, "Nike")).isEqualTo("hashtag:nike");
+        assertThat(TargetDocument.idOf(TargetDocument.Kind.HASHTAG, "Nike")).isEqualTo("hashtag:nike");
     }
 
     @Test

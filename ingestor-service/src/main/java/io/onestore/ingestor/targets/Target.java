@@ -1,8 +1,7 @@
-package io.onestore.ingestor.capture;
+package io.onestore.ingestor.targets;
 
 import io.onestore.model.document.Platform;
 import io.onestore.model.document.TargetDocument;
-import io.onestore.model.index.DocumentIds;
 
 /**
  * One thing to watch on one platform: a normalised hashtag (no {@code #}) or a lower-case handle (no {@code @}).
@@ -22,7 +21,7 @@ public record Target(TargetDocument.Kind kind, String value, Platform platform) 
 
     /** The id of the target's document in {@code onestore-targets}. */
     public String id() {
-        return DocumentIds.target(kind, value);
+        return TargetDocument.idOf(kind, value);
     }
 
     @Override

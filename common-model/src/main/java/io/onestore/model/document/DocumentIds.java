@@ -1,7 +1,5 @@
-package io.onestore.model.index;
+package io.onestore.model.document;
 
-import io.onestore.model.document.Platform;
-import io.onestore.model.document.TargetDocument;
 import io.onestore.model.text.Hashtags;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,7 +7,8 @@ import java.util.Locale;
 
 /**
  * The document-id scheme. Ids are deterministic so that every write is idempotent: a post fetched twice, from two
- * feeds or by two replicas, is one document; a snapshot taken twice in one capture bucket is one snapshot.
+ * feeds or by two replicas, is one document; a snapshot taken twice in one capture bucket is one snapshot. A target's
+ * id ({@code hashtag:nike}) is {@link TargetDocument#idOf}, next to the kinds it is made of.
  */
 public final class DocumentIds {
 
@@ -30,11 +29,6 @@ public final class DocumentIds {
         return platform.key() + ":profile:" + requireText(username, "username").toLowerCase(Locale.ROOT);
     }
 
-    /** {@code hashtag:nike}, {@code profile:nike}: a target is one thing to watch across platforms. */
-    public static String target(TargetDocument.Kind kind, String value) {
-        return kind.key() + ":" + requireText(value, "target value").toLowerCase(Locale.ROOT);
-    }
-
     /**
      * A capture of {@code base} in the bucket holding {@code capturedAt}: {@code instagram:tag:nike@2026-11-26T12:45:00Z}
      * for a 5-minute bucket. Buckets are aligned to the epoch so every replica computes the same one.
@@ -51,7 +45,7 @@ public final class DocumentIds {
         return Instant.ofEpochMilli(Math.floorDiv(instant.toEpochMilli(), size) * size);
     }
 
-    private static String requireText(String value, String what) {
+    static String requireText(String value, String what) {
         if (value == null || value.isBlank()) {
             throw invalid(what, value);
         }
