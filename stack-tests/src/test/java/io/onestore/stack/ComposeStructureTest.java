@@ -194,8 +194,10 @@ class ComposeStructureTest {
         Matcher healthcheck = Pattern.compile("(?m)^HEALTHCHECK .* CMD (.+)$").matcher(dockerfile);
         assertThat(healthcheck.find()).as("HEALTHCHECK").isTrue();
         assertThat(healthcheck.group(1)).isEqualTo("[\"" + HEALTHCHECK + "\"]");
-        assertThat(List.of(Repo.read(".dockerignore").split("\n")))
-                .contains("**/target/", ".git/", ".env", "!deploy/image/");
+        assertThat(List.of(Repo.read(".dockerignore").split("\n"))).contains("**/target/", ".git/", ".env");
+        // What the Dockerfile copies from outside the modules must be in the build context.
+        assertThat(DockerIgnore.parse(Repo.read(".dockerignore")).excludes("deploy/image/healthcheck"))
+                .isFalse();
 
         Set<String> modules = new java.util.TreeSet<>();
         main.services().forEach((name, service) -> {
