@@ -319,7 +319,7 @@ if ! engine run -d --name "$probe" --label "com.docker.compose.project=$PROJECT"
 fi
 results=""
 for _ in $(seq 1 40); do
-  [ "$ENGINE" = podman ] && podman healthcheck run "$probe" >/dev/null 2>&1
+  if [ "$ENGINE" = podman ]; then podman healthcheck run "$probe" >/dev/null 2>&1 || true; fi
   results="$(engine inspect -f '{{range .State.Health.Log}}{{.ExitCode}} {{end}}' "$probe" 2>/dev/null || true)"
   [ -n "${results// /}" ] && break
   sleep 2
