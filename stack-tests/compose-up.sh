@@ -329,7 +329,7 @@ engine rm -f "$probe" >/dev/null 2>&1 || true
 [[ " $results" != *" 0 "* ]] || fail "the Java services' healthcheck passed where nothing listens (exit codes: $results)"
 log "the healthcheck fails where nothing listens (exit codes: $results) and passes on the running services"
 
-compose stop -t 10 query-api-1 >/dev/null 2>&1
+compose stop -t 10 query-api-1 >/dev/null 2>&1 || fail "could not stop query-api-1"
 answered=0
 for _ in $(seq 1 20); do
   [ "$(code -H "X-API-Key: $API_KEY" "$API/api/v1/campaigns")" = 200 ] && answered=$((answered + 1))
