@@ -215,6 +215,9 @@ cleanup() {
     # Whatever the service still runs (a failed build's container) goes with it.
     podman ps -aq --filter "label=com.docker.compose.project=$PROJECT" | xargs -r podman rm -f -t 2 >/dev/null 2>&1
     kill "$PODMAN_PID" 2>/dev/null; wait "$PODMAN_PID" 2>/dev/null
+    # conmon processes of exec sessions (healthchecks) cut short by the teardown outlive the service: only ours, found
+    # by the storage path on their command line.
+    for pid in $(pgrep -f -- "$STORAGE/" || true); do kill "$pid" 2>/dev/null; done
     if [ -z "${ONESTORE_STACK_STORAGE:-}" ]; then
       podman system reset -f >/dev/null 2>&1
     fi
