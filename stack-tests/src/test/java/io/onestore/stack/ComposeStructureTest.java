@@ -17,6 +17,7 @@ class ComposeStructureTest {
 
     static final Set<String> ONE_SHOTS = Set.of("es-setup", "kibana-setup", "es-certs");
     static final Set<String> PUBLISHED = Set.of("nginx", "kibana");
+    static final String HEALTHCHECK = "/usr/local/bin/onestore-healthcheck";
 
     final ComposeFile main = ComposeFile.read("docker-compose.yml");
     final ComposeFile cluster = ComposeFile.read("docker-compose.cluster.yml");
@@ -89,7 +90,8 @@ class ComposeStructureTest {
         for (String replica : List.of("query-api-1", "query-api-2")) {
             assertThat(ComposeFile.networks(main.service(replica))).as(replica).containsAll(nginx);
             Map<String, Object> build = cast(main.service(replica).get("build"));
-            assertThat(build.get("dockerfile")).isEqualTo("query-api/Dockerfile");
+            Map<String, Object> args = cast(build.get("args"));
+            assertThat(args.get("MODULE")).isEqualTo("query-api");
         }
         Map<String, Object> env = ComposeFile.environment(main.service("nginx"));
         assertThat(env.get("QUERY_API_1")).isEqualTo("query-api-1:8080");
@@ -172,29 +174,96 @@ class ComposeStructureTest {
     }
 
     @Test
-    void everyBuiltImageIsMultiStageNonRootHealthCheckedAndSizedForItsContainer() {
+    void everyBuiltImageComesFromTheOneDockerfileMultiStageNonRootHealthCheckedAndSizedForItsContainer() {
+        String dockerfile = Repo.read("Dockerfile");
+        assertThat(dockerfile)
+                .contains("FROM eclipse-temurin:17-jdk AS build")
+                .contains("./mvnw")
+                .contains("FROM eclipse-temurin:17-jre")
+                .contains("ARG MODULE")
+                .contains("ARG PORT")
+                .contains("COPY deploy/image/healthcheck " + HEALTHCHECK)
+                .contains("-XX:MaxRAMPercentage=");
+        Matcher user = Pattern.compile("(?m)^USER (\\S+)").matcher(dockerfile);
+        assertThat(user.find()).as("USER").isTrue();
+        assertThat(user.group(1)).doesNotStartWith("root").doesNotStartWith("0");
+        // The build stage must not see MODULE: the three images then share its cached layer (one Maven run).
+        String buildStage = dockerfile.substring(
+                dockerfile.indexOf("FROM eclipse-temurin:17-jdk AS build"), dockerfile.indexOf("FROM build AS"));
+        assertThat(buildStage).doesNotContain("MODULE").doesNotContain("ARG ");
+        Matcher healthcheck = Pattern.compile("(?m)^HEALTHCHECK .* CMD (.+)$").matcher(dockerfile);
+        assertThat(healthcheck.find()).as("HEALTHCHECK").isTrue();
+        assertThat(healthcheck.group(1)).isEqualTo("[\"" + HEALTHCHECK + "\"]");
+        assertThat(List.of(Repo.read(".dockerignore").split("\n"))).contains("**/target/", ".git/", ".env");
+        // What the Dockerfile copies from outside the modules must be in the build context.
+        assertThat(DockerIgnore.parse(Repo.read(".dockerignore")).excludes("deploy/image/healthcheck"))
+                .isFalse();
+
+        Set<String> modules = new java.util.TreeSet<>();
         main.services().forEach((name, service) -> {
             Map<String, Object> build = cast(service.get("build"));
             if (build == null) {
                 return;
             }
             assertThat(build.get("context")).as(name).isEqualTo(".");
-            String dockerfile = Repo.read(String.valueOf(build.get("dockerfile")));
-            assertThat(dockerfile)
-                    .as(name)
-                    .contains("FROM eclipse-temurin:17-jdk AS build")
-                    .contains("./mvnw")
-                    .contains("FROM eclipse-temurin:17-jre")
-                    .contains("HEALTHCHECK")
-                    .contains("-XX:MaxRAMPercentage=");
-            Matcher user = Pattern.compile("(?m)^USER (\\S+)").matcher(dockerfile);
-            assertThat(user.find()).as(name + " USER").isTrue();
-            assertThat(user.group(1)).as(name).doesNotStartWith("root").doesNotStartWith("0");
+            assertThat(build).as(name).doesNotContainKey("dockerfile");
+            Map<String, Object> args = cast(build.get("args"));
+            String module = String.valueOf(args.get("MODULE"));
+            assertThat(Files.isDirectory(Repo.file(module + "/src/main/java")))
+                    .as(name + " MODULE " + module)
+                    .isTrue();
+            assertThat(String.valueOf(args.get("PORT"))).as(name + " PORT").isEqualTo(serverPort(module));
+            modules.add(module);
         });
-        assertThat(Repo.read(".dockerignore"))
-                .contains("**/target/")
-                .contains(".git/")
-                .contains(".env");
+        assertThat(modules).containsExactlyInAnyOrder("simulator", "ingestor-service", "query-api");
+    }
+
+    @Test
+    void healthchecksRunTheSameUnderEveryEngineAndNeverNeedThePassword() {
+        main.services().forEach((name, service) -> {
+            Map<String, Object> healthcheck = cast(service.get("healthcheck"));
+            if (healthcheck == null) {
+                return;
+            }
+            List<String> test = cast(healthcheck.get("test"));
+            // ["CMD", "bash", "-c", "…"] always passed under podman's Docker API: shell code goes in CMD-SHELL, and
+            // the Java services run one script in exec form.
+            if (test.get(0).equals("CMD")) {
+                assertThat(test.get(1)).as(name).doesNotEndWith("sh");
+            }
+            if (service.containsKey("build")) {
+                assertThat(test).as(name).containsExactly("CMD", HEALTHCHECK);
+            }
+        });
+        // The password may change (.env) while the node is fine: being up must not depend on it.
+        for (ComposeFile file : List.of(main, cluster)) {
+            file.services().forEach((name, service) -> {
+                if (String.valueOf(service.get("image")).startsWith("docker.elastic.co/elasticsearch/")
+                        && service.containsKey("healthcheck")) {
+                    String test = String.valueOf(((Map<?, ?>) service.get("healthcheck")).get("test"));
+                    assertThat(test).as(name).doesNotContain("PASSWORD").doesNotContain(" -u ");
+                }
+            });
+        }
+    }
+
+    @Test
+    void kibanaHasItsThreeEncryptionKeysEachLongEnoughAndDistinct() {
+        Map<String, Object> env = ComposeFile.environment(main.service("kibana"));
+        Set<String> defaults = new java.util.HashSet<>();
+        for (String key : List.of(
+                "XPACK_SECURITY_ENCRYPTIONKEY",
+                "XPACK_ENCRYPTEDSAVEDOBJECTS_ENCRYPTIONKEY",
+                "XPACK_REPORTING_ENCRYPTIONKEY")) {
+            Matcher value = Pattern.compile("\\$\\{(\\w+):-([^}]*)}").matcher(String.valueOf(env.get(key)));
+            assertThat(value.matches())
+                    .as(key + " comes from .env with a demo default")
+                    .isTrue();
+            // Kibana refuses keys shorter than 32 characters.
+            assertThat(value.group(2)).as(key).hasSizeGreaterThanOrEqualTo(32);
+            defaults.add(value.group(2));
+        }
+        assertThat(defaults).hasSize(3);
     }
 
     @Test
@@ -211,5 +280,13 @@ class ComposeStructureTest {
         });
         assertThat(Repo.file("deploy/demo/accounts.txt")).exists();
         assertThat(Repo.file("deploy/demo/targets.txt")).exists();
+    }
+
+    /** {@code server.port} of a module's application.yml: the port its image's healthcheck and EXPOSE must use. */
+    private static String serverPort(String module) {
+        Map<String, Object> yaml =
+                new org.yaml.snakeyaml.Yaml().load(Repo.read(module + "/src/main/resources/application.yml"));
+        Map<String, Object> server = cast(yaml.get("server"));
+        return String.valueOf(server.get("port"));
     }
 }

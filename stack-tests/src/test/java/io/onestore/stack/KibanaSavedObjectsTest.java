@@ -61,7 +61,9 @@ class KibanaSavedObjectsTest {
             assertThat(object.path("id").asText()).isNotBlank();
             assertThat(object.path("type").asText())
                     .as(object.path("id").asText())
-                    .isIn("index-pattern", "lens", "visualization", "dashboard");
+                    // Only types this class checks field by field: a legacy `visualization` (or a saved search) would
+                    // pass every test below unread, so it is refused until a check for it is written.
+                    .isIn("index-pattern", "lens", "dashboard");
         }
         assertThat(Repo.read("kibana/import.sh")).contains("/api/saved_objects/_import?overwrite=true");
     }
@@ -93,11 +95,7 @@ class KibanaSavedObjectsTest {
         assertThat(lenses).isNotEmpty();
         for (JsonNode lens : lenses) {
             String title = lens.path("attributes").path("title").asText();
-            JsonNode layers = lens.path("attributes")
-                    .path("state")
-                    .path("datasourceStates")
-                    .path("formBased")
-                    .path("layers");
+            JsonNode layers = layersOf(lens);
             assertThat(layers.size()).as(title + " layers").isPositive();
             for (Iterator<Map.Entry<String, JsonNode>> it = layers.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> layer = it.next();
@@ -107,21 +105,6 @@ class KibanaSavedObjectsTest {
                 layer.getValue().path("columnOrder").forEach(id -> assertThat(columns.has(id.asText()))
                         .as(title + " columnOrder " + id)
                         .isTrue());
-            }
-        }
-    }
-
-    @Test
-    void everyLegacyVisualizationAggregatesExistingFields() {
-        for (JsonNode visualization : ofType("visualization")) {
-            JsonNode state =
-                    parse(visualization.path("attributes").path("visState").asText());
-            Map<String, String> fields = fieldsOf(visualization, "kibanaSavedObjectMeta.searchSourceJSON.index");
-            for (JsonNode agg : state.path("aggs")) {
-                String field = agg.path("params").path("field").asText("");
-                if (!field.isEmpty()) {
-                    assertThat(fields).as(visualization.path("id").asText()).containsKey(field);
-                }
             }
         }
     }
@@ -141,8 +124,12 @@ class KibanaSavedObjectsTest {
         List<String> titles = new ArrayList<>();
         for (JsonNode panel :
                 parse(dashboard.path("attributes").path("panelsJSON").asText())) {
-            JsonNode reference = references.get(panel.path("panelRefName").asText());
-            assertThat(reference).as("panel " + panel.path("panelIndex")).isNotNull();
+            // Kibana 8 names a panel's reference `<panelIndex>:panel_<panelIndex>` (panelRefName `panel_<panelIndex>`);
+            // a reference named otherwise is one Kibana's own migrations and exports do not recognise.
+            String panelIndex = panel.path("panelIndex").asText();
+            assertThat(panel.path("panelRefName").asText()).isEqualTo("panel_" + panelIndex);
+            JsonNode reference = references.get(panelIndex + ":panel_" + panelIndex);
+            assertThat(reference).as("reference of panel " + panelIndex).isNotNull();
             JsonNode target = byId.get(
                     reference.path("type").asText() + ":" + reference.path("id").asText());
             assertThat(target).as("panel target " + reference).isNotNull();
@@ -154,6 +141,72 @@ class KibanaSavedObjectsTest {
                 .anyMatch(t -> t.contains("campaign timeline"))
                 .anyMatch(t -> t.contains("influencers"))
                 .anyMatch(t -> t.contains("sentiment over time"));
+        assertThat(references)
+                .hasSameSizeAs(
+                        parse(dashboard.path("attributes").path("panelsJSON").asText()));
+    }
+
+    @Test
+    void columnsKeepTheirLabelsInTheEditorAndRankOnlyByColumnsTheEditorShows() {
+        for (JsonNode lens : ofType("lens")) {
+            String title = lens.path("attributes").path("title").asText();
+            JsonNode layers = layersOf(lens);
+            layers.fields().forEachRemaining(layer -> {
+                JsonNode columns = layer.getValue().path("columns");
+                Set<String> helpers = new java.util.HashSet<>();
+                columns.forEach(column -> column.path("references").forEach(ref -> helpers.add(ref.asText())));
+                columns.fields().forEachRemaining(entry -> {
+                    JsonNode column = entry.getValue();
+                    String label = column.path("label").asText();
+                    // Without customLabel, Lens treats the label as generated and rewrites it on the first edit.
+                    if (!label.equals(LensLabels.generated(column, columns))) {
+                        assertThat(column.path("customLabel").asBoolean())
+                                .as(title + ": column '" + label + "' needs customLabel")
+                                .isTrue();
+                    }
+                    JsonNode orderBy = column.path("params").path("orderBy");
+                    if (orderBy.path("type").asText().equals("column")) {
+                        String rankedBy = orderBy.path("columnId").asText();
+                        // The editor's "Rank by" offers the layer's own metrics, never a helper column of a reference
+                        // operation (differences, counter rate, ...) nor such an operation itself.
+                        assertThat(columns.has(rankedBy))
+                                .as(title + " ranks by " + rankedBy)
+                                .isTrue();
+                        assertThat(helpers)
+                                .as(title + " ranks by a hidden column")
+                                .doesNotContain(rankedBy);
+                        assertThat(columns.path(rankedBy).has("references"))
+                                .as(title + " ranks by a reference operation")
+                                .isFalse();
+                    }
+                });
+            });
+        }
+    }
+
+    @Test
+    void aChartThatCountsHashtagMentionsDoesNotCallThemPosts() {
+        // `hashtags` holds every hashtag of a post: a terms split on it counts a post once per hashtag it carries.
+        for (JsonNode lens : ofType("lens")) {
+            JsonNode layers = layersOf(lens);
+            layers.forEach(layer -> {
+                boolean splitsOnHashtags = false;
+                boolean counts = false;
+                for (JsonNode column : layer.path("columns")) {
+                    splitsOnHashtags |= column.path("operationType").asText().equals("terms")
+                            && column.path("sourceField").asText().equals("hashtags");
+                    counts |= column.path("operationType").asText().equals("count");
+                }
+                String title = lens.path("attributes").path("title").asText();
+                String description = lens.path("attributes").path("description").asText();
+                if (splitsOnHashtags && counts) {
+                    assertThat(description)
+                            .as(title + " description")
+                            .contains("once for each")
+                            .doesNotContainIgnoringCase("share of the stored posts");
+                }
+            });
+        }
     }
 
     private static void checkColumn(String title, JsonNode column, JsonNode columns, Map<String, String> fields) {
@@ -192,6 +245,15 @@ class KibanaSavedObjectsTest {
             }
         }
         throw new AssertionError(object.path("id").asText() + " has no reference " + referenceName);
+    }
+
+    /** A Lens object's form-based layers, by layer id. */
+    private static JsonNode layersOf(JsonNode lens) {
+        return lens.path("attributes")
+                .path("state")
+                .path("datasourceStates")
+                .path("formBased")
+                .path("layers");
     }
 
     private static List<JsonNode> ofType(String type) {

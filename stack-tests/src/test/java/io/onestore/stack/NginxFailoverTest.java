@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.onestore.model.index.IndexBootstrap;
+import io.onestore.model.index.IndexNames;
+import io.onestore.model.json.ContractJson;
 import io.onestore.testsupport.elasticsearch.ElasticsearchTestServer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -60,6 +63,11 @@ class NginxFailoverTest {
         Path nginxBinary = Binaries.require("nginx", "nginx");
         String elasticsearch = ElasticsearchTestServer.global().url();
         String prefix = ElasticsearchTestServer.indexPrefix(NginxFailoverTest.class);
+        // The contract, as the ingestor installs it: creating a campaign writes to its indices.
+        new IndexBootstrap(
+                        ElasticsearchTestServer.global().newClient(ContractJson.configure(new ObjectMapper())),
+                        new IndexNames(prefix))
+                .installAll();
         replicaA = QueryApiProcess.start(elasticsearch, prefix);
         replicaB = QueryApiProcess.start(elasticsearch, prefix);
         replicaA.awaitReady(Duration.ofSeconds(180));
@@ -99,6 +107,37 @@ class NginxFailoverTest {
             assertThat(response.headers().firstValue("Content-Type")).as(closed).hasValue(PROBLEM_JSON);
             assertThat(JSON.readTree(response.body()).path("status").asInt()).isEqualTo(404);
         }
+    }
+
+    @Test
+    @Order(1)
+    void aCreatedCampaignsLocationIsWhereTheClientConnectedPortIncludedWhateverForwardedHeadersItSends()
+            throws Exception {
+        String body = "{\"name\":\"Through nginx\",\"hashtags\":[\"nginxport\"],\"start\":\"2026-11-01T00:00:00Z\"}";
+        HttpResponse<String> plain = http.send(create(body).build(), HttpResponse.BodyHandlers.ofString());
+        // A client that forges the headers the replicas build links from must not move the link elsewhere.
+        HttpResponse<String> forged = http.send(
+                create(body)
+                        .header("X-Forwarded-Host", "evil.example")
+                        .header("X-Forwarded-Port", "6666")
+                        .header("Forwarded", "host=evil.example;proto=https")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        for (HttpResponse<String> created : List.of(plain, forged)) {
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            String id = JSON.readTree(created.body()).path("id").asText();
+            // nginx listens on a random port here, as compose publishes it on ONESTORE_HTTP_PORT: it must survive.
+            assertThat(created.headers().firstValue("Location")).hasValue(nginx.baseUrl() + "/api/v1/campaigns/" + id);
+        }
+    }
+
+    private static HttpRequest.Builder create(String body) {
+        return HttpRequest.newBuilder(URI.create(nginx.baseUrl() + "/api/v1/campaigns"))
+                .timeout(Duration.ofSeconds(10))
+                .header("X-API-Key", "stack-test-key")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
     }
 
     @Test
