@@ -1,5 +1,6 @@
 package io.onestore.model.index;
 
+import io.onestore.model.document.GapReason;
 import io.onestore.model.document.Platform;
 import io.onestore.model.document.TargetDocument;
 import io.onestore.model.text.Hashtags;
@@ -33,6 +34,19 @@ public final class DocumentIds {
     /** {@code hashtag:nike}, {@code profile:nike}: a target is one thing to watch across platforms. */
     public static String target(TargetDocument.Kind kind, String value) {
         return kind.key() + ":" + requireText(value, "target value").toLowerCase(Locale.ROOT);
+    }
+
+    /** {@code hashtag:nike@instagram}: the coverage ledger of a target on one platform. */
+    public static String targetCoverage(String targetId, Platform platform) {
+        return requireText(targetId, "target id") + "@" + platform.key();
+    }
+
+    /**
+     * {@code hashtag:nike@instagram:page_budget:2026-11-26T12:45:00Z}: one gap, keyed by where it starts and why, so
+     * recording the same gap again (a retried cycle, a second replica) rewrites one document.
+     */
+    public static String coverageGap(String targetId, Platform platform, Instant from, GapReason reason) {
+        return targetCoverage(targetId, platform) + ":" + reason.key() + ":" + from;
     }
 
     /**
