@@ -29,6 +29,19 @@ public final class DocumentIds {
         return platform.key() + ":profile:" + requireText(username, "username").toLowerCase(Locale.ROOT);
     }
 
+    /** {@code hashtag:nike@instagram}: the coverage ledger of a target on one platform. */
+    public static String targetCoverage(String targetId, Platform platform) {
+        return requireText(targetId, "target id") + "@" + platform.key();
+    }
+
+    /**
+     * {@code hashtag:nike@instagram:page_budget:2026-11-26T12:45:00Z}: one gap, keyed by where it starts and why, so
+     * recording the same gap again (a retried cycle, a second replica) rewrites one document.
+     */
+    public static String coverageGap(String targetId, Platform platform, Instant from, GapReason reason) {
+        return targetCoverage(targetId, platform) + ":" + reason.key() + ":" + from;
+    }
+
     /**
      * A capture of {@code base} in the bucket holding {@code capturedAt}: {@code instagram:tag:nike@2026-11-26T12:45:00Z}
      * for a 5-minute bucket. Buckets are aligned to the epoch so every replica computes the same one.

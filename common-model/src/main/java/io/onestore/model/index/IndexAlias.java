@@ -12,6 +12,8 @@ public enum IndexAlias {
     PROFILE_SNAPSHOTS("profile-snapshots"),
     TARGETS("targets"),
     CAMPAIGNS("campaigns"),
+    TARGET_COVERAGE("target-coverage"),
+    COVERAGE_GAPS("coverage-gaps"),
     DEADLETTER("deadletter");
 
     private final String suffix;

@@ -66,6 +66,16 @@ public record IndexNames(String prefix) {
         return alias(IndexAlias.CAMPAIGNS);
     }
 
+    /** The coverage ledger: one document per target and platform. */
+    public String targetCoverage() {
+        return alias(IndexAlias.TARGET_COVERAGE);
+    }
+
+    /** The coverage gaps: one document per unread range of a target's feed. */
+    public String coverageGaps() {
+        return alias(IndexAlias.COVERAGE_GAPS);
+    }
+
     public String deadletter() {
         return alias(IndexAlias.DEADLETTER);
     }

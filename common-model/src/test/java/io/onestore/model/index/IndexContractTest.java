@@ -10,7 +10,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.onestore.model.document.Author;
 import io.onestore.model.document.CampaignDocument;
+import io.onestore.model.document.CoverageGapDocument;
 import io.onestore.model.document.DeadLetterDocument;
+import io.onestore.model.document.GapReason;
 import io.onestore.model.document.MediaType;
 import io.onestore.model.document.Platform;
 import io.onestore.model.document.PostDocument;
@@ -18,6 +20,7 @@ import io.onestore.model.document.PostMetricsDocument;
 import io.onestore.model.document.ProfileSnapshotDocument;
 import io.onestore.model.document.Sentiment;
 import io.onestore.model.document.TagSnapshotDocument;
+import io.onestore.model.document.TargetCoverageDocument;
 import io.onestore.model.document.TargetDocument;
 import io.onestore.model.json.ContractJson;
 import io.onestore.testsupport.elasticsearch.ElasticsearchTestServer;
@@ -286,6 +289,63 @@ class IndexContractTest {
         assertThat(count(
                         names.deadletter(),
                         Query.of(q -> q.term(t -> t.field("stage").value("parse")))))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void coverageLedgerAndGapsRoundTripAndGapsAreFoundByRangeAndReason() throws IOException {
+        String target = TargetDocument.idOf(TargetDocument.Kind.HASHTAG, "nike");
+        TargetCoverageDocument ledger = new TargetCoverageDocument(
+                target,
+                TargetDocument.Kind.HASHTAG,
+                "nike",
+                Platform.INSTAGRAM,
+                new TargetCoverageDocument.Mark(T0, "3141592653589793"),
+                T0.minus(Duration.ofDays(2)),
+                new TargetCoverageDocument.Backfill(
+                        T0.minus(Duration.ofDays(7)), T0.minus(Duration.ofDays(2)), "QVFIc2", false, 40),
+                1234.5,
+                T0,
+                T0.plusSeconds(300),
+                300L,
+                120,
+                131,
+                1,
+                new TargetCoverageDocument.Plan(0.8, true, "account_budget", T0),
+                T0);
+        CoverageGapDocument gap = new CoverageGapDocument(
+                target,
+                TargetDocument.Kind.HASHTAG,
+                "nike",
+                Platform.INSTAGRAM,
+                T0.minusSeconds(600),
+                T0.minusSeconds(300),
+                GapReason.PAGE_BUDGET,
+                CoverageGapDocument.Status.OPEN,
+                T0,
+                null,
+                104L,
+                "pages=10");
+
+        assertThat(roundTrip(names.targetCoverage(), ledger.id(), ledger, TargetCoverageDocument.class))
+                .isEqualTo(ledger);
+        assertThat(ledger.id()).isEqualTo("hashtag:nike@instagram");
+        assertThat(roundTrip(names.coverageGaps(), gap.id(), gap, CoverageGapDocument.class))
+                .isEqualTo(gap);
+        assertThat(gap.id()).isEqualTo("hashtag:nike@instagram:page_budget:2026-11-20T10:05:30Z");
+        // The query side asks: which open gaps overlap my window?
+        assertThat(count(
+                        names.coverageGaps(),
+                        Query.of(q -> q.bool(
+                                b -> b.filter(f -> f.term(t -> t.field("reason").value("page_budget")))
+                                        .filter(f -> f.range(
+                                                r -> r.date(d -> d.field("from").lt(T0.toString()))))
+                                        .filter(f -> f.range(r -> r.date(d -> d.field("to")
+                                                .gt(T0.minusSeconds(400).toString()))))))))
+                .isEqualTo(1);
+        assertThat(count(
+                        names.targetCoverage(),
+                        Query.of(q -> q.term(t -> t.field("plan.under_covered").value(true)))))
                 .isEqualTo(1);
     }
 

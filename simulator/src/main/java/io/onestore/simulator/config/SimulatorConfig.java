@@ -2,6 +2,7 @@ package io.onestore.simulator.config;
 
 import io.onestore.simulator.world.World;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -20,7 +21,16 @@ class SimulatorConfig {
     @Bean
     @ConditionalOnMissingBean
     Clock simulatorClock(SimulatorProperties properties) {
-        return properties.fixedTime() != null ? Clock.fixed(properties.fixedTime(), ZoneOffset.UTC) : Clock.systemUTC();
+        if (properties.clockRate() > 0 && properties.clockRate() != 1) {
+            Instant start = properties.fixedTime() != null ? properties.fixedTime() : Instant.now();
+            return new ScaledClock(start, properties.clockRate());
+        }
+        if (properties.fixedTime() == null) {
+            return Clock.systemUTC();
+        }
+        return properties.clockRate() == 1
+                ? Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), properties.fixedTime()))
+                : Clock.fixed(properties.fixedTime(), ZoneOffset.UTC);
     }
 
     /**

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
@@ -17,6 +18,9 @@ import org.springframework.validation.annotation.Validated;
  * and the faults injected from start-up. Commented defaults in {@code application.yml}.
  *
  * @param fixedTime pins the simulated clock (benchmarks, reproducing a response); null means the system clock
+ * @param clockRate simulated seconds per real second from {@code fixedTime} (or the start-up instant) on; 0 keeps a
+ *     fixed time pinned, 1 is real time, 60 makes a simulated hour pass in a real minute (end-to-end tests of capture
+ *     over hours)
  * @param origin first instant of the world; null means midnight UTC of the start-up day minus {@code world.history}
  * @param pageSize items per page of the Instagram feeds
  * @param webLayout which row layouts the web tag answer uses
@@ -26,6 +30,7 @@ import org.springframework.validation.annotation.Validated;
 public record SimulatorProperties(
         @DefaultValue("42") long seed,
         Instant fixedTime,
+        @Min(0) @DefaultValue("0") double clockRate,
         Instant origin,
         @Min(1) @Max(200) @DefaultValue("24") int pageSize,
         @Valid @NotNull @DefaultValue WebLayout webLayout,
@@ -46,14 +51,24 @@ public record SimulatorProperties(
      * @param history how far back the world is back-filled before the start-up day
      * @param privateShare share of authors whose profiles (and posts) are private
      * @param hiddenLikesShare share of posts whose like count is hidden
+     * @param feedDisorder how far out of date order a tag feed is: each post sits as if up to this much older
+     * @param cachedPosts how many generated posts stay in memory (older hours are made again when asked for)
      */
     public record World(
             @Min(10) @DefaultValue("3000") int authors,
             @NotNull @DefaultValue("14d") Duration history,
             @DefaultValue("0.08") double privateShare,
             @DefaultValue("0.06") double hiddenLikesShare,
-            List<Brand> brands) {
+            List<Brand> brands,
+            @NotNull @DefaultValue("2s") Duration feedDisorder,
+            @Min(10_000) @DefaultValue("2000000") long cachedPosts) {
 
+        /** The defaults for everything but the five main settings (tests). */
+        public World(int authors, Duration history, double privateShare, double hiddenLikesShare, List<Brand> brands) {
+            this(authors, history, privateShare, hiddenLikesShare, brands, Duration.ofSeconds(2), 2_000_000L);
+        }
+
+        @ConstructorBinding
         public World {
             if (brands == null || brands.isEmpty()) {
                 brands = List.of(
@@ -69,10 +84,22 @@ public record SimulatorProperties(
 
     /**
      * @param tag the brand hashtag (also its official handle)
-     * @param postsPerHour mean public posting rate at an average hour of the day
+     * @param postsPerHour mean posting rate at an average hour of the day (private posts included); at most
+     *     {@value #MAX_POSTS_PER_HOUR}, the id scheme's 1,023 posts a second, with the busiest hour and a campaign's
+     *     multiplier well inside it
      * @param followers the official account's followers
      */
-    public record Brand(String tag, String handle, double postsPerHour, long followers) {}
+    public record Brand(String tag, String handle, double postsPerHour, long followers) {
+
+        public static final double MAX_POSTS_PER_HOUR = 500_000;
+
+        public Brand {
+            if (postsPerHour < 0 || postsPerHour > MAX_POSTS_PER_HOUR) {
+                throw new IllegalArgumentException("posts-per-hour of #" + tag + " must be between 0 and "
+                        + (long) MAX_POSTS_PER_HOUR + ", was " + postsPerHour);
+            }
+        }
+    }
 
     /**
      * A scripted campaign: during [origin + startOffset, + duration) the brand's tag gets {@code multiplier} times its

@@ -1,5 +1,6 @@
 package io.onestore.simulator.instagram;
 
+import io.onestore.simulator.world.FeedPage;
 import io.onestore.simulator.world.Post;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -8,7 +9,7 @@ import java.util.OptionalLong;
 
 /**
  * Opaque page cursors. A cursor names the last post of a page, and the next page starts strictly after it in the
- * newest-first order, so posts arriving between two page requests do not shift the pages.
+ * feed's order, so posts arriving between two page requests do not shift the pages.
  */
 final class Cursors {
 
@@ -32,7 +33,8 @@ final class Cursors {
         }
     }
 
-    private static OptionalLong igIdOf(String cursor) {
+    /** The igId a cursor names, when it is one of ours. */
+    static OptionalLong igIdOf(String cursor) {
         String raw = cursor == null ? "" : decode(cursor);
         if (raw.startsWith("p")) {
             try {
@@ -57,5 +59,11 @@ final class Cursors {
         List<Post> items = newestFirst.subList(start, end);
         String next = end < newestFirst.size() && !items.isEmpty() ? encode(items.get(items.size() - 1)) : null;
         return new Page(items, next);
+    }
+
+    /** A feed page as the shapes show it: the next cursor names its last post when more follow. */
+    static Page of(FeedPage page) {
+        List<Post> items = page.items();
+        return new Page(items, page.hasMore() && !items.isEmpty() ? encode(items.get(items.size() - 1)) : null);
     }
 }

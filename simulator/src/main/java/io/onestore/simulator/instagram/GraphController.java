@@ -60,7 +60,7 @@ class GraphController {
         return ResponseEntity.ok(Json.object("data", List.of(Json.object("id", ids.register(tag.get())))));
     }
 
-    /** Public media with the tag from the last 24 hours, newest first, without authors. */
+    /** Public media with the tag from the last 24 hours, roughly newest first, without authors. */
     @GetMapping("/{hashtagId}/recent_media")
     ResponseEntity<Map<String, Object>> recentMedia(
             @PathVariable String hashtagId,
@@ -73,10 +73,9 @@ class GraphController {
             return unknownObject(hashtagId);
         }
         long now = feeds.now();
-        List<Post> posts = feeds.world().posts(now - RECENT_WINDOW_SECONDS, now + 1, now).stream()
-                .filter(p -> p.isVisible() && p.hasTag(tag.get()))
-                .toList();
-        return mediaPage(posts, fields, limit, after, now, request);
+        Cursors.Page page =
+                feeds.recent(tag.get(), now, after, GraphShapes.parseLimit(limit, 25), now - RECENT_WINDOW_SECONDS);
+        return mediaPage(page, fields, now, request);
     }
 
     /** The most liked public media with the tag of the last 7 days (at most 50), without authors. */
@@ -92,7 +91,8 @@ class GraphController {
             return unknownObject(hashtagId);
         }
         long now = feeds.now();
-        return mediaPage(feeds.top(tag.get(), now, TOP_WINDOW_SECONDS, TOP_COUNT), fields, limit, after, now, request);
+        List<Post> top = feeds.top(tag.get(), now, TOP_WINDOW_SECONDS, TOP_COUNT);
+        return mediaPage(Cursors.page(top, after, GraphShapes.parseLimit(limit, 25)), fields, now, request);
     }
 
     @GetMapping("/{igUserId}/recently_searched_hashtags")
@@ -136,14 +136,13 @@ class GraphController {
     }
 
     private ResponseEntity<Map<String, Object>> mediaPage(
-            List<Post> posts, String fields, String limit, String after, long now, ServerHttpRequest request) {
+            Cursors.Page page, String fields, long now, ServerHttpRequest request) {
         GraphFields parsed;
         try {
             parsed = GraphFields.parse(fields);
         } catch (IllegalArgumentException e) {
             return error(HttpStatus.BAD_REQUEST, "(#100) Syntax error in fields", 100, null);
         }
-        Cursors.Page page = Cursors.page(posts, after, GraphShapes.parseLimit(limit, 25));
         List<Object> data = page.items().stream()
                 .<Object>map(p -> GraphShapes.media(p, parsed, now, false))
                 .toList();

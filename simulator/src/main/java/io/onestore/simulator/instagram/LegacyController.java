@@ -38,7 +38,7 @@ class LegacyController {
         }
         String name = normalized.get();
         long now = feeds.now();
-        Cursors.Page page = Cursors.page(feeds.recent(name, now), maxId, pageSize);
+        Cursors.Page page = feeds.recent(name, now, maxId, pageSize);
         List<Post> top = maxId == null ? feeds.top(name, now, 86_400, TOP_POSTS) : List.of();
         Map<String, Object> hashtag = Json.object(
                 "id",

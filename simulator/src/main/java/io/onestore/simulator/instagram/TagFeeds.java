@@ -34,9 +34,14 @@ class TagFeeds {
         return Hashtags.normalize(tag);
     }
 
-    /** The tag's public posts, newest first. */
-    List<Post> recent(String tag, long now) {
-        return world.tagFeed(tag, now);
+    /** A page of the tag's public posts in feed order (roughly newest first) after {@code cursor}. */
+    Cursors.Page recent(String tag, long now, String cursor, int size) {
+        return recent(tag, now, cursor, size, Long.MIN_VALUE);
+    }
+
+    /** As {@link #recent(String, long, String, int)}, only posts taken at or after {@code notBefore}. */
+    Cursors.Page recent(String tag, long now, String cursor, int size, long notBefore) {
+        return Cursors.of(world.tagFeedPage(tag, now, Cursors.igIdOf(cursor), size, notBefore));
     }
 
     /** The most liked public posts with the tag taken since {@code now - windowSeconds}. */

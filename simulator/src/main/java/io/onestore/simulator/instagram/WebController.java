@@ -41,7 +41,7 @@ class WebController {
         }
         String name = normalized.get();
         long now = feeds.now();
-        Cursors.Page page = Cursors.page(feeds.recent(name, now), maxId, pageSize);
+        Cursors.Page page = feeds.recent(name, now, maxId, pageSize);
         long mediaCount = feeds.world().mediaCount(name, now);
         List<Post> top = maxId == null ? feeds.top(name, now, 86_400, TOP_POSTS) : List.of();
         Map<String, Object> data = Json.object(

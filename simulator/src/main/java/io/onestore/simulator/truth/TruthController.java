@@ -65,13 +65,15 @@ class TruthController {
 
     /**
      * Posts carrying the tag with {@code from <= taken_at < to} (defaults: the world's origin and now), newest first.
-     * {@code public_posts} is what the feeds can show; {@code media_count} is what the tag page says at now.
+     * {@code public_posts} is what the feeds can show; {@code media_count} is what the tag page says at now. With
+     * {@code posts=false} only the counts come back (a busy tag has tens of thousands of posts an hour).
      */
     @GetMapping("/__truth/tags/{tag}")
     ResponseEntity<Map<String, Object>> tag(
             @PathVariable String tag,
             @RequestParam(required = false) Instant from,
-            @RequestParam(required = false) Instant to) {
+            @RequestParam(required = false) Instant to,
+            @RequestParam(defaultValue = "true") boolean posts) {
         var normalized = Hashtags.normalize(tag);
         if (normalized.isEmpty()) {
             return ResponseEntity.badRequest().body(Json.object("error", "not a hashtag: " + tag));
@@ -83,7 +85,7 @@ class TruthController {
                 .filter(p -> p.hasTag(normalized.get()))
                 .toList();
         List<Post> visible = all.stream().filter(Post::isVisible).toList();
-        return ResponseEntity.ok(Json.object(
+        Map<String, Object> body = Json.object(
                 "tag", normalized.get(),
                 "now", Instant.ofEpochSecond(now).toString(),
                 "from",
@@ -93,8 +95,11 @@ class TruthController {
                 "to", Instant.ofEpochSecond(Math.min(toSecond, now + 1)).toString(),
                 "media_count", world.mediaCount(normalized.get(), now),
                 "public_posts", visible.size(),
-                "private_posts", all.size() - visible.size(),
-                "posts", visible.stream().map(p -> post(p, now)).toList()));
+                "private_posts", all.size() - visible.size());
+        if (posts) {
+            body.put("posts", visible.stream().map(p -> post(p, now)).toList());
+        }
+        return ResponseEntity.ok(body);
     }
 
     @GetMapping("/__truth/profiles/{handle}")

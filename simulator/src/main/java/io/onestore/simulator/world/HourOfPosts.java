@@ -4,22 +4,24 @@ import io.onestore.model.text.Hashtags;
 import io.onestore.model.text.Mentions;
 import io.onestore.simulator.config.SimulatorProperties;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.PoissonSampler;
 
 /**
  * Generates every post of one hour of the world from (seed, hour) alone, so hours can be made in any order, cached,
  * and made again identically. Each brand's tag gets a Poisson number of posts around its hourly rate, shaped by the
  * time of day (quiet at 07:00 UTC, busiest at 19:00) and multiplied during the campaign; its official account posts
- * about every ten hours.
+ * about every ten hours. There is no cap on the count: a post's number ({@code seq}) counts within its second and
+ * brand, so ids stay unique up to 1,023 posts a second per brand (3.6 million an hour), which {@link
+ * io.onestore.simulator.config.SimulatorProperties.Brand} enforces at start-up.
  */
 final class HourOfPosts {
-
-    private static final int MAX_PER_BRAND_HOUR = 1000;
-    private static final int OFFICIAL_SEQ = 1023;
 
     private final long seed;
     private final SimulatorProperties.World world;
@@ -42,14 +44,28 @@ final class HourOfPosts {
             SplittableRandom random = SeedMix.random(seed, hour, b);
             boolean inCampaign = campaign.covers(b, hour * 3600);
             double rate = brands.get(b).postsPerHour() * diurnal * (inCampaign ? campaign.multiplier() : 1);
-            int count = Math.min(MAX_PER_BRAND_HOUR, poisson(random, rate));
-            for (int seq = 0; seq < count; seq++) {
-                long takenAt = hour * 3600 + random.nextInt(3600);
-                posts.add(post(random, b, seq, takenAt, authors.randomAuthor(random), inCampaign));
+            int count = poisson(random, rate);
+            boolean official = random.nextInt(10) == 0;
+            // Seconds first, sorted, so each post's number within its second is known before its content is drawn.
+            int[] seconds = new int[count + (official ? 1 : 0)];
+            for (int i = 0; i < seconds.length; i++) {
+                seconds[i] = random.nextInt(3600);
             }
-            if (random.nextInt(10) == 0) {
-                long takenAt = hour * 3600 + random.nextInt(3600);
-                posts.add(post(random, b, OFFICIAL_SEQ, takenAt, authors.brandAccount(b), inCampaign));
+            int officialSecond = official ? seconds[count] : -1;
+            Arrays.sort(seconds);
+            int previous = -1;
+            int seq = 0;
+            boolean officialPlaced = false;
+            for (int second : seconds) {
+                seq = second == previous ? seq + 1 : 0;
+                previous = second;
+                long takenAt = hour * 3600 + second;
+                if (!officialPlaced && second == officialSecond) {
+                    officialPlaced = true;
+                    posts.add(post(random, b, seq, takenAt, authors.brandAccount(b), inCampaign));
+                } else {
+                    posts.add(post(random, b, seq, takenAt, authors.randomAuthor(random), inCampaign));
+                }
             }
         }
         posts.sort(Comparator.comparingLong(Post::igId).reversed());
@@ -108,22 +124,16 @@ final class HourOfPosts {
                 random.nextBoolean() ? -1 : 3);
     }
 
-    private static int poisson(SplittableRandom random, double lambda) {
-        if (lambda <= 0) {
+    /**
+     * A Poisson draw by Commons RNG's sampler, which switches to a rejection method for large means: exact in
+     * distribution at any rate, where the former normal approximation with a hand-rolled Box-Muller drifted at tens of
+     * thousands an hour. The hour's own stream feeds it, so the count stays a function of (seed, hour, brand).
+     */
+    private static int poisson(SplittableRandom random, double mean) {
+        if (mean <= 0) {
             return 0;
         }
-        if (lambda > 30) {
-            double gaussian =
-                    Math.sqrt(-2 * Math.log(1 - random.nextDouble())) * Math.cos(2 * Math.PI * random.nextDouble());
-            return (int) Math.max(0, Math.round(lambda + Math.sqrt(lambda) * gaussian));
-        }
-        double limit = Math.exp(-lambda);
-        double product = random.nextDouble();
-        int k = 0;
-        while (product > limit) {
-            product *= random.nextDouble();
-            k++;
-        }
-        return k;
+        UniformRandomProvider source = random::nextLong;
+        return PoissonSampler.of(source, mean).sample();
     }
 }

@@ -41,6 +41,11 @@ public record Post(
         return ((takenAt * 1000 - 1_314_220_021_721L) << 23) | ((long) brand << 10) | seq;
     }
 
+    /** The post time an Instagram media id encodes (whole seconds). */
+    public static long takenAtOfIgId(long igId) {
+        return Math.floorDiv((igId >>> 23) + 1_314_220_021_721L, 1000);
+    }
+
     /** The Instagram shortcode: the media id in Instagram's base-64 alphabet. */
     public String shortcode() {
         String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";

@@ -1,11 +1,16 @@
 package io.onestore.simulator.world;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import io.onestore.model.text.Hashtags;
 import io.onestore.simulator.config.SimulatorProperties;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -15,13 +20,21 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class World {
 
+    private static final long HOUR = 3600;
+
     private final SimulatorProperties.World settings;
     private final AuthorDirectory authors;
     private final CampaignWindow campaign;
     private final HourOfPosts generator;
     private final Instant origin;
-    // Filled on demand by request threads; an hour's list is immutable and the same whichever thread makes it.
-    private final Map<Long, List<Post>> hours = new ConcurrentHashMap<>();
+    private final long disorderSeconds;
+    private final Comparator<Post> feedOrder;
+    // Hours are made on demand by request threads and evicted by post count: a brand at tens of thousands of posts an
+    // hour cannot keep its whole history in memory, and an evicted hour is made again identically.
+    private final LoadingCache<Long, PostHour> hours;
+    // Per hour, the number of posts (private ones too) of each tag: kept for every complete hour, so a tag's media
+    // count does not need the hours' posts again.
+    private final Map<Long, Map<String, Integer>> tagCounts = new ConcurrentHashMap<>();
 
     public World(
             long seed,
@@ -45,6 +58,13 @@ public final class World {
                 start.plus(campaignSettings.duration()),
                 campaignSettings.multiplier());
         this.generator = new HourOfPosts(seed, settings, authors, campaign);
+        this.disorderSeconds = settings.feedDisorder().toSeconds();
+        Comparator<Post> byKey = Comparator.comparingLong(this::feedKey);
+        this.feedOrder = byKey.thenComparingLong(Post::igId).reversed();
+        this.hours = Caffeine.newBuilder()
+                .maximumWeight(settings.cachedPosts())
+                .<Long, PostHour>weigher((hour, posts) -> Math.max(1, posts.size()))
+                .build(hour -> new PostHour(generator.generate(hour), feedOrder));
     }
 
     public Instant origin() {
@@ -63,6 +83,22 @@ public final class World {
         return settings.brands();
     }
 
+    /**
+     * Where a post sits in its tags' feeds: its time less a delay of up to {@code world.feed-disorder}, the same for
+     * every request. Feeds are ordered by this key, newest first, so they are only roughly in date order, as upstream's
+     * are: a post can follow posts a few seconds older than itself.
+     */
+    public long feedKey(Post post) {
+        return feedKey(post.igId(), post.takenAt());
+    }
+
+    private long feedKey(long igId, long takenAt) {
+        if (disorderSeconds <= 0) {
+            return takenAt;
+        }
+        return takenAt - (long) (SeedMix.unit(igId) * (disorderSeconds + 1));
+    }
+
     /** Every post (private ones too) taken in [from, to), clamped to [origin, now], newest first. */
     public List<Post> posts(long fromEpochSecond, long toEpochSecond, long now) {
         long from = Math.max(fromEpochSecond, origin.getEpochSecond());
@@ -71,8 +107,8 @@ public final class World {
         if (from >= to) {
             return result;
         }
-        for (long hour = Math.floorDiv(to - 1, 3600); hour >= Math.floorDiv(from, 3600); hour--) {
-            for (Post post : hours.computeIfAbsent(hour, generator::generate)) {
+        for (long hour = Math.floorDiv(to - 1, HOUR); hour >= Math.floorDiv(from, HOUR); hour--) {
+            for (Post post : hours.get(hour).posts()) {
                 if (post.takenAt() >= from && post.takenAt() < to) {
                     result.add(post);
                 }
@@ -81,11 +117,51 @@ public final class World {
         return result;
     }
 
-    /** The posts a tag's feed shows at {@code now}: public posts carrying the tag, newest first. */
+    /** Every post a tag's feed shows at {@code now}: public posts carrying the tag, in feed order. */
     public List<Post> tagFeed(String tag, long now) {
-        return posts(origin.getEpochSecond(), now + 1, now).stream()
-                .filter(p -> p.isVisible() && p.hasTag(tag))
-                .toList();
+        return tagFeedPage(tag, now, OptionalLong.empty(), Integer.MAX_VALUE - 1, Long.MIN_VALUE)
+                .items();
+    }
+
+    /**
+     * One page of a tag's feed at {@code now}: public posts carrying the tag taken at or after {@code notBefore}, in
+     * feed order, starting strictly after the post whose Instagram id is {@code afterIgId} (empty: from the newest).
+     * Reads only the hours the page needs.
+     */
+    public FeedPage tagFeedPage(String tag, long now, OptionalLong afterIgId, int size, long notBefore) {
+        long lowest = Math.max(origin.getEpochSecond(), notBefore);
+        if (now < lowest) {
+            return new FeedPage(List.of(), false);
+        }
+        boolean paged = afterIgId.isPresent();
+        long afterId = afterIgId.orElse(0);
+        long afterKey = paged ? feedKey(afterId, Post.takenAtOfIgId(afterId)) : 0;
+        long top = paged ? Math.min(now, afterKey + disorderSeconds) : now;
+        List<Post> found = new ArrayList<>();
+        long lowestHour = Math.floorDiv(lowest, HOUR);
+        for (long hour = Math.floorDiv(top, HOUR); hour >= lowestHour; hour--) {
+            for (Post post : hours.get(hour).withTag(tag)) {
+                if (post.isVisible()
+                        && post.takenAt() <= now
+                        && post.takenAt() >= lowest
+                        && (!paged || isAfter(post, afterKey, afterId))) {
+                    found.add(post);
+                }
+            }
+            // Posts of earlier hours all sort below this hour's start: what is above it is final.
+            long settledAbove = hour * HOUR;
+            if (found.stream().filter(p -> feedKey(p) >= settledAbove).count() > size) {
+                break;
+            }
+        }
+        found.sort(feedOrder);
+        boolean more = found.size() > size;
+        return new FeedPage(List.copyOf(more ? found.subList(0, size) : found), more);
+    }
+
+    private boolean isAfter(Post post, long afterKey, long afterId) {
+        long key = feedKey(post);
+        return key < afterKey || (key == afterKey && post.igId() < afterId);
     }
 
     /**
@@ -93,10 +169,26 @@ public final class World {
      * feed alone can never reach. Tags of the world had posts before its origin too.
      */
     public long mediaCount(String tag, long now) {
-        long inWorld = posts(origin.getEpochSecond(), now + 1, now).stream()
-                .filter(p -> p.hasTag(tag))
-                .count();
+        long inWorld = 0;
+        long first = Math.floorDiv(origin.getEpochSecond(), HOUR);
+        for (long hour = Math.floorDiv(now, HOUR); hour >= first; hour--) {
+            if ((hour + 1) * HOUR - 1 <= now) {
+                inWorld += tagCounts.computeIfAbsent(hour, this::countTags).getOrDefault(tag, 0);
+            } else {
+                inWorld += hours.get(hour).withTag(tag).stream()
+                        .filter(p -> p.takenAt() <= now)
+                        .count();
+            }
+        }
         return earlierTagPosts(tag) + inWorld;
+    }
+
+    private Map<String, Integer> countTags(long hour) {
+        Map<String, Integer> counts = new HashMap<>();
+        for (Post post : hours.get(hour).posts()) {
+            post.tags().forEach(tag -> counts.merge(tag, 1, Integer::sum));
+        }
+        return Map.copyOf(counts);
     }
 
     private long earlierTagPosts(String tag) {

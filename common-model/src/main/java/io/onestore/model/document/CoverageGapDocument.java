@@ -1,0 +1,61 @@
+package io.onestore.model.document;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import java.time.Instant;
+import java.util.Locale;
+
+/**
+ * One range of a target's feed that capture did not read, in the {@code coverage-gaps} alias: one document per gap, so
+ * months of gaps stay cheap to query and Kibana can chart them on {@code from} (its {@code @timestamp}). A gap that a
+ * later walk reads after all (back-fill, catch-up) is kept with {@code status: filled}, so the history of coverage is
+ * not rewritten.
+ *
+ * @param targetId the target's id ({@link DocumentIds#target})
+ * @param from start of the unread range (inclusive), a post time
+ * @param to end of the unread range (exclusive), a post time
+ * @param detectedAt when the ingestor recorded the gap
+ * @param estimatedPosts the target's estimated rate times the range: how many posts the gap may hold; null when no
+ *     rate is known yet
+ * @param detail a short machine-written note (the upstream outcome, the page budget), never upstream text
+ */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record CoverageGapDocument(
+        String targetId,
+        TargetDocument.Kind kind,
+        String value,
+        Platform platform,
+        Instant from,
+        Instant to,
+        GapReason reason,
+        Status status,
+        Instant detectedAt,
+        Instant closedAt,
+        Long estimatedPosts,
+        String detail) {
+
+    public String id() {
+        return DocumentIds.coverageGap(targetId, platform, from, reason);
+    }
+
+    public enum Status {
+        /** Nothing in the range has been read. */
+        OPEN,
+        /** A later walk read the range after all. */
+        FILLED;
+
+        @JsonValue
+        public String key() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        @JsonCreator
+        public static Status fromKey(String key) {
+            return valueOf(key.toUpperCase(Locale.ROOT));
+        }
+    }
+}

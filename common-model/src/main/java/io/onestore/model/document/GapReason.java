@@ -1,0 +1,29 @@
+package io.onestore.model.document;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
+
+/** Why a range of a target's feed was not read (docs/coverage.md). */
+public enum GapReason {
+    /** The walk used the target's page budget for the cycle before it reached the high-water mark. */
+    PAGE_BUDGET,
+    /** No account had calls (or Graph hashtag slots) left for the target. */
+    ACCOUNT_BUDGET,
+    /** The upstream kept failing (5xx, timeouts, malformed answers, login walls) during the walk. */
+    UPSTREAM_FAILURE,
+    /** The endpoint cannot go back that far: Graph {@code recent_media} shows 24 hours, {@code top_media} no dates. */
+    API_WINDOW,
+    /** Elasticsearch was unreachable, so capture paused (leases live there). */
+    STORE_UNAVAILABLE;
+
+    @JsonValue
+    public String key() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    @JsonCreator
+    public static GapReason fromKey(String key) {
+        return valueOf(key.toUpperCase(Locale.ROOT));
+    }
+}

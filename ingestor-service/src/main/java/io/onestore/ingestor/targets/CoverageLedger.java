@@ -1,0 +1,77 @@
+package io.onestore.ingestor.targets;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
+import io.onestore.model.document.CoverageGapDocument;
+import io.onestore.model.document.TargetCoverageDocument;
+import io.onestore.model.index.IndexNames;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The coverage ledger in Elasticsearch: {@code target-coverage} (one document per target and platform) and
+ * {@code coverage-gaps} (one per gap). Only the replica holding a target's lease writes its ledger, so plain writes
+ * suffice; a gap's id is deterministic, so recording it twice is one document.
+ */
+public final class CoverageLedger {
+
+    private static final Logger log = LoggerFactory.getLogger(CoverageLedger.class);
+
+    private final ElasticsearchClient client;
+    private final IndexNames names;
+
+    public CoverageLedger(ElasticsearchClient client, IndexNames names) {
+        this.client = client;
+        this.names = names;
+    }
+
+    /** The ledgers of these ids ({@link TargetCoverageDocument#id()}); ids without one are absent from the map. */
+    public Map<String, TargetCoverageDocument> read(List<String> ids) throws IOException {
+        Map<String, TargetCoverageDocument> found = new HashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        var response = client.mget(m -> m.index(names.targetCoverage()).ids(ids), TargetCoverageDocument.class);
+        for (MultiGetResponseItem<TargetCoverageDocument> item : response.docs()) {
+            if (item.isResult() && item.result().found() && item.result().source() != null) {
+                found.put(item.result().id(), item.result().source());
+            }
+        }
+        return found;
+    }
+
+    /** Writes ledgers and gaps in one bulk request; a refused item is logged, the rest stand. */
+    public void write(List<TargetCoverageDocument> ledgers, List<CoverageGapDocument> gaps) throws IOException {
+        List<BulkOperation> operations = new ArrayList<>();
+        for (TargetCoverageDocument ledger : ledgers) {
+            operations.add(BulkOperation.of(b -> b.index(i -> i.index(names.targetCoverage())
+                    .id(ledger.id())
+                    .requireAlias(true)
+                    .document(ledger))));
+        }
+        for (CoverageGapDocument gap : gaps) {
+            operations.add(BulkOperation.of(b -> b.index(i -> i.index(names.coverageGaps())
+                    .id(gap.id())
+                    .requireAlias(true)
+                    .document(gap))));
+        }
+        if (operations.isEmpty()) {
+            return;
+        }
+        var response = client.bulk(b -> b.operations(operations));
+        if (response.errors()) {
+            response.items().stream()
+                    .filter(item -> item.error() != null)
+                    .forEach(item -> log.warn(
+                            "Coverage ledger write {} refused: {}",
+                            item.id(),
+                            item.error().type()));
+        }
+    }
+}
