@@ -1,8 +1,6 @@
 package io.onestore.query.coverage;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.FieldValue;
-import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
 import io.onestore.model.document.CoverageGapDocument;
 import io.onestore.model.document.DocumentIds;
@@ -120,14 +118,9 @@ public class CoverageService {
         List<String> targetIds = hashtags.stream()
                 .map(tag -> TargetDocument.idOf(TargetDocument.Kind.HASHTAG, tag))
                 .toList();
-        Query query = Query.of(q -> q.bool(b -> b.filter(f -> f.terms(t -> t.field("target_id")
-                        .terms(v ->
-                                v.value(targetIds.stream().map(FieldValue::of).toList()))))
-                .filter(f -> f.term(t -> t.field("status").value(CoverageGapDocument.Status.OPEN.key())))
-                .filter(f -> f.range(r -> r.date(d -> d.field("from").lt(to.toString()))))
-                .filter(f -> f.range(r -> r.date(d -> d.field("to").gt(from.toString()))))));
         var hits = client.search(
-                        s -> s.index(names.coverageGaps()).size(MAX_GAPS).query(query), CoverageGapDocument.class)
+                        CoverageGapsQuery.openGaps(names.coverageGaps(), targetIds, from, to, MAX_GAPS),
+                        CoverageGapDocument.class)
                 .hits()
                 .hits();
         Map<String, List<CoverageGapDocument>> byTag = new HashMap<>();

@@ -1,7 +1,6 @@
 package io.onestore.query.targets;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.SortOrder;
 import io.onestore.model.document.CoverageGapDocument;
 import io.onestore.model.document.TargetCoverageDocument;
 import io.onestore.model.document.TargetDocument;
@@ -34,9 +33,7 @@ public class TargetLedgerService {
 
     public List<TargetLedger> list() throws IOException {
         List<TargetDocument> targets = client
-                .search(
-                        s -> s.index(names.targets()).size(MAX_TARGETS).sort(o -> o.field(f -> f.field("value"))),
-                        TargetDocument.class)
+                .search(TargetLedgerQuery.targets(names.targets(), MAX_TARGETS), TargetDocument.class)
                 .hits()
                 .hits()
                 .stream()
@@ -57,12 +54,7 @@ public class TargetLedgerService {
             throw new ApiException(ProblemType.NOT_FOUND, "No target with id '" + id + "'");
         }
         List<TargetLedger.GapEntry> entries = client
-                .search(
-                        s -> s.index(names.coverageGaps())
-                                .size(MAX_GAPS)
-                                .query(q -> q.term(t -> t.field("target_id").value(id)))
-                                .sort(o -> o.field(f -> f.field("from").order(SortOrder.Desc))),
-                        CoverageGapDocument.class)
+                .search(TargetLedgerQuery.gaps(names.coverageGaps(), id, MAX_GAPS), CoverageGapDocument.class)
                 .hits()
                 .hits()
                 .stream()
@@ -75,13 +67,7 @@ public class TargetLedgerService {
 
     private Map<String, List<TargetCoverageDocument>> ledgers(String targetId) throws IOException {
         var hits = client.search(
-                        s -> {
-                            s.index(names.targetCoverage()).size(MAX_TARGETS * 4);
-                            if (targetId != null) {
-                                s.query(q -> q.term(t -> t.field("target_id").value(targetId)));
-                            }
-                            return s;
-                        },
+                        TargetLedgerQuery.ledgers(names.targetCoverage(), targetId, MAX_TARGETS * 4),
                         TargetCoverageDocument.class)
                 .hits()
                 .hits();
