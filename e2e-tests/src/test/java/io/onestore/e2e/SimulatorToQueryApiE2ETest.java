@@ -380,7 +380,7 @@ class SimulatorToQueryApiE2ETest {
         assertThat(overall.get("posts").asLong())
                 .isPositive()
                 .isEqualTo(expected.positive() + expected.neutral() + expected.negative());
-        assertThat(overall.get("mean").asDouble())
+        assertThat(overall.get("meanCompound").asDouble())
                 .isCloseTo(expected.mean(), org.assertj.core.data.Offset.offset(1e-4));
         assertThat(sentiment.body().get("buckets")).isNotEmpty();
 
@@ -399,7 +399,7 @@ class SimulatorToQueryApiE2ETest {
         var expectedSpikes = InsightExpectations.postSpikes(spikePosts, FROM, TO, Duration.ofHours(1), 7, 3, 1.0);
         java.util.TreeSet<Instant> postSpikes = new java.util.TreeSet<>();
         spikes.body().get("spikes").forEach(spike -> {
-            if (spike.get("triggers").toString().contains("posts")) {
+            if (spike.get("triggeredBy").toString().contains("posts")) {
                 postSpikes.add(Instant.parse(spike.get("start").asText()));
             }
         });
@@ -407,7 +407,7 @@ class SimulatorToQueryApiE2ETest {
         JsonNode scripted = Json.get(simulator.url() + "/__truth/world").body().get("campaign");
         Instant campaignStart = Instant.parse(scripted.get("start").asText());
         Instant campaignEnd = Instant.parse(scripted.get("end").asText());
-        assertThat(scripted.get("hashtag").asText()).isEqualTo("puma");
+        assertThat(scripted.get("brand").asText()).isEqualTo("puma");
         assertThat(postSpikes)
                 .as("a spike inside the scripted campaign [%s, %s)", campaignStart, campaignEnd)
                 .anyMatch(spike -> !spike.isBefore(campaignStart) && spike.isBefore(campaignEnd));
