@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.onestore.testsupport.elasticsearch.ElasticsearchTestServer;
+import io.onestore.testsupport.process.JavaService;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,14 +50,17 @@ class SimulatorToQueryApiE2ETest {
 
     static final Instant TO = NOW.plus(Duration.ofHours(1));
 
-    static final List<ServiceProcess> services = new ArrayList<>();
+    /** Each service's output, {@code <name>.log}; Maven sets it to {@code target/e2e-logs}. */
+    static final Path LOGS = Path.of(System.getProperty("onestore.e2e.logs", "target/e2e-logs"));
 
-    static ServiceProcess simulator;
+    static final List<JavaService> services = new ArrayList<>();
+
+    static JavaService simulator;
     /** One ingestor per Instagram mode, each writing under its own index prefix; the query-api reads web's. */
     static final List<String> MODES = List.of("web", "legacy", "graph");
 
     static final Map<String, String> prefixes = new LinkedHashMap<>();
-    static ServiceProcess queryApi;
+    static JavaService queryApi;
     static String es;
     static String prefix;
     static Instant startedAt;
@@ -68,7 +72,7 @@ class SimulatorToQueryApiE2ETest {
         MODES.forEach(mode -> prefixes.put(mode, classPrefix + mode + "-"));
         prefix = prefixes.get("web");
         startedAt = Instant.now();
-        Path logs = Path.of(System.getProperty("onestore.e2e.logs", "target/e2e-logs"));
+        Path logs = LOGS;
         Files.createDirectories(logs);
         Path accounts = logs.resolve("accounts.txt");
         Files.writeString(
@@ -115,7 +119,7 @@ class SimulatorToQueryApiE2ETest {
                 "query-api",
                 Map.of("SPRING_ELASTICSEARCH_URIS", es, "ONESTORE_INDEX_PREFIX", prefix, "ONESTORE_API_KEYS", API_KEY));
         Duration startUp = Duration.ofSeconds(150);
-        for (ServiceProcess service : services) {
+        for (JavaService service : services) {
             service.awaitHealthy(startUp);
         }
     }
@@ -134,8 +138,8 @@ class SimulatorToQueryApiE2ETest {
         return spool.toAbsolutePath().toString();
     }
 
-    private static ServiceProcess start(String name, String module, Map<String, String> environment) throws Exception {
-        ServiceProcess service = ServiceProcess.start(name, module, environment);
+    private static JavaService start(String name, String module, Map<String, String> environment) throws Exception {
+        JavaService service = JavaService.start(name, module, environment, LOGS);
         services.add(service);
         return service;
     }
@@ -145,7 +149,7 @@ class SimulatorToQueryApiE2ETest {
         for (int i = services.size() - 1; i >= 0; i--) {
             services.get(i).close();
         }
-        assertThat(services).noneMatch(ServiceProcess::isAlive);
+        assertThat(services).noneMatch(JavaService::isAlive);
     }
 
     @ParameterizedTest(name = "ingestor in {0} mode")
@@ -488,7 +492,7 @@ class SimulatorToQueryApiE2ETest {
     static class LogTails implements TestWatcher {
         @Override
         public void testFailed(ExtensionContext context, Throwable cause) {
-            for (ServiceProcess service : services) {
+            for (JavaService service : services) {
                 System.err.println("---- " + service.name() + " (" + service.log() + "), last 40 lines ----");
                 System.err.println(service.logTail(40));
             }
