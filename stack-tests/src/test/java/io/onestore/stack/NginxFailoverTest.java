@@ -72,9 +72,15 @@ class NginxFailoverTest {
                         new IndexNames(prefix))
                 .installAll();
         Map<String, String> environment = Map.of(
-                "SPRING_ELASTICSEARCH_URIS", elasticsearch,
-                "ONESTORE_INDEX_PREFIX", prefix,
-                "ONESTORE_API_KEYS", "stack-test-key");
+                "SPRING_ELASTICSEARCH_URIS",
+                elasticsearch,
+                "ONESTORE_INDEX_PREFIX",
+                prefix,
+                "ONESTORE_API_KEYS",
+                "stack-test-key",
+                // As compose runs them: nginx is a trusted proxy, so its X-Forwarded-* headers build the links.
+                "ONESTORE_TRUSTED_PROXIES",
+                "127\\.0\\.0\\.1");
         Path logs = Path.of(System.getProperty("onestore.stack.logs", "target/stack-logs"));
         replicaA = JavaService.start("query-api-a", "query-api", environment, logs);
         replicaB = JavaService.start("query-api-b", "query-api", environment, logs);
