@@ -2,7 +2,6 @@ package io.onestore.query.campaign;
 
 import io.onestore.query.coverage.Coverage;
 import io.onestore.query.coverage.Withheld;
-import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 
@@ -59,6 +58,6 @@ public record CampaignReport(
     public record Uplift(
             Rates duringVsBaseline,
             Rates afterVsBaseline,
-            @Schema(nullable = true) Withheld duringVsBaselineWithheld,
-            @Schema(nullable = true) Withheld afterVsBaselineWithheld) {}
+            Withheld duringVsBaselineWithheld,
+            Withheld afterVsBaselineWithheld) {}
 }

@@ -19,12 +19,7 @@ import java.util.List;
  */
 @Schema(description = "How completely the answer's targets were captured over its window (docs/coverage.md)")
 public record Coverage(
-        Instant from,
-        Instant to,
-        double coveredShare,
-        boolean complete,
-        @Schema(nullable = true) String notice,
-        List<TargetCoverage> targets) {
+        Instant from, Instant to, double coveredShare, boolean complete, String notice, List<TargetCoverage> targets) {
 
     /**
      * @param target the target's id, e.g. {@code hashtag:nike}
@@ -44,14 +39,11 @@ public record Coverage(
             String kind,
             String value,
             double coveredShare,
-            @Schema(nullable = true) Instant coveredSince,
-            @Schema(nullable = true) Instant capturedUntil,
+            Instant coveredSince,
+            Instant capturedUntil,
             List<Gap> gaps,
             int gapsOmitted,
-            @Schema(
-                            nullable = true,
-                            allowableValues = {"not_watched", "never_captured"})
-                    String note) {}
+            @Schema(allowableValues = {"not_watched", "never_captured"}) String note) {}
 
     /**
      * An uncovered range {@code [from, to)} (clipped to the window) and why: a gap the ingestor recorded
@@ -78,5 +70,5 @@ public record Coverage(
                                 "too_many_gaps"
                             })
                     String reason,
-            @Schema(nullable = true) String platform) {}
+            String platform) {}
 }

@@ -1,7 +1,6 @@
 package io.onestore.query.targets;
 
 import io.onestore.model.document.TargetCoverageDocument;
-import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -25,12 +24,12 @@ public record TargetLedger(
         List<String> platforms,
         List<String> campaignIds,
         Instant createdAt,
-        @Schema(nullable = true) Instant lastFetchedAt,
-        @Schema(nullable = true) String lastOutcome,
+        Instant lastFetchedAt,
+        String lastOutcome,
         boolean underCovered,
         List<PlatformCoverage> coverage,
-        @Schema(nullable = true) List<GapEntry> gaps,
-        @Schema(nullable = true) Long gapsTotal) {
+        List<GapEntry> gaps,
+        Long gapsTotal) {
 
     /**
      * @param highWaterMark the newest post captured: its time and id
@@ -47,22 +46,22 @@ public record TargetLedger(
      */
     public record PlatformCoverage(
             String platform,
-            @Schema(nullable = true) TargetCoverageDocument.Mark highWaterMark,
-            @Schema(nullable = true) Instant coveredSince,
-            @Schema(nullable = true) Backfill backfill,
-            @Schema(nullable = true) Double backfillProgress,
-            @Schema(nullable = true) Double ratePerHour,
-            @Schema(nullable = true) Instant lastCaptureAt,
-            @Schema(nullable = true) Instant nextDueAt,
-            @Schema(nullable = true) Long intervalSeconds,
+            TargetCoverageDocument.Mark highWaterMark,
+            Instant coveredSince,
+            Backfill backfill,
+            Double backfillProgress,
+            Double ratePerHour,
+            Instant lastCaptureAt,
+            Instant nextDueAt,
+            Long intervalSeconds,
             long pagesSpent,
             long callsSpent,
             int openGaps,
-            @Schema(nullable = true) Double expectedShare,
-            @Schema(nullable = true) Double plannedShortfall,
-            @Schema(nullable = true) Boolean underCovered,
-            @Schema(nullable = true) String underCoveredReason,
-            @Schema(nullable = true) Instant plannedAt) {
+            Double expectedShare,
+            Double plannedShortfall,
+            Boolean underCovered,
+            String underCoveredReason,
+            Instant plannedAt) {
 
         static PlatformCoverage of(TargetCoverageDocument ledger) {
             var plan = ledger.plan();
@@ -119,7 +118,7 @@ public record TargetLedger(
      * Reading back to the target's start: {@code reached} the oldest post time read so far, {@code pages} spent on it.
      * The upstream cursor the ingestor resumes from is its business, and may carry session state: never shown.
      */
-    public record Backfill(Instant start, @Schema(nullable = true) Instant reached, boolean done, long pages) {
+    public record Backfill(Instant start, Instant reached, boolean done, long pages) {
 
         static Backfill of(TargetCoverageDocument.Backfill stored) {
             return stored == null
@@ -140,7 +139,7 @@ public record TargetLedger(
             String reason,
             String status,
             Instant detectedAt,
-            @Schema(nullable = true) Instant closedAt,
-            @Schema(nullable = true) Long estimatedPosts,
-            @Schema(nullable = true) String detail) {}
+            Instant closedAt,
+            Long estimatedPosts,
+            String detail) {}
 }

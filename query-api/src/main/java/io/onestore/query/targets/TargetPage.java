@@ -1,6 +1,5 @@
 package io.onestore.query.targets;
 
-import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 /**
@@ -10,5 +9,4 @@ import java.util.List;
  * @param notice a plain sentence when the answer is bounded: with {@code underCovered=true} only the first {@value
  *     TargetLedgerService#MAX_SCAN} targets by kind and value are examined; null otherwise
  */
-public record TargetPage(
-        int page, int size, long total, List<TargetLedger> targets, @Schema(nullable = true) String notice) {}
+public record TargetPage(int page, int size, long total, List<TargetLedger> targets, String notice) {}

@@ -206,6 +206,52 @@ class TargetsApiTest {
         assertThat(answer.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
+    @Test
+    void theOpenApiDescriptionShowsTheLedgerAndTheCoverageBlockOfEveryAnswer() throws Exception {
+        JsonNode docs =
+                json.readTree(http.getForEntity("/v3/api-docs", String.class).getBody());
+        JsonNode paths = docs.get("paths");
+        assertThat(paths.at("/~1api~1v1~1targets/get/responses/200/content/*~1*/schema/$ref")
+                        .asText())
+                .isEqualTo("#/components/schemas/TargetPage");
+        assertThat(paths.at("/~1api~1v1~1targets~1{id}/get/responses/200/content/*~1*/schema/$ref")
+                        .asText())
+                .isEqualTo("#/components/schemas/TargetLedger");
+        assertThat(paths.at(
+                                "/~1api~1v1~1targets~1{id}/get/responses/404/content/application~1problem+json/example/type")
+                        .asText())
+                .isEqualTo("https://onestore.io/problems/target-not-found");
+        List<String> parameters = new ArrayList<>();
+        paths.at("/~1api~1v1~1targets/get/parameters")
+                .forEach(p -> parameters.add(p.get("name").asText()));
+        assertThat(parameters).containsExactly("kind", "campaign", "underCovered", "page", "size");
+
+        JsonNode schemas = docs.at("/components/schemas");
+        List<String> coverage = new ArrayList<>();
+        schemas.at("/Coverage/properties").fieldNames().forEachRemaining(coverage::add);
+        assertThat(coverage).containsExactlyInAnyOrder("from", "to", "coveredShare", "complete", "notice", "targets");
+        assertThat(schemas.at("/Gap/properties/reason/enum")).hasSize(10);
+        for (String answer : List.of(
+                "CampaignReport",
+                "InfluencerRanking",
+                "ShareOfVoice",
+                "SentimentTimeline",
+                "SpikeReport",
+                "TagTrend")) {
+            assertThat(schemas.at("/" + answer + "/properties/coverage/$ref").asText())
+                    .as(answer)
+                    .isEqualTo("#/components/schemas/Coverage");
+        }
+        assertThat(schemas.at("/Uplift/properties/duringVsBaselineWithheld/$ref")
+                        .asText())
+                .isEqualTo("#/components/schemas/Withheld");
+        assertThat(schemas.at("/ShareOfVoice/properties/sharesWithheld/$ref").asText())
+                .isEqualTo("#/components/schemas/Withheld");
+        assertThat(schemas.at("/SpikeReport/properties/spikesWithheld/type").asText())
+                .isEqualTo("integer");
+        assertThat(schemas.at("/Backfill/properties").has("cursor")).isFalse();
+    }
+
     private JsonNode ok(String uri) throws Exception {
         ResponseEntity<String> answer = get(uri);
         assertThat(answer.getStatusCode().value())

@@ -2,7 +2,6 @@ package io.onestore.query.insight.shareofvoice;
 
 import io.onestore.query.coverage.Coverage;
 import io.onestore.query.coverage.Withheld;
-import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 
@@ -18,7 +17,7 @@ public record ShareOfVoice(
         Instant from,
         Instant to,
         List<Voice> hashtags,
-        @Schema(nullable = true) Withheld sharesWithheld,
+        Withheld sharesWithheld,
         List<Day> days,
         Coverage coverage) {
 
@@ -29,9 +28,5 @@ public record ShareOfVoice(
      * @param coveredShare the share of the day (within the window, up to now) every hashtag's capture covers
      * @param sharesWithheld why this day's shares are null; null when they are shown
      */
-    public record Day(
-            Instant start,
-            List<Voice> hashtags,
-            double coveredShare,
-            @Schema(nullable = true) Withheld sharesWithheld) {}
+    public record Day(Instant start, List<Voice> hashtags, double coveredShare, Withheld sharesWithheld) {}
 }
