@@ -329,7 +329,18 @@ class SimulatorToQueryApiE2ETest {
         long duringPosts = count(prefix, "posts", campaignPosts(start, end));
         assertThat(report.body().at("/phases/baseline/totals/posts").asLong()).isEqualTo(baselinePosts);
         assertThat(report.body().at("/phases/during/totals/posts").asLong()).isEqualTo(duringPosts);
-        if (baselinePosts == 0) {
+        JsonNode withheld = report.body().at("/uplift/duringVsBaselineWithheld");
+        double baselineCovered =
+                report.body().at("/phases/baseline/coveredShare").asDouble();
+        double duringCovered = report.body().at("/phases/during/coveredShare").asDouble();
+        // Capture that does not cover both phases withholds the uplift, saying why (docs/coverage.md).
+        assertThat(withheld.isNull() || withheld.isMissingNode())
+                .as("uplift withheld: %s", withheld)
+                .isEqualTo(baselineCovered >= 0.95 && duringCovered >= 0.95);
+        if (!withheld.isNull() && !withheld.isMissingNode()) {
+            assertThat(withheld.get("reason").asText()).isIn("baseline_not_covered", "phase_not_covered");
+            assertThat(report.body().at("/uplift/duringVsBaseline").isNull()).isTrue();
+        } else if (baselinePosts == 0) {
             assertThat(report.body().at("/uplift/duringVsBaseline/posts").isNull())
                     .isTrue();
         } else {
@@ -368,7 +379,12 @@ class SimulatorToQueryApiE2ETest {
             shares += v.get("share").asDouble();
             values.put(v.get("hashtag").asText(), v.get("value").asLong());
         }
-        assertThat(shares).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-6));
+        boolean sharesShown = voice.body().path("sharesWithheld").isNull();
+        // Shares are shown exactly when every hashtag's capture covers the window enough (docs/coverage.md).
+        assertThat(sharesShown)
+                .as("shares shown: %s", voice.body().get("coverage"))
+                .isEqualTo(voice.body().at("/coverage/coveredShare").asDouble() >= 0.95);
+        assertThat(shares).isCloseTo(sharesShown ? 1.0 : 0.0, org.assertj.core.data.Offset.offset(1e-6));
         assertThat(values).containsOnlyKeys("nike", "puma");
         assertThat(values.get("nike")).isEqualTo(count(prefix, "posts", inWindow(term("hashtags", "nike"))));
         assertThat(values.get("puma")).isEqualTo(count(prefix, "posts", inWindow(term("hashtags", "puma"))));
