@@ -1,6 +1,7 @@
 package io.onestore.ingestor.schedule;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.onestore.ingestor.capture.PlatformRouting;
 import io.onestore.ingestor.capture.TargetFetcher;
 import io.onestore.ingestor.config.IngestSettings;
 import io.onestore.ingestor.config.IngestorProperties;
@@ -26,8 +27,9 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 class ScheduleConfig {
 
     /**
-     * The fetcher is looked up when a cycle runs: the fetching side ({@code source/}) provides it, and until it does
-     * cycles skip with a log line instead of the service failing to start or fetching fake data.
+     * The fetchers are looked up when a cycle runs: the fetching side provides one per platform
+     * ({@link PlatformRouting} hands each target to its own), and until one exists cycles skip with a log line instead
+     * of the service failing to start or fetching fake data.
      */
     @Bean
     IngestCycle ingestCycle(
@@ -42,7 +44,7 @@ class ScheduleConfig {
         Supplier<List<Target>> fileTargets =
                 () -> ingest.targetsFile() == null ? List.of() : TargetsFile.read(ingest.targetsFile());
         return new IngestCycle(
-                fetchers::getIfAvailable,
+                () -> PlatformRouting.of(fetchers.orderedStream().toList()),
                 leases,
                 indexer,
                 installer::isInstalled,
