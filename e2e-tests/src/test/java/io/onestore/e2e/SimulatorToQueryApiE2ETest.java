@@ -139,7 +139,7 @@ class SimulatorToQueryApiE2ETest {
                 "query-api",
                 "query-api",
                 Map.of("SPRING_ELASTICSEARCH_URIS", es, "ONESTORE_INDEX_PREFIX", prefix, "ONESTORE_API_KEYS", API_KEY));
-        Duration startUp = Duration.ofSeconds(150);
+        Duration startUp = Duration.ofSeconds(300);
         for (ServiceProcess service : services) {
             service.awaitHealthy(startUp);
         }

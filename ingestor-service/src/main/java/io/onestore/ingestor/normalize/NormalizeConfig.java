@@ -21,4 +21,9 @@ class NormalizeConfig {
     MastodonStatusNormalizer mastodonStatusNormalizer(ObjectProvider<SentimentScorer> sentiment) {
         return new MastodonStatusNormalizer(new OpenPostAssembler(sentiment.getIfAvailable(VaderSentimentScorer::new)));
     }
+
+    @Bean
+    BlueskyPostNormalizer blueskyPostNormalizer(ObjectProvider<SentimentScorer> sentiment) {
+        return new BlueskyPostNormalizer(new OpenPostAssembler(sentiment.getIfAvailable(VaderSentimentScorer::new)));
+    }
 }

@@ -27,6 +27,11 @@ class TargetConfig {
     }
 
     @Bean
+    CoverageLedger coverageLedger(ElasticsearchClient client, IndexNames names) {
+        return new CoverageLedger(client, names);
+    }
+
+    @Bean
     SourceCursors sourceCursors(ElasticsearchClient client, IndexNames names) {
         return new SourceCursors(client, names);
     }

@@ -217,6 +217,28 @@ public final class TargetLeases {
     }
 
     /**
+     * The watched targets on {@code platform}, without leasing them: a stream reads all its targets at once, all the
+     * time, instead of capturing each when it falls due.
+     */
+    public List<Target> watched(Platform platform, Set<String> fileTargetIds) throws IOException {
+        try {
+            return client
+                    .search(s -> s.index(names.targets()).size(maxTargets), TargetDocument.class)
+                    .hits()
+                    .hits()
+                    .stream()
+                    .map(Hit::source)
+                    .filter(d -> d != null
+                            && isWatched(d, fileTargetIds)
+                            && platformsOf(d).contains(platform))
+                    .map(d -> new Target(d.kind(), d.value(), platform))
+                    .toList();
+        } catch (ElasticsearchException refused) {
+            throw unavailable(refused);
+        }
+    }
+
+    /**
      * Ends a lease: a success moves {@code last_fetched_at} to the capture time (the target is next due one interval
      * later), a failure records only its outcome, so the target is due again at the next tick.
      */
