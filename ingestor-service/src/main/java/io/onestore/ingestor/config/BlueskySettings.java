@@ -18,10 +18,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param cursorOverlap how far before the stored cursor a resumed stream starts: events in the overlap are indexed
  *     again under the same ids, so none at the edge is lost
  * @param replayWindow how far back the endpoints can replay; a disconnection longer than this is a gap in coverage
- * @param batchSize events matched before the batch is handed to the indexer and the cursor advanced
+ * @param batchSize events matched before the batch is handed to the indexer and the cursor advanced; at most one batch
+ *     is held while the socket is not read (TCP backpressure), so a burst never grows memory without bound
  * @param batchInterval the longest a partial batch waits
- * @param buffer events held between the socket and the indexer; when full the socket is not read (TCP backpressure),
- *     so a burst never grows memory without bound
  * @param reconnectBackoff first wait before reconnecting, doubled up to {@code reconnectBackoffMax}
  * @param targetsRefresh how often the watched hashtags are read again from the targets
  */
@@ -32,7 +31,6 @@ public record BlueskySettings(
         @NotNull @DefaultValue("24h") Duration replayWindow,
         @Min(1) @DefaultValue("500") int batchSize,
         @NotNull @DefaultValue("1s") Duration batchInterval,
-        @Min(16) @DefaultValue("4096") int buffer,
         @NotNull @DefaultValue("1s") Duration reconnectBackoff,
         @NotNull @DefaultValue("1m") Duration reconnectBackoffMax,
         @NotNull @DefaultValue("30s") Duration targetsRefresh) {
