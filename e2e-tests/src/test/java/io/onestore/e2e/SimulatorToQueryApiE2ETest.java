@@ -61,6 +61,7 @@ class SimulatorToQueryApiE2ETest {
 
     static final Map<String, String> prefixes = new LinkedHashMap<>();
     static JavaService queryApi;
+    static String mastodonPrefix;
     static String es;
     static String prefix;
     static Instant startedAt;
@@ -114,11 +115,35 @@ class SimulatorToQueryApiE2ETest {
                                             .toAbsolutePath()
                                             .toString()));
         }
+        // Mastodon: #puma on the simulator's server, read back two pages beyond the newest.
+        mastodonPrefix = classPrefix + "mastodon-";
+        Path mastodonTargets = logs.resolve("targets-mastodon.txt");
+        Files.writeString(mastodonTargets, "#puma mastodon\n");
+        start(
+                "ingestor-mastodon",
+                "ingestor-service",
+                Map.of(
+                        "SPRING_ELASTICSEARCH_URIS",
+                        es,
+                        "ONESTORE_INDEX_PREFIX",
+                        mastodonPrefix,
+                        "ONESTORE_SOURCES_MASTODON_SERVERS",
+                        simulator.url(),
+                        "ONESTORE_SOURCES_MASTODON_BACKFILL_PAGES",
+                        "2",
+                        "ONESTORE_INGEST_TARGETS_FILE",
+                        mastodonTargets.toAbsolutePath().toString(),
+                        "ONESTORE_INGEST_INTERVAL",
+                        "10s",
+                        "ONESTORE_INGEST_SCHEDULE_TICK",
+                        "1s",
+                        "ONESTORE_INGEST_SPOOL_DIR",
+                        logs.resolve("spool-" + mastodonPrefix).toAbsolutePath().toString()));
         queryApi = start(
                 "query-api",
                 "query-api",
                 Map.of("SPRING_ELASTICSEARCH_URIS", es, "ONESTORE_INDEX_PREFIX", prefix, "ONESTORE_API_KEYS", API_KEY));
-        Duration startUp = Duration.ofSeconds(150);
+        Duration startUp = Duration.ofSeconds(300);
         for (JavaService service : services) {
             service.awaitHealthy(startUp);
         }
@@ -237,6 +262,52 @@ class SimulatorToQueryApiE2ETest {
         assertThat(profile.get("following").asLong())
                 .as("@nike following")
                 .isEqualTo(profileTruth.get("following").asLong());
+    }
+
+    /**
+     * The simulator's clock stands still, so the Mastodon ingestor's first capture (the newest page and two older, 40
+     * each) is all there is: exactly the 120 newest #puma statuses with the truth's counts; later captures read
+     * forward from the server's cursor ({@code min_id}) and find nothing new, so nothing is stored twice.
+     */
+    @Test
+    @Order(3)
+    void theMastodonIngestorStoresExactlyTheNewestStatusesOnceEach() {
+        await("120 #puma statuses from Mastodon")
+                .atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofSeconds(2))
+                .until(() -> count(mastodonPrefix, "posts", term("platform", "mastodon")) >= 120);
+        JsonNode truth = Json.get(simulator.url() + "/__truth/tags/puma?from=" + ORIGIN + "&to=" + NOW.plusSeconds(1))
+                .body();
+        Map<Long, JsonNode> byStatusId = new java.util.TreeMap<>(java.util.Comparator.reverseOrder());
+        truth.get("posts").forEach(p -> {
+            String uri = p.get("mastodon_uri").asText();
+            byStatusId.put(Long.parseLong(uri.substring(uri.lastIndexOf('/') + 1)), p);
+        });
+        Map<String, JsonNode> newest = new LinkedHashMap<>();
+        byStatusId.values().stream()
+                .limit(120)
+                .forEach(p -> newest.put(p.get("mastodon_uri").asText(), p));
+
+        // Several more captures pass (interval 10 s): still exactly these, none twice.
+        await().pollDelay(Duration.ofSeconds(25)).atMost(Duration.ofSeconds(30)).until(() -> true);
+        List<JsonNode> stored = search(mastodonPrefix, "posts", term("platform", "mastodon"), 1000);
+        assertThat(stored).hasSize(120);
+        for (JsonNode post : stored) {
+            String uri = post.get("native_id").asText();
+            assertThat(newest).as("stored %s among the 120 newest", uri).containsKey(uri);
+            JsonNode expected = newest.get(uri);
+            assertThat(post.get("likes").asLong())
+                    .as("%s likes", uri)
+                    .isEqualTo(expected.get("likes").asLong());
+            assertThat(post.get("comments").asLong())
+                    .as("%s comments", uri)
+                    .isEqualTo(expected.get("comments").asLong());
+            assertThat(post.get("author").get("username").asText())
+                    .isEqualTo(expected.get("author_username").asText() + "@mastodon.onestore.test");
+        }
+        assertThat(count(mastodonPrefix, "source-cursors", "{\"match_all\": {}}"))
+                .as("the server's cursor for #puma, written by the second capture")
+                .isEqualTo(1);
     }
 
     @Test

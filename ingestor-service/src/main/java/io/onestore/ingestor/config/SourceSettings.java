@@ -12,7 +12,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /** {@code onestore.sources.*}: the upstream networks. Part of {@link IngestorProperties}. */
-public record SourceSettings(@Valid @NotNull @DefaultValue Instagram instagram) {
+public record SourceSettings(
+        @Valid @NotNull @DefaultValue Instagram instagram,
+        @Valid @NotNull @DefaultValue MastodonSettings mastodon,
+        @Valid @NotNull @DefaultValue BlueskySettings bluesky) {
 
     /**
      * @param mode which Instagram adapter to use

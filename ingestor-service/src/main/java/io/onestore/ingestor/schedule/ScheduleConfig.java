@@ -1,6 +1,8 @@
 package io.onestore.ingestor.schedule;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.onestore.ingestor.capture.PlatformRouting;
+import io.onestore.ingestor.capture.PlatformTargetFetcher;
 import io.onestore.ingestor.capture.TargetFetcher;
 import io.onestore.ingestor.config.IngestSettings;
 import io.onestore.ingestor.config.IngestorProperties;
@@ -14,6 +16,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.NoUniqueBeanDefinitionException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -26,8 +29,9 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 class ScheduleConfig {
 
     /**
-     * The fetcher is looked up when a cycle runs: the fetching side ({@code source/}) provides it, and until it does
-     * cycles skip with a log line instead of the service failing to start or fetching fake data.
+     * The fetchers are looked up when a cycle runs: the fetching side provides one per platform
+     * ({@link PlatformRouting} hands each target to its own), and until one exists cycles skip with a log line instead
+     * of the service failing to start or fetching fake data.
      */
     @Bean
     IngestCycle ingestCycle(
@@ -42,7 +46,7 @@ class ScheduleConfig {
         Supplier<List<Target>> fileTargets =
                 () -> ingest.targetsFile() == null ? List.of() : TargetsFile.read(ingest.targetsFile());
         return new IngestCycle(
-                fetchers::getIfAvailable,
+                () -> fetcher(fetchers),
                 leases,
                 indexer,
                 installer::isInstalled,
@@ -51,6 +55,22 @@ class ScheduleConfig {
                 ingest.schedule().lease() != null ? ingest.schedule().lease() : ingest.interval(),
                 clock,
                 registry);
+    }
+
+    /**
+     * A {@code @Primary} fetcher that names no platform (a test's scripted upstream) takes every target; otherwise
+     * each target goes to its platform's fetcher.
+     */
+    private static TargetFetcher fetcher(ObjectProvider<TargetFetcher> fetchers) {
+        try {
+            TargetFetcher primary = fetchers.getIfAvailable();
+            if (primary != null && !(primary instanceof PlatformTargetFetcher)) {
+                return primary;
+            }
+        } catch (NoUniqueBeanDefinitionException several) {
+            // no primary among several: route by platform
+        }
+        return PlatformRouting.of(fetchers.orderedStream().toList());
     }
 
     /** Off with {@code onestore.ingest.schedule.enabled=false}: tests run cycles themselves. */

@@ -26,6 +26,16 @@ class TargetConfig {
                 schedule.maxTargets());
     }
 
+    @Bean
+    CoverageLedger coverageLedger(ElasticsearchClient client, IndexNames names) {
+        return new CoverageLedger(client, names);
+    }
+
+    @Bean
+    SourceCursors sourceCursors(ElasticsearchClient client, IndexNames names) {
+        return new SourceCursors(client, names);
+    }
+
     /** Unique per process even when two replicas share a host name (containers started from one image). */
     private static String defaultOwner() {
         String host;

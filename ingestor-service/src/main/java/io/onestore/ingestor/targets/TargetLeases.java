@@ -8,15 +8,18 @@ import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.onestore.model.document.Platform;
 import io.onestore.model.document.TargetDocument;
 import io.onestore.model.index.IndexNames;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,12 +76,15 @@ public final class TargetLeases {
         if (fileTargets.isEmpty()) {
             return;
         }
-        List<BulkOperation> creates = fileTargets.stream()
-                .map(target ->
-                        TargetDocument.watch(target.kind(), target.value(), List.of(target.platform()), List.of(), now))
-                .collect(Collectors.toMap(TargetDocument::id, d -> d, (a, b) -> a))
-                .values()
-                .stream()
+        // One document per target across platforms: "#nike" and "#nike mastodon" are one target on two platforms.
+        Map<String, TargetDocument> wanted = new LinkedHashMap<>();
+        for (Target target : fileTargets) {
+            wanted.merge(
+                    target.id(),
+                    TargetDocument.watch(target.kind(), target.value(), List.of(target.platform()), List.of(), now),
+                    (a, b) -> a.withCampaigns(a.campaignIds(), union(a.platforms(), b.platforms()), now));
+        }
+        List<BulkOperation> creates = wanted.values().stream()
                 .map(document -> BulkOperation.of(b -> b.create(c -> c.index(names.targets())
                         .id(document.id())
                         .requireAlias(true)
@@ -86,10 +92,13 @@ public final class TargetLeases {
                 .toList();
         BulkResponse response = client.bulk(b -> b.operations(creates));
         int created = 0;
+        List<TargetDocument> existing = new ArrayList<>();
         for (BulkResponseItem item : response.items()) {
             if (item.error() == null) {
                 created++;
-            } else if (item.status() != 409) {
+            } else if (item.status() == 409) {
+                existing.add(wanted.get(item.id()));
+            } else {
                 log.warn(
                         "Cannot register target {}: {} {}",
                         item.id(),
@@ -97,10 +106,60 @@ public final class TargetLeases {
                         item.error().reason());
             }
         }
-        if (created > 0) {
-            log.info("Registered {} new targets from the targets file", created);
+        int widened = addPlatforms(existing, now);
+        if (created + widened > 0) {
+            log.info("Registered {} new targets from the targets file, {} on new platforms", created, widened);
             client.indices().refresh(r -> r.index(names.targets()));
         }
+    }
+
+    /**
+     * Adds the platforms the file names to targets that exist without them (the file gained a platform, or a campaign
+     * created the target first); written with the read version, so a concurrent lease or campaign write wins and the
+     * next cycle tries again.
+     */
+    private int addPlatforms(List<TargetDocument> fromFile, Instant now) throws IOException {
+        if (fromFile.isEmpty()) {
+            return 0;
+        }
+        var read = client.mget(
+                m -> m.index(names.targets())
+                        .ids(fromFile.stream().map(TargetDocument::id).toList()),
+                TargetDocument.class);
+        List<BulkOperation> updates = new ArrayList<>();
+        for (int i = 0; i < fromFile.size(); i++) {
+            var item = read.docs().get(i);
+            if (!item.isResult() || !item.result().found() || item.result().source() == null) {
+                continue;
+            }
+            List<Platform> stored = platformsOf(item.result().source());
+            List<Platform> merged = union(stored, fromFile.get(i).platforms());
+            if (merged.size() > stored.size()) {
+                ObjectNode fields = JsonNodeFactory.instance.objectNode();
+                merged.forEach(p -> fields.withArray("platforms").add(p.key()));
+                fields.put("updated_at", now.toString());
+                updates.add(update(
+                        item.result().id(), item.result().seqNo(), item.result().primaryTerm(), fields));
+            }
+        }
+        if (updates.isEmpty()) {
+            return 0;
+        }
+        BulkResponse response = client.bulk(b -> b.operations(updates));
+        return (int) response.items().stream().filter(it -> it.error() == null).count();
+    }
+
+    /** A stored target without platforms is watched on Instagram, the first platform ({@link LeasedTarget}). */
+    private static List<Platform> platformsOf(TargetDocument document) {
+        return document.platforms() == null || document.platforms().isEmpty()
+                ? List.of(Platform.INSTAGRAM)
+                : document.platforms();
+    }
+
+    private static List<Platform> union(List<Platform> a, List<Platform> b) {
+        Set<Platform> all = new LinkedHashSet<>(a);
+        all.addAll(b);
+        return List.copyOf(all);
     }
 
     /**
@@ -155,6 +214,28 @@ public final class TargetLeases {
             }
         }
         return leased;
+    }
+
+    /**
+     * The watched targets on {@code platform}, without leasing them: a stream reads all its targets at once, all the
+     * time, instead of capturing each when it falls due.
+     */
+    public List<Target> watched(Platform platform, Set<String> fileTargetIds) throws IOException {
+        try {
+            return client
+                    .search(s -> s.index(names.targets()).size(maxTargets), TargetDocument.class)
+                    .hits()
+                    .hits()
+                    .stream()
+                    .map(Hit::source)
+                    .filter(d -> d != null
+                            && isWatched(d, fileTargetIds)
+                            && platformsOf(d).contains(platform))
+                    .map(d -> new Target(d.kind(), d.value(), platform))
+                    .toList();
+        } catch (ElasticsearchException refused) {
+            throw unavailable(refused);
+        }
     }
 
     /**

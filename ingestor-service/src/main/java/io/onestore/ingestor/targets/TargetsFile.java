@@ -1,5 +1,6 @@
 package io.onestore.ingestor.targets;
 
+import io.onestore.model.document.Platform;
 import io.onestore.model.text.Hashtags;
 import io.onestore.model.text.Mentions;
 import java.io.IOException;
@@ -7,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +20,9 @@ import org.slf4j.LoggerFactory;
  * The targets file: the seed's {@code tags.txt} unchanged (one hashtag per line) plus {@code #tag} for a hashtag and
  * {@code @handle} for a public profile. Blank lines and comments ({@code #} followed by a space, or alone) are
  * skipped; a line that is no valid tag or handle is logged with its number, never silently dropped.
+ *
+ * <p>A target is watched on Instagram unless its line names the platforms after it, separated by spaces or commas:
+ * {@code #nike instagram mastodon bluesky}. A line naming an unknown platform is logged and skipped whole.
  */
 public final class TargetsFile {
 
@@ -48,11 +53,16 @@ public final class TargetsFile {
             if (line.isEmpty() || isComment(line)) {
                 continue;
             }
-            Optional<Target> target = parseLine(line);
-            if (target.isPresent()) {
-                targets.add(target.get());
-            } else {
+            String[] words = line.split("[\\s,]+");
+            Optional<Target> target = parseLine(words[0]);
+            Optional<List<Platform>> platforms = platforms(words);
+            if (target.isEmpty()) {
                 log.warn("{}:{}: '{}' is neither a hashtag nor a handle; skipped", source, i + 1, line);
+            } else if (platforms.isEmpty()) {
+                log.warn("{}:{}: '{}' names an unknown platform; skipped", source, i + 1, line);
+            } else {
+                Target parsed = target.get();
+                platforms.get().forEach(p -> targets.add(new Target(parsed.kind(), parsed.value(), p)));
             }
         }
         return List.copyOf(targets);
@@ -63,6 +73,22 @@ public final class TargetsFile {
             return Mentions.normalize(line).map(Target::profile);
         }
         return Hashtags.normalize(line).map(Target::hashtag);
+    }
+
+    /** The platforms named after the target, Instagram when none is; empty when one is unknown. */
+    private static Optional<List<Platform>> platforms(String[] words) {
+        if (words.length == 1) {
+            return Optional.of(List.of(Platform.INSTAGRAM));
+        }
+        List<Platform> platforms = new ArrayList<>();
+        for (int w = 1; w < words.length; w++) {
+            try {
+                platforms.add(Platform.fromKey(words[w]));
+            } catch (IllegalArgumentException unknown) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(platforms);
     }
 
     private static boolean isComment(String line) {

@@ -7,13 +7,18 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
-/** Recorded upstream answers under {@code src/test/resources/fixtures/instagram/}. */
+/** Recorded upstream answers under {@code src/test/resources/fixtures/<platform>/}. */
 public final class Fixtures {
 
     private Fixtures() {}
 
     public static String text(String path) {
-        try (InputStream in = Fixtures.class.getResourceAsStream("/fixtures/instagram/" + path)) {
+        return read("instagram/" + path);
+    }
+
+    /** A fixture of any platform: {@code mastodon/timeline-nike.json}. */
+    public static String read(String path) {
+        try (InputStream in = Fixtures.class.getResourceAsStream("/fixtures/" + path)) {
             if (in == null) {
                 throw new IllegalArgumentException("no fixture " + path);
             }
@@ -24,8 +29,12 @@ public final class Fixtures {
     }
 
     public static JsonNode json(String path) {
+        return parse(text(path));
+    }
+
+    public static JsonNode parse(String text) {
         try {
-            return ContractJson.mapper().readTree(text(path));
+            return ContractJson.mapper().readTree(text);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -2,6 +2,8 @@ package io.onestore.ingestor.targets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.onestore.model.document.Platform;
+import io.onestore.model.document.TargetDocument;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,6 +56,20 @@ class TargetsFileTest {
         List<Target> targets = TargetsFile.parse(List.of("not a tag", "2024", "@bad handle!", "ok"), "t");
 
         assertThat(targets).containsExactly(Target.hashtag("ok"));
+    }
+
+    @Test
+    void platformsNamedAfterATargetMakeOneTargetEachAndAnUnknownPlatformSkipsTheLine() {
+        List<Target> targets = TargetsFile.parse(
+                List.of("#running mastodon, bluesky", "#nike instagram mastodon", "#vans myspace", "#puma"), "t");
+
+        assertThat(targets)
+                .containsExactly(
+                        new Target(TargetDocument.Kind.HASHTAG, "running", Platform.MASTODON),
+                        new Target(TargetDocument.Kind.HASHTAG, "running", Platform.BLUESKY),
+                        Target.hashtag("nike"),
+                        new Target(TargetDocument.Kind.HASHTAG, "nike", Platform.MASTODON),
+                        Target.hashtag("puma"));
     }
 
     @Test

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import io.onestore.ingestor.account.Account;
 import io.onestore.ingestor.account.AccountPool;
 import io.onestore.ingestor.capture.CaptureResult;
-import io.onestore.ingestor.capture.TargetFetcher;
+import io.onestore.ingestor.capture.PlatformTargetFetcher;
 import io.onestore.ingestor.source.FetchOutcome;
 import io.onestore.ingestor.targets.Target;
 import io.onestore.model.document.DeadLetterDocument;
@@ -36,7 +36,7 @@ import reactor.core.scheduler.Schedulers;
  * <p>Every answer leaves the HTTP client's event loop here, once, whichever adapter read it: what follows (the pool's
  * bookkeeping, the next attempt, normalising with sentiment on every caption) is CPU work that must not stall I/O.
  */
-public final class InstagramTargetFetcher implements TargetFetcher {
+public final class InstagramTargetFetcher implements PlatformTargetFetcher {
 
     private static final Logger log = LoggerFactory.getLogger(InstagramTargetFetcher.class);
 
@@ -51,6 +51,11 @@ public final class InstagramTargetFetcher implements TargetFetcher {
         this.normalizer = normalizer;
         this.pool = pool;
         this.json = json;
+    }
+
+    @Override
+    public Platform platform() {
+        return Platform.INSTAGRAM;
     }
 
     @Override
