@@ -5,11 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.onestore.ingestor.capture.ScriptedTargetFetcher;
-import io.onestore.ingestor.capture.Target;
 import io.onestore.ingestor.capture.TargetFetcher;
 import io.onestore.ingestor.index.IndexInstaller;
 import io.onestore.ingestor.schedule.CycleReport;
 import io.onestore.ingestor.schedule.IngestCycle;
+import io.onestore.ingestor.targets.Target;
 import io.onestore.model.index.IndexNames;
 import io.onestore.testsupport.elasticsearch.ElasticsearchTestServer;
 import java.io.IOException;

@@ -4,7 +4,6 @@ import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.onestore.ingestor.config.SourceSettings;
-import io.onestore.ingestor.source.FetchOutcome;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -108,10 +107,10 @@ public final class AccountPool {
     }
 
     /** Applies what a call through {@code account} came to: rate limits rest it, walls take it out of rotation. */
-    public synchronized void report(Account account, FetchOutcome<?> outcome) {
+    public synchronized void report(Account account, AccountSignal outcome) {
         Slot slot = slot(account);
         Instant now = clock.instant();
-        if (outcome instanceof FetchOutcome.RateLimited<?> limited) {
+        if (outcome instanceof AccountSignal.RateLimited limited) {
             Duration rest = limited.retryAfter() != null ? limited.retryAfter() : cooldown.rateLimited();
             slot.restUntil(now.plus(rest));
             log.warn(
@@ -119,10 +118,10 @@ public final class AccountPool {
                     account.id(),
                     outcome.reason(),
                     slot.coolUntil);
-        } else if (outcome instanceof FetchOutcome.PleaseWait<?>) {
+        } else if (outcome instanceof AccountSignal.PleaseWait) {
             slot.restUntil(now.plus(cooldown.pleaseWait()));
             log.warn("Account {} asked to wait, cooling down until {}", account.id(), slot.coolUntil);
-        } else if (outcome instanceof FetchOutcome.LoginWall<?>) {
+        } else if (outcome instanceof AccountSignal.LoginWall) {
             slot.outReason = outcome.reason();
             log.error("Account {} taken out of rotation: {}", account.id(), outcome.reason());
         }

@@ -1,5 +1,6 @@
 package io.onestore.ingestor.capture;
 
+import io.onestore.ingestor.targets.Target;
 import io.onestore.model.document.DeadLetterDocument;
 import io.onestore.model.document.PostDocument;
 import io.onestore.model.document.PostMetricsDocument;

@@ -1,5 +1,6 @@
 package io.onestore.ingestor.capture;
 
+import io.onestore.ingestor.targets.Target;
 import java.time.Instant;
 import reactor.core.publisher.Mono;
 

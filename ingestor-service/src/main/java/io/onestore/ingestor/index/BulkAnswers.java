@@ -22,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,26 +37,27 @@ final class BulkAnswers implements BulkListener<IndexWrite>, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(BulkAnswers.class);
 
-    private final BulkIndexer indexer;
+    private final InFlightWrites indexer;
     private final IndexNames names;
     private final IngestSettings.Bulk settings;
     private final IndexingMetrics metrics;
     private final Clock clock;
-    private final ScheduledExecutorService worker =
-            Executors.newSingleThreadScheduledExecutor(r -> BulkIndexer.daemon(r, "onestore-bulk-answers"));
+    private final ScheduledExecutorService worker;
     private final Map<Long, Long> started = new ConcurrentHashMap<>();
 
     BulkAnswers(
-            BulkIndexer indexer, IndexNames names, IngestSettings.Bulk settings, IndexingMetrics metrics, Clock clock) {
+            InFlightWrites indexer,
+            IndexNames names,
+            IngestSettings.Bulk settings,
+            IndexingMetrics metrics,
+            Clock clock,
+            ThreadFactory workerThread) {
         this.indexer = indexer;
         this.names = names;
         this.settings = settings;
         this.metrics = metrics;
         this.clock = clock;
-    }
-
-    String alias(IndexAlias alias) {
-        return names.alias(alias);
+        this.worker = Executors.newSingleThreadScheduledExecutor(workerThread);
     }
 
     @Override

@@ -42,6 +42,7 @@ public final class BulkIndexer implements AutoCloseable {
     private final ElasticsearchClient client;
     private final IngestSettings.Bulk settings;
     private final Path spoolDir;
+    private final IndexNames names;
     private final CaptureWrites captureWrites;
     private final PostMerge postMerge;
     private final Spool spool;
@@ -66,11 +67,13 @@ public final class BulkIndexer implements AutoCloseable {
         this.client = client;
         this.settings = settings.bulk();
         this.spoolDir = settings.spoolDir();
+        this.names = names;
         this.captureWrites = new CaptureWrites(settings.bucket());
         this.postMerge = new PostMerge(client, names);
         this.spool = new Spool(settings.spoolDir(), this.settings.bufferWrites());
         this.metrics = new IndexingMetrics(registry, spool::depth);
-        this.answers = new BulkAnswers(this, names, this.settings, metrics, clock);
+        this.answers = new BulkAnswers(
+                new Answered(), names, this.settings, metrics, clock, r -> daemon(r, "onestore-bulk-answers"));
         this.ingester = BulkIngester.of(b -> b.client(client)
                 .maxOperations(this.settings.maxOperations())
                 .maxSize(this.settings.maxSize().toBytes())
@@ -171,7 +174,7 @@ public final class BulkIndexer implements AutoCloseable {
     }
 
     private BulkOperation plainOperation(IndexWrite write) {
-        String alias = answers.alias(write.alias());
+        String alias = names.alias(write.alias());
         return BulkOperation.of(b ->
                 b.index(i -> i.index(alias).id(write.id()).requireAlias(true).document(write.document())));
     }
@@ -278,6 +281,34 @@ public final class BulkIndexer implements AutoCloseable {
         answers.close();
         spool.spill();
         log.info("Bulk indexer closed: {} documents indexed, {} writes spooled", metrics.indexed(), spool.depth());
+    }
+
+    /** What the answer listener may do with the writes; the methods stay package-private on the indexer itself. */
+    private final class Answered implements InFlightWrites {
+        @Override
+        public void dispatch(List<IndexWrite> writes) {
+            BulkIndexer.this.dispatch(writes);
+        }
+
+        @Override
+        public void toSpool(List<IndexWrite> writes) {
+            BulkIndexer.this.toSpool(writes);
+        }
+
+        @Override
+        public void awaitingOne() {
+            BulkIndexer.this.awaitingOne();
+        }
+
+        @Override
+        public void answeredOne() {
+            BulkIndexer.this.answeredOne();
+        }
+
+        @Override
+        public void markUnreachable(Throwable cause) {
+            BulkIndexer.this.markUnreachable(cause);
+        }
     }
 
     static Thread daemon(Runnable runnable, String name) {

@@ -2,7 +2,7 @@ package io.onestore.ingestor.normalize;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.onestore.ingestor.capture.CaptureBatch;
-import io.onestore.ingestor.capture.Target;
+import io.onestore.ingestor.targets.Target;
 import io.onestore.model.document.DeadLetterDocument;
 import io.onestore.model.document.Platform;
 import io.onestore.model.document.PostDocument;

@@ -2,8 +2,9 @@ package io.onestore.ingestor.normalize;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.onestore.ingestor.capture.CaptureBatch;
-import io.onestore.ingestor.capture.Target;
+import io.onestore.ingestor.config.SourceSettings;
 import io.onestore.ingestor.source.instagram.graph.GraphMediaPage;
+import io.onestore.ingestor.targets.Target;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +16,7 @@ import java.util.List;
  */
 public final class GraphHashtagNormalizer {
 
-    public static final String SOURCE = "instagram-graph";
+    public static final String SOURCE = SourceSettings.Mode.GRAPH.source();
 
     private final CaptureAssembler assembler;
 

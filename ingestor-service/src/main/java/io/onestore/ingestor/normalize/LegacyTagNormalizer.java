@@ -2,8 +2,9 @@ package io.onestore.ingestor.normalize;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.onestore.ingestor.capture.CaptureBatch;
-import io.onestore.ingestor.capture.Target;
+import io.onestore.ingestor.config.SourceSettings;
 import io.onestore.ingestor.source.instagram.legacy.LegacyTagPage;
+import io.onestore.ingestor.targets.Target;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +12,7 @@ import java.util.List;
 /** The legacy tag feed ({@code graphql.hashtag}, one or more pages) as one capture of the tag. */
 public final class LegacyTagNormalizer {
 
-    public static final String SOURCE = "instagram-legacy";
+    public static final String SOURCE = SourceSettings.Mode.LEGACY.source();
 
     private final CaptureAssembler assembler;
 

@@ -1,8 +1,8 @@
 package io.onestore.ingestor.normalize;
 
 import io.onestore.ingestor.capture.CaptureBatch;
-import io.onestore.ingestor.capture.Target;
 import io.onestore.ingestor.source.instagram.ProfileUser;
+import io.onestore.ingestor.targets.Target;
 import io.onestore.model.document.Author;
 import io.onestore.model.document.Platform;
 import io.onestore.model.document.ProfileSnapshotDocument;

@@ -2,9 +2,10 @@ package io.onestore.ingestor.normalize;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.onestore.ingestor.capture.CaptureBatch;
-import io.onestore.ingestor.capture.Target;
+import io.onestore.ingestor.config.SourceSettings;
 import io.onestore.ingestor.source.instagram.web.WebMedia;
 import io.onestore.ingestor.source.instagram.web.WebTagInfo;
+import io.onestore.ingestor.targets.Target;
 import io.onestore.model.document.Author;
 import io.onestore.model.document.MediaType;
 import java.time.Instant;
@@ -14,7 +15,7 @@ import java.util.List;
 /** The web tag endpoint ({@code data{top, recent}}) as one capture of the tag; a post in both lists is one post. */
 public final class WebTagNormalizer {
 
-    public static final String SOURCE = "instagram-web";
+    public static final String SOURCE = SourceSettings.Mode.WEB.source();
 
     private final CaptureAssembler assembler;
 

@@ -1,16 +1,15 @@
 package io.onestore.ingestor.schedule;
 
-import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.onestore.ingestor.capture.CaptureResult;
-import io.onestore.ingestor.capture.Target;
 import io.onestore.ingestor.capture.TargetFetcher;
 import io.onestore.ingestor.index.BulkIndexer;
-import io.onestore.ingestor.target.LeasedTarget;
-import io.onestore.ingestor.target.TargetLeases;
-import io.onestore.ingestor.target.TargetLeases.Completion;
+import io.onestore.ingestor.targets.LeasedTarget;
+import io.onestore.ingestor.targets.Target;
+import io.onestore.ingestor.targets.TargetLeases;
+import io.onestore.ingestor.targets.TargetLeases.Completion;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -103,7 +102,7 @@ public final class IngestCycle {
             leases.register(file, start);
             Set<String> fileIds = file.stream().map(Target::id).collect(Collectors.toSet());
             leased = leases.claimDue(fileIds, start);
-        } catch (IOException | ElasticsearchException e) {
+        } catch (IOException e) {
             return CycleReport.skipped(start, since(started), indexer.spoolDepth(), "cannot lease targets: " + e);
         }
         long indexedBefore = indexer.documentsIndexed();

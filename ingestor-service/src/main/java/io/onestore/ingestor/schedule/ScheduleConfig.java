@@ -1,14 +1,14 @@
 package io.onestore.ingestor.schedule;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.onestore.ingestor.capture.Target;
 import io.onestore.ingestor.capture.TargetFetcher;
 import io.onestore.ingestor.config.IngestSettings;
 import io.onestore.ingestor.config.IngestorProperties;
 import io.onestore.ingestor.index.BulkIndexer;
 import io.onestore.ingestor.index.IndexInstaller;
-import io.onestore.ingestor.target.TargetLeases;
-import io.onestore.ingestor.target.TargetsFile;
+import io.onestore.ingestor.targets.Target;
+import io.onestore.ingestor.targets.TargetLeases;
+import io.onestore.ingestor.targets.TargetsFile;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Supplier;

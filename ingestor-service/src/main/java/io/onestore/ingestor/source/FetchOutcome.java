@@ -1,5 +1,6 @@
 package io.onestore.ingestor.source;
 
+import io.onestore.ingestor.account.AccountSignal;
 import java.time.Duration;
 import java.util.function.Function;
 
@@ -8,7 +9,7 @@ import java.util.function.Function;
  * messages: a rate limit cools the account down, a login wall takes it out of rotation, a transient fault is retried,
  * a malformed body is kept verbatim as a dead letter.
  */
-public sealed interface FetchOutcome<T> {
+public sealed interface FetchOutcome<T> extends AccountSignal {
 
     /** A stable label for metrics and {@code CaptureResult.Failed#outcome}. */
     String label();
@@ -31,7 +32,7 @@ public sealed interface FetchOutcome<T> {
      * @param retryAfter what the upstream asked for ({@code Retry-After}, Graph's estimated time to regain access);
      *     null when it did not say
      */
-    record RateLimited<T>(Duration retryAfter, String reason) implements FetchOutcome<T> {
+    record RateLimited<T>(Duration retryAfter, String reason) implements FetchOutcome<T>, AccountSignal.RateLimited {
         @Override
         public String label() {
             return "rate_limited";
@@ -39,7 +40,7 @@ public sealed interface FetchOutcome<T> {
     }
 
     /** 401 "Please wait a few minutes before you try again": a soft block of the account, not of the upstream. */
-    record PleaseWait<T>(String reason) implements FetchOutcome<T> {
+    record PleaseWait<T>(String reason) implements FetchOutcome<T>, AccountSignal.PleaseWait {
         @Override
         public String label() {
             return "please_wait";
@@ -50,7 +51,7 @@ public sealed interface FetchOutcome<T> {
      * The account needs a human: a redirect to {@code /accounts/login}, an HTML page instead of JSON,
      * {@code checkpoint_required}/{@code challenge_required}, an invalid Graph token.
      */
-    record LoginWall<T>(String reason) implements FetchOutcome<T> {
+    record LoginWall<T>(String reason) implements FetchOutcome<T>, AccountSignal.LoginWall {
         @Override
         public String label() {
             return "login_wall";
@@ -100,5 +101,6 @@ public sealed interface FetchOutcome<T> {
     }
 
     /** The failure's explanation (no secrets: never a URL, header or token); "ok" for {@link Ok}. */
+    @Override
     String reason();
 }

@@ -1,5 +1,6 @@
 package io.onestore.ingestor.capture;
 
+import io.onestore.ingestor.targets.Target;
 import io.onestore.model.document.Author;
 import io.onestore.model.document.MediaType;
 import io.onestore.model.document.Platform;

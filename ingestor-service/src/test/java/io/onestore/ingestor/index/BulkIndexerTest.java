@@ -13,7 +13,7 @@ import io.onestore.ingestor.IngestTestSettings;
 import io.onestore.ingestor.TestClock;
 import io.onestore.ingestor.capture.CaptureBatch;
 import io.onestore.ingestor.capture.Captures;
-import io.onestore.ingestor.capture.Target;
+import io.onestore.ingestor.targets.Target;
 import io.onestore.model.document.PostDocument;
 import io.onestore.model.index.DocumentIds;
 import io.onestore.model.index.IndexAlias;

@@ -5,9 +5,9 @@ import static io.onestore.ingestor.normalize.LegacyNormalizerTest.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.onestore.ingestor.capture.CaptureBatch;
-import io.onestore.ingestor.capture.Target;
 import io.onestore.ingestor.source.instagram.graph.GraphBusinessProfile;
 import io.onestore.ingestor.source.instagram.graph.GraphMediaPage;
+import io.onestore.ingestor.targets.Target;
 import io.onestore.model.document.MediaType;
 import io.onestore.model.document.PostDocument;
 import io.onestore.model.sentiment.VaderSentimentScorer;

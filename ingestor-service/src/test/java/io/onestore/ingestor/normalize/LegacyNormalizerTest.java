@@ -3,9 +3,9 @@ package io.onestore.ingestor.normalize;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.onestore.ingestor.capture.CaptureBatch;
-import io.onestore.ingestor.capture.Target;
 import io.onestore.ingestor.source.instagram.ProfileUser;
 import io.onestore.ingestor.source.instagram.legacy.LegacyTagPage;
+import io.onestore.ingestor.targets.Target;
 import io.onestore.model.document.MediaType;
 import io.onestore.model.document.PostDocument;
 import io.onestore.model.document.Sentiment;

@@ -5,9 +5,9 @@ import static io.onestore.ingestor.normalize.LegacyNormalizerTest.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.onestore.ingestor.capture.CaptureBatch;
-import io.onestore.ingestor.capture.Target;
 import io.onestore.ingestor.source.instagram.ProfileUser;
 import io.onestore.ingestor.source.instagram.web.WebTagInfo;
+import io.onestore.ingestor.targets.Target;
 import io.onestore.model.document.MediaType;
 import io.onestore.model.document.PostDocument;
 import io.onestore.model.sentiment.VaderSentimentScorer;

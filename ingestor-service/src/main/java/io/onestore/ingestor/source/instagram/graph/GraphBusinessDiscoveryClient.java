@@ -14,7 +14,7 @@ public final class GraphBusinessDiscoveryClient {
     private final InstagramExchange exchange;
     private final int mediaLimit;
 
-    GraphBusinessDiscoveryClient(InstagramExchange exchange, int mediaLimit) {
+    public GraphBusinessDiscoveryClient(InstagramExchange exchange, int mediaLimit) {
         this.exchange = exchange;
         this.mediaLimit = mediaLimit;
     }

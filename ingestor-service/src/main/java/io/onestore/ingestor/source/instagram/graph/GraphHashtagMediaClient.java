@@ -25,7 +25,7 @@ public final class GraphHashtagMediaClient {
     private final InstagramExchange exchange;
     private final int pageSize;
 
-    GraphHashtagMediaClient(InstagramExchange exchange, int pageSize) {
+    public GraphHashtagMediaClient(InstagramExchange exchange, int pageSize) {
         this.exchange = exchange;
         this.pageSize = pageSize;
     }

@@ -19,7 +19,7 @@ public final class GraphHashtagSearchClient {
     private final InstagramExchange exchange;
     private final Map<String, String> ids = new ConcurrentHashMap<>();
 
-    GraphHashtagSearchClient(InstagramExchange exchange) {
+    public GraphHashtagSearchClient(InstagramExchange exchange) {
         this.exchange = exchange;
     }
 

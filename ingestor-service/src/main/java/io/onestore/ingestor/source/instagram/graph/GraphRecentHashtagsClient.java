@@ -17,7 +17,7 @@ public final class GraphRecentHashtagsClient {
 
     private final InstagramExchange exchange;
 
-    GraphRecentHashtagsClient(InstagramExchange exchange) {
+    public GraphRecentHashtagsClient(InstagramExchange exchange) {
         this.exchange = exchange;
     }
 

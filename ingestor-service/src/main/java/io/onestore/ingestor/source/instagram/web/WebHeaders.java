@@ -7,7 +7,7 @@ import org.springframework.http.HttpHeaders;
  * What the web endpoints want to see besides the session cookie: {@code x-ig-app-id} (the public id of Instagram's
  * web app; without it the API answers 400/403) and {@code x-requested-with}, as the web app itself sends them.
  */
-record WebHeaders(String appId) {
+public record WebHeaders(String appId) {
 
     void apply(HttpHeaders headers, Account account) {
         headers.add("x-ig-app-id", appId);

@@ -12,7 +12,7 @@ public final class WebProfileClient {
     private final InstagramExchange exchange;
     private final WebHeaders headers;
 
-    WebProfileClient(InstagramExchange exchange, WebHeaders headers) {
+    public WebProfileClient(InstagramExchange exchange, WebHeaders headers) {
         this.exchange = exchange;
         this.headers = headers;
     }

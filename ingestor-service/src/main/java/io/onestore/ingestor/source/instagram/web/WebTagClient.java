@@ -14,7 +14,7 @@ public final class WebTagClient {
     private final InstagramExchange exchange;
     private final WebHeaders headers;
 
-    WebTagClient(InstagramExchange exchange, WebHeaders headers) {
+    public WebTagClient(InstagramExchange exchange, WebHeaders headers) {
         this.exchange = exchange;
         this.headers = headers;
     }

@@ -1,4 +1,4 @@
-package io.onestore.ingestor.source.instagram;
+package io.onestore.ingestor.capture.instagram;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -6,11 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.onestore.ingestor.account.Account;
 import io.onestore.ingestor.account.AccountPool;
-import io.onestore.ingestor.capture.CaptureBatch;
 import io.onestore.ingestor.capture.CaptureResult;
-import io.onestore.ingestor.capture.Target;
 import io.onestore.ingestor.capture.TargetFetcher;
 import io.onestore.ingestor.source.FetchOutcome;
+import io.onestore.ingestor.targets.Target;
 import io.onestore.model.document.DeadLetterDocument;
 import io.onestore.model.document.Platform;
 import io.onestore.model.document.TargetDocument;
@@ -22,26 +21,34 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
- * Captures one Instagram target through the configured adapter, taking accounts from the pool. When an account is
+ * Captures one Instagram target through the configured adapter, taking accounts from the pool, and hands what the
+ * adapter read to the {@link InstagramNormalizer}. When an account is
  * rate-limited, told to wait or walled, the pool is told (cooldown, out of rotation) and the same target is tried on
  * the next account within the same call, until one succeeds or none is left. Transient faults were already retried
  * with backoff by the exchange; they fail the target for this cycle without burning other accounts, since they are
  * the upstream's, not the account's. Never errors: every failure is a {@link CaptureResult.Failed} with a stable
  * outcome label ({@code rate_limited}, {@code please_wait}, {@code login_wall}, {@code transient}, {@code malformed},
  * {@code rejected}, {@code no_account}).
+ *
+ * <p>Every answer leaves the HTTP client's event loop here, once, whichever adapter read it: what follows (the pool's
+ * bookkeeping, the next attempt, normalising with sentiment on every caption) is CPU work that must not stall I/O.
  */
 public final class InstagramTargetFetcher implements TargetFetcher {
 
     private static final Logger log = LoggerFactory.getLogger(InstagramTargetFetcher.class);
 
     private final InstagramAdapter adapter;
+    private final InstagramNormalizer normalizer;
     private final AccountPool pool;
     private final ObjectMapper json;
 
-    public InstagramTargetFetcher(InstagramAdapter adapter, AccountPool pool, ObjectMapper json) {
+    public InstagramTargetFetcher(
+            InstagramAdapter adapter, InstagramNormalizer normalizer, AccountPool pool, ObjectMapper json) {
         this.adapter = adapter;
+        this.normalizer = normalizer;
         this.pool = pool;
         this.json = json;
     }
@@ -75,23 +82,29 @@ public final class InstagramTargetFetcher implements TargetFetcher {
         }
         Account account = next.get();
         tried.add(account.id());
-        return adapter.fetch(target, new PoolSession(account), capturedAt).flatMap(outcome -> {
-            pool.report(account, outcome);
-            if (outcome instanceof FetchOutcome.Ok<CaptureBatch> ok) {
-                return Mono.just(new CaptureResult.Captured(ok.value()));
-            }
-            log.info("{} via account {}: {} ({})", target, account.id(), outcome.label(), outcome.reason());
-            if (outcome instanceof FetchOutcome.RateLimited<?>
-                    || outcome instanceof FetchOutcome.PleaseWait<?>
-                    || outcome instanceof FetchOutcome.LoginWall<?>) {
-                return attempt(target, capturedAt, tried, outcome);
-            }
-            if (outcome instanceof FetchOutcome.Malformed<?> malformed) {
-                return Mono.just(new CaptureResult.Failed(
-                        target, outcome.label(), outcome.reason(), List.of(deadLetter(target, malformed, capturedAt))));
-            }
-            return Mono.just(failed(target, outcome.label(), outcome.reason()));
-        });
+        return adapter.fetch(target, new PoolSession(account))
+                .publishOn(Schedulers.parallel())
+                .flatMap(outcome -> {
+                    pool.report(account, outcome);
+                    if (outcome instanceof FetchOutcome.Ok<InstagramPayload> ok) {
+                        return Mono.just(new CaptureResult.Captured(
+                                normalizer.normalize(target, ok.value(), capturedAt, adapter.source())));
+                    }
+                    log.info("{} via account {}: {} ({})", target, account.id(), outcome.label(), outcome.reason());
+                    if (outcome instanceof FetchOutcome.RateLimited<?>
+                            || outcome instanceof FetchOutcome.PleaseWait<?>
+                            || outcome instanceof FetchOutcome.LoginWall<?>) {
+                        return attempt(target, capturedAt, tried, outcome);
+                    }
+                    if (outcome instanceof FetchOutcome.Malformed<?> malformed) {
+                        return Mono.just(new CaptureResult.Failed(
+                                target,
+                                outcome.label(),
+                                outcome.reason(),
+                                List.of(deadLetter(target, malformed, capturedAt))));
+                    }
+                    return Mono.just(failed(target, outcome.label(), outcome.reason()));
+                });
     }
 
     private DeadLetterDocument deadLetter(Target target, FetchOutcome.Malformed<?> malformed, Instant capturedAt) {

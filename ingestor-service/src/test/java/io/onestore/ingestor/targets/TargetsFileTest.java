@@ -1,8 +1,7 @@
-package io.onestore.ingestor.target;
+package io.onestore.ingestor.targets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.onestore.ingestor.capture.Target;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.onestore.ingestor.capture;
+package io.onestore.ingestor.targets;
 
 import io.onestore.model.document.Platform;
 import io.onestore.model.document.TargetDocument;

@@ -1,15 +1,13 @@
-package io.onestore.ingestor.source.instagram;
+package io.onestore.ingestor.capture.instagram;
 
-import io.onestore.ingestor.capture.CaptureBatch;
-import io.onestore.ingestor.capture.Target;
 import io.onestore.ingestor.source.FetchOutcome;
-import java.time.Instant;
+import io.onestore.ingestor.targets.Target;
 import reactor.core.publisher.Mono;
 
 /**
- * One way of reading Instagram (legacy, web, graph): calls its endpoint clients through one account and normalises
- * the answers. Instagram changes endpoints every year or two; each generation is one adapter, all producing the same
- * documents.
+ * One way of reading Instagram (legacy, web, graph): calls its endpoint clients through one account and hands on what
+ * they answered. Instagram changes endpoints every year or two; each generation is one adapter, all read by the same
+ * normalisers into the same documents.
  */
 public interface InstagramAdapter {
 
@@ -27,5 +25,5 @@ public interface InstagramAdapter {
     }
 
     /** Fetches one target through {@code session}'s account; the first call's budget is already taken. */
-    Mono<FetchOutcome<CaptureBatch>> fetch(Target target, AccountSession session, Instant capturedAt);
+    Mono<FetchOutcome<InstagramPayload>> fetch(Target target, AccountSession session);
 }

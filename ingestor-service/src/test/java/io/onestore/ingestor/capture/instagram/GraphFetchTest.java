@@ -1,4 +1,4 @@
-package io.onestore.ingestor.source.instagram.graph;
+package io.onestore.ingestor.capture.instagram;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
@@ -16,10 +16,9 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.onestore.ingestor.account.Account;
 import io.onestore.ingestor.account.AccountState;
 import io.onestore.ingestor.capture.CaptureResult;
-import io.onestore.ingestor.capture.Target;
 import io.onestore.ingestor.config.SourceSettings;
 import io.onestore.ingestor.normalize.Fixtures;
-import io.onestore.ingestor.source.instagram.FetcherRig;
+import io.onestore.ingestor.targets.Target;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.onestore.ingestor.target;
+package io.onestore.ingestor.targets;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
@@ -8,7 +8,6 @@ import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.onestore.ingestor.capture.Target;
 import io.onestore.model.document.TargetDocument;
 import io.onestore.model.index.IndexNames;
 import java.io.IOException;
@@ -63,6 +62,14 @@ public final class TargetLeases {
      * created any, the targets index is refreshed so this very cycle sees them (searches are near-real-time).
      */
     public void register(List<Target> fileTargets, Instant now) throws IOException {
+        try {
+            create(fileTargets, now);
+        } catch (ElasticsearchException refused) {
+            throw unavailable(refused);
+        }
+    }
+
+    private void create(List<Target> fileTargets, Instant now) throws IOException {
         if (fileTargets.isEmpty()) {
             return;
         }
@@ -110,6 +117,22 @@ public final class TargetLeases {
      * removed from the file is no longer watched; its document stays for the record).
      */
     public List<LeasedTarget> claimDue(Set<String> fileTargetIds, Instant now) throws IOException {
+        try {
+            return lease(fileTargetIds, now);
+        } catch (ElasticsearchException refused) {
+            throw unavailable(refused);
+        }
+    }
+
+    /**
+     * An Elasticsearch refusal as the checked exception callers already handle for an unreachable server, so the
+     * scheduler needs no Elasticsearch types: either way this cycle cannot lease and skips.
+     */
+    private static IOException unavailable(ElasticsearchException refused) {
+        return new IOException(refused.toString(), refused);
+    }
+
+    private List<LeasedTarget> lease(Set<String> fileTargetIds, Instant now) throws IOException {
         List<Hit<TargetDocument>> hits = client.search(
                         s -> s.index(names.targets()).size(maxTargets).seqNoPrimaryTerm(true), TargetDocument.class)
                 .hits()

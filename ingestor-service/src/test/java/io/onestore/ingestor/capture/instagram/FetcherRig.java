@@ -1,4 +1,4 @@
-package io.onestore.ingestor.source.instagram;
+package io.onestore.ingestor.capture.instagram;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
@@ -10,9 +10,8 @@ import io.onestore.ingestor.account.AccountPool;
 import io.onestore.ingestor.account.AccountState;
 import io.onestore.ingestor.config.SourceSettings;
 import io.onestore.ingestor.normalize.CaptureAssembler;
-import io.onestore.ingestor.source.instagram.graph.GraphAdapter;
-import io.onestore.ingestor.source.instagram.legacy.LegacyAdapter;
-import io.onestore.ingestor.source.instagram.web.WebAdapter;
+import io.onestore.ingestor.normalize.InstagramPayloadNormalizer;
+import io.onestore.ingestor.source.instagram.InstagramExchange;
 import io.onestore.model.json.ContractJson;
 import io.onestore.model.sentiment.VaderSentimentScorer;
 import java.net.URI;
@@ -71,14 +70,15 @@ public final class FetcherRig {
                 RetryRegistry.ofDefaults(),
                 meters,
                 clock);
-        CaptureAssembler assembler = new CaptureAssembler(new VaderSentimentScorer());
         InstagramAdapter adapter =
                 switch (mode) {
-                    case LEGACY -> new LegacyAdapter(exchange, assembler, maxPages);
-                    case WEB -> new WebAdapter(exchange, assembler, settings.appId());
-                    case GRAPH -> new GraphAdapter(exchange, assembler, maxPages, pool);
+                    case LEGACY -> new LegacyAdapter(exchange, maxPages);
+                    case WEB -> new WebAdapter(exchange, settings.appId());
+                    case GRAPH -> new GraphAdapter(exchange, maxPages, pool);
                 };
-        fetcher = new InstagramTargetFetcher(adapter, pool, ContractJson.mapper());
+        InstagramNormalizer normalizer =
+                new InstagramPayloadNormalizer(new CaptureAssembler(new VaderSentimentScorer()));
+        fetcher = new InstagramTargetFetcher(adapter, normalizer, pool, ContractJson.mapper());
     }
 
     public AccountPool.AccountView account(String id) {

@@ -1,27 +1,24 @@
-package io.onestore.ingestor.source.instagram.graph;
+package io.onestore.ingestor.capture.instagram;
 
 import io.onestore.ingestor.account.Account;
 import io.onestore.ingestor.account.AccountPool;
-import io.onestore.ingestor.capture.CaptureBatch;
-import io.onestore.ingestor.capture.Target;
-import io.onestore.ingestor.normalize.CaptureAssembler;
-import io.onestore.ingestor.normalize.GraphHashtagNormalizer;
-import io.onestore.ingestor.normalize.GraphProfileNormalizer;
+import io.onestore.ingestor.config.SourceSettings;
 import io.onestore.ingestor.source.FetchOutcome;
-import io.onestore.ingestor.source.instagram.AccountSession;
-import io.onestore.ingestor.source.instagram.InstagramAdapter;
 import io.onestore.ingestor.source.instagram.InstagramExchange;
-import io.onestore.ingestor.source.instagram.PageWalker;
+import io.onestore.ingestor.source.instagram.graph.GraphBusinessDiscoveryClient;
+import io.onestore.ingestor.source.instagram.graph.GraphHashtagMediaClient;
 import io.onestore.ingestor.source.instagram.graph.GraphHashtagMediaClient.Edge;
+import io.onestore.ingestor.source.instagram.graph.GraphHashtagSearchClient;
+import io.onestore.ingestor.source.instagram.graph.GraphMediaPage;
+import io.onestore.ingestor.source.instagram.graph.GraphRecentHashtagsClient;
+import io.onestore.ingestor.targets.Target;
 import io.onestore.model.document.TargetDocument;
-import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * The Instagram Graph API for business accounts: hashtag search (ids cached), then {@code recent_media} and
@@ -42,17 +39,13 @@ public final class GraphAdapter implements InstagramAdapter {
     private final GraphHashtagMediaClient media;
     private final GraphBusinessDiscoveryClient discovery;
     private final PageWalker pages;
-    private final GraphHashtagNormalizer hashtagNormalizer;
-    private final GraphProfileNormalizer profileNormalizer;
     private final Mono<Void> seeded;
 
-    public GraphAdapter(InstagramExchange exchange, CaptureAssembler assembler, int maxPages, AccountPool pool) {
+    public GraphAdapter(InstagramExchange exchange, int maxPages, AccountPool pool) {
         this.search = new GraphHashtagSearchClient(exchange);
         this.media = new GraphHashtagMediaClient(exchange, MEDIA_PAGE_SIZE);
         this.discovery = new GraphBusinessDiscoveryClient(exchange, PROFILE_MEDIA);
         this.pages = new PageWalker(maxPages);
-        this.hashtagNormalizer = new GraphHashtagNormalizer(assembler);
-        this.profileNormalizer = new GraphProfileNormalizer(assembler);
         GraphRecentHashtagsClient recent = new GraphRecentHashtagsClient(exchange);
         this.seeded = Flux.defer(() -> Flux.fromIterable(pool.inRotation()))
                 .concatMap(account -> seed(recent, pool, account))
@@ -62,7 +55,7 @@ public final class GraphAdapter implements InstagramAdapter {
 
     @Override
     public String source() {
-        return GraphHashtagNormalizer.SOURCE;
+        return SourceSettings.Mode.GRAPH.source();
     }
 
     @Override
@@ -76,32 +69,30 @@ public final class GraphAdapter implements InstagramAdapter {
     }
 
     @Override
-    public Mono<FetchOutcome<CaptureBatch>> fetch(Target target, AccountSession session, Instant capturedAt) {
+    public Mono<FetchOutcome<InstagramPayload>> fetch(Target target, AccountSession session) {
         if (target.kind() == TargetDocument.Kind.PROFILE) {
             return discovery
                     .profile(target.value(), session.account())
-                    .publishOn(Schedulers.parallel())
-                    .map(outcome -> outcome.map(profile -> profileNormalizer.normalize(target, profile, capturedAt)));
+                    .map(outcome -> outcome.<InstagramPayload>map(InstagramPayload.GraphProfile::new));
         }
-        return hashtag(target, session, capturedAt);
+        return hashtag(target, session);
     }
 
-    private Mono<FetchOutcome<CaptureBatch>> hashtag(Target target, AccountSession session, Instant capturedAt) {
+    private Mono<FetchOutcome<InstagramPayload>> hashtag(Target target, AccountSession session) {
         // The permit taken with the account pays the search; with the id cached, it pays the first media page.
         boolean firstPagePrepaid = search.cached(target.value()).isPresent();
         return search.hashtagId(target.value(), session.account()).flatMap(id -> {
             if (!(id instanceof FetchOutcome.Ok<String> found)) {
-                return Mono.just(id.<CaptureBatch>map(x -> null));
+                return Mono.just(id.<InstagramPayload>map(x -> null));
             }
             return edge(found.value(), Edge.RECENT_MEDIA, session, firstPagePrepaid)
                     .flatMap(recent -> {
                         if (!(recent instanceof FetchOutcome.Ok<List<GraphMediaPage>> recentOk)) {
-                            return Mono.just(recent.<CaptureBatch>map(x -> null));
+                            return Mono.just(recent.<InstagramPayload>map(x -> null));
                         }
                         return edge(found.value(), Edge.TOP_MEDIA, session, false)
-                                .publishOn(Schedulers.parallel())
-                                .map(top -> FetchOutcome.ok(hashtagNormalizer.normalize(
-                                        target, topPages(top, session), recentOk.value(), capturedAt)));
+                                .map(top -> FetchOutcome.<InstagramPayload>ok(
+                                        new InstagramPayload.GraphHashtag(topPages(top, session), recentOk.value())));
                     });
         });
     }

@@ -1,6 +1,5 @@
-package io.onestore.ingestor.target;
+package io.onestore.ingestor.targets;
 
-import io.onestore.ingestor.capture.Target;
 import io.onestore.model.text.Hashtags;
 import io.onestore.model.text.Mentions;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.onestore.ingestor.source.instagram;
+package io.onestore.ingestor.capture.instagram;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
@@ -12,8 +12,8 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.onestore.ingestor.account.Account;
 import io.onestore.ingestor.account.AccountPoolHealthIndicator;
 import io.onestore.ingestor.capture.CaptureResult;
-import io.onestore.ingestor.capture.Target;
 import io.onestore.ingestor.config.SourceSettings;
+import io.onestore.ingestor.targets.Target;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.onestore.ingestor.target;
+package io.onestore.ingestor.targets;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.onestore.ingestor.config.IngestSettings;

@@ -1,6 +1,5 @@
-package io.onestore.ingestor.target;
+package io.onestore.ingestor.targets;
 
-import io.onestore.ingestor.capture.Target;
 import io.onestore.model.document.Platform;
 import io.onestore.model.document.TargetDocument;
 import java.util.List;

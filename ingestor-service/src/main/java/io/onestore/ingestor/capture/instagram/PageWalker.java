@@ -1,4 +1,4 @@
-package io.onestore.ingestor.source.instagram;
+package io.onestore.ingestor.capture.instagram;
 
 import io.onestore.ingestor.source.FetchOutcome;
 import java.util.ArrayList;

@@ -1,0 +1,18 @@
+package io.onestore.ingestor.normalize;
+
+import io.onestore.model.sentiment.SentimentScorer;
+import io.onestore.model.sentiment.VaderSentimentScorer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class NormalizeConfig {
+
+    /** What the Instagram fetcher hands its payloads to; VADER unless a test supplies another scorer. */
+    @Bean
+    InstagramPayloadNormalizer instagramPayloadNormalizer(ObjectProvider<SentimentScorer> sentiment) {
+        return new InstagramPayloadNormalizer(
+                new CaptureAssembler(sentiment.getIfAvailable(VaderSentimentScorer::new)));
+    }
+}
