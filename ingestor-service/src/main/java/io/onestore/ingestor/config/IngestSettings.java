@@ -16,6 +16,7 @@ import org.springframework.util.unit.DataSize;
  * @param spoolDir where writes wait on disk while Elasticsearch is unreachable (flat here, not under {@code bulk},
  *     so that {@code ONESTORE_INGEST_SPOOL_DIR} binds to exactly one key)
  * @param captureBucket size of the capture buckets in snapshot and metrics ids; absent: the interval
+ * @param coverage how far each capture reads (docs/coverage.md)
  */
 public record IngestSettings(
         @NotNull @DefaultValue("5m") Duration interval,
@@ -24,7 +25,23 @@ public record IngestSettings(
         Duration captureBucket,
         @Valid @NotNull @DefaultValue Schedule schedule,
         @Valid @NotNull @DefaultValue Bulk bulk,
-        @Valid @NotNull @DefaultValue Bootstrap bootstrap) {
+        @Valid @NotNull @DefaultValue Bootstrap bootstrap,
+        @Valid @NotNull @DefaultValue Coverage coverage) {
+
+    /** Settings without coverage ones: the defaults (tests written before the ledger). */
+    public IngestSettings(
+            Duration interval,
+            Path targetsFile,
+            Path spoolDir,
+            Duration captureBucket,
+            Schedule schedule,
+            Bulk bulk,
+            Bootstrap bootstrap) {
+        this(interval, targetsFile, spoolDir, captureBucket, schedule, bulk, bootstrap, Coverage.defaults());
+    }
+
+    @org.springframework.boot.context.properties.bind.ConstructorBinding
+    public IngestSettings {}
 
     /** The capture bucket actually used: configured, or one interval. */
     public Duration bucket() {
@@ -67,6 +84,27 @@ public record IngestSettings(
             @NotNull @DefaultValue("200ms") Duration retryBackoff,
             @Min(1) @DefaultValue("5000") int bufferWrites,
             @NotNull @DefaultValue("2s") Duration outageProbe) {}
+
+    /**
+     * How far each capture of a hashtag reads (docs/coverage.md).
+     *
+     * @param pageBudget feed pages one capture may read walking down to the high-water mark; stopping short records a
+     *     {@code page_budget} gap
+     * @param overlap how far below the mark the walk reads; zero: one page past the first post at or before it
+     * @param backfillPages pages one capture may spend reading into the past after the live walk
+     * @param defaultBackfill how far back a target without a campaign is read (a campaign's target: from
+     *     {@code start - baselineDays})
+     */
+    public record Coverage(
+            @Min(1) @DefaultValue("100") int pageBudget,
+            @NotNull @DefaultValue("0s") Duration overlap,
+            @Min(0) @DefaultValue("20") int backfillPages,
+            @NotNull @DefaultValue("7d") Duration defaultBackfill) {
+
+        public static Coverage defaults() {
+            return new Coverage(100, Duration.ZERO, 20, Duration.ofDays(7));
+        }
+    }
 
     /**
      * @param minBackoff first delay before retrying the template install when Elasticsearch is not up yet

@@ -24,12 +24,21 @@ public final class WebTagNormalizer {
     }
 
     public CaptureBatch normalize(Target target, WebTagInfo info, Instant capturedAt) {
+        return normalize(target, List.of(info), capturedAt);
+    }
+
+    /** @param pages the pages read this cycle, first page first (its media count is the snapshot's) */
+    public CaptureBatch normalize(Target target, List<WebTagInfo> pages, Instant capturedAt) {
         List<PostFacts> facts = new ArrayList<>();
-        info.top().items().forEach(media -> facts.add(facts(media)));
-        info.recent().items().forEach(media -> facts.add(facts(media)));
-        List<JsonNode> unreadable = new ArrayList<>(info.top().unreadable());
-        unreadable.addAll(info.recent().unreadable());
-        return assembler.tag(target, capturedAt, SOURCE, info.mediaCount(), facts, unreadable);
+        List<JsonNode> unreadable = new ArrayList<>();
+        for (WebTagInfo info : pages) {
+            info.top().items().forEach(media -> facts.add(facts(media)));
+            info.recent().items().forEach(media -> facts.add(facts(media)));
+            unreadable.addAll(info.top().unreadable());
+            unreadable.addAll(info.recent().unreadable());
+        }
+        Long mediaCount = pages.isEmpty() ? null : pages.get(0).mediaCount();
+        return assembler.tag(target, capturedAt, SOURCE, mediaCount, facts, unreadable);
     }
 
     static PostFacts facts(WebMedia media) {

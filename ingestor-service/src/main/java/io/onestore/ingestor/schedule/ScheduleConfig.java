@@ -1,14 +1,17 @@
 package io.onestore.ingestor.schedule;
 
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.onestore.ingestor.capture.TargetFetcher;
 import io.onestore.ingestor.config.IngestSettings;
 import io.onestore.ingestor.config.IngestorProperties;
 import io.onestore.ingestor.index.BulkIndexer;
 import io.onestore.ingestor.index.IndexInstaller;
+import io.onestore.ingestor.targets.CoverageBook;
 import io.onestore.ingestor.targets.Target;
 import io.onestore.ingestor.targets.TargetLeases;
 import io.onestore.ingestor.targets.TargetsFile;
+import io.onestore.model.index.IndexNames;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Supplier;
@@ -37,7 +40,9 @@ class ScheduleConfig {
             IndexInstaller installer,
             IngestorProperties properties,
             Clock clock,
-            MeterRegistry registry) {
+            MeterRegistry registry,
+            ElasticsearchClient client,
+            IndexNames names) {
         IngestSettings ingest = properties.ingest();
         Supplier<List<Target>> fileTargets =
                 () -> ingest.targetsFile() == null ? List.of() : TargetsFile.read(ingest.targetsFile());
@@ -50,7 +55,14 @@ class ScheduleConfig {
                 ingest.schedule().concurrency(),
                 ingest.schedule().lease() != null ? ingest.schedule().lease() : ingest.interval(),
                 clock,
-                registry);
+                registry,
+                new CoverageBook(
+                        client,
+                        names,
+                        ingest.coverage().pageBudget(),
+                        ingest.coverage().overlap(),
+                        ingest.coverage().backfillPages(),
+                        ingest.coverage().defaultBackfill()));
     }
 
     /** Off with {@code onestore.ingest.schedule.enabled=false}: tests run cycles themselves. */

@@ -9,6 +9,7 @@ import io.onestore.ingestor.source.instagram.graph.GraphBusinessDiscoveryClient;
 import io.onestore.ingestor.source.instagram.graph.GraphHashtagMediaClient;
 import io.onestore.ingestor.source.instagram.graph.GraphHashtagMediaClient.Edge;
 import io.onestore.ingestor.source.instagram.graph.GraphHashtagSearchClient;
+import io.onestore.ingestor.source.instagram.graph.GraphMedia;
 import io.onestore.ingestor.source.instagram.graph.GraphMediaPage;
 import io.onestore.ingestor.source.instagram.graph.GraphRecentHashtagsClient;
 import io.onestore.ingestor.targets.Target;
@@ -69,31 +70,56 @@ public final class GraphAdapter implements InstagramAdapter {
     }
 
     @Override
-    public Mono<FetchOutcome<InstagramPayload>> fetch(Target target, AccountSession session) {
+    public Mono<FetchOutcome<InstagramPayload>> fetch(Target target, AccountSession session, Walks walks) {
         if (target.kind() == TargetDocument.Kind.PROFILE) {
             return discovery
                     .profile(target.value(), session.account())
                     .map(outcome -> outcome.<InstagramPayload>map(InstagramPayload.GraphProfile::new));
         }
-        return hashtag(target, session);
+        return hashtag(target, session, walks);
     }
 
-    private Mono<FetchOutcome<InstagramPayload>> hashtag(Target target, AccountSession session) {
+    /** {@code recent_media} shows the last 24 hours only: what is older is out of reach (an {@code api_window} gap). */
+    @Override
+    public java.util.Optional<java.time.Duration> feedWindow() {
+        return java.util.Optional.of(java.time.Duration.ofHours(24));
+    }
+
+    private Mono<FetchOutcome<InstagramPayload>> hashtag(Target target, AccountSession session, Walks walks) {
         // The permit taken with the account pays the search; with the id cached, it pays the first media page.
         boolean firstPagePrepaid = search.cached(target.value()).isPresent();
         return search.hashtagId(target.value(), session.account()).flatMap(id -> {
             if (!(id instanceof FetchOutcome.Ok<String> found)) {
                 return Mono.just(id.<InstagramPayload>map(x -> null));
             }
-            return edge(found.value(), Edge.RECENT_MEDIA, session, firstPagePrepaid)
-                    .flatMap(recent -> {
-                        if (!(recent instanceof FetchOutcome.Ok<List<GraphMediaPage>> recentOk)) {
-                            return Mono.just(recent.<InstagramPayload>map(x -> null));
-                        }
-                        return edge(found.value(), Edge.TOP_MEDIA, session, false)
-                                .map(top -> FetchOutcome.<InstagramPayload>ok(
-                                        new InstagramPayload.GraphHashtag(topPages(top, session), recentOk.value())));
-                    });
+            return recent(found.value(), session, firstPagePrepaid, walks).flatMap(recent -> {
+                if (!(recent instanceof FetchOutcome.Ok<List<GraphMediaPage>> recentOk)) {
+                    return Mono.just(recent.<InstagramPayload>map(x -> null));
+                }
+                return edge(found.value(), Edge.TOP_MEDIA, session, false)
+                        .map(top -> FetchOutcome.<InstagramPayload>ok(
+                                new InstagramPayload.GraphHashtag(topPages(top, session), recentOk.value())));
+            });
+        });
+    }
+
+    /** {@code recent_media} walked to the high-water mark (then back-fill, within the 24 hours it shows). */
+    private Mono<FetchOutcome<List<GraphMediaPage>>> recent(
+            String hashtagId, AccountSession session, boolean firstPagePrepaid, Walks walks) {
+        Function<String, Mono<FetchOutcome<GraphMediaPage>>> page =
+                after -> media.page(hashtagId, Edge.RECENT_MEDIA, after, session.account());
+        return Mono.defer(() -> {
+            if (!firstPagePrepaid && !session.nextCall()) {
+                walks.live().stop(io.onestore.model.document.GapReason.ACCOUNT_BUDGET);
+                return Mono.just(FetchOutcome.ok(List.<GraphMediaPage>of()));
+            }
+            return pages.walkFeed(
+                    page,
+                    GraphMediaPage::after,
+                    p -> FeedPositions.ofInstants(p.media().items(), GraphMedia::id, GraphMedia::timestamp),
+                    session,
+                    walks.live(),
+                    walks.back());
         });
     }
 

@@ -11,8 +11,11 @@ import java.util.List;
  * lays its media out as {@code layout_content.medias[].media} or, for reels rows, {@code fill_items[].media}.
  *
  * @param mediaCount the tag's size (private posts included)
+ * @param nextMaxId the cursor of the recent list's next page ({@code recent.next_max_id}); null when
+ *     {@code recent.more_available} is false
  */
-public record WebTagInfo(String name, Long mediaCount, NodeList<WebMedia> top, NodeList<WebMedia> recent) {
+public record WebTagInfo(
+        String name, Long mediaCount, NodeList<WebMedia> top, NodeList<WebMedia> recent, String nextMaxId) {
 
     public static WebTagInfo from(JsonNode root) {
         JsonNode data = root.path("data");
@@ -23,7 +26,10 @@ public record WebTagInfo(String name, Long mediaCount, NodeList<WebMedia> top, N
                 JsonFields.optText(data.path("name")),
                 JsonFields.optLong(data.path("media_count")),
                 medias(data.path("top")),
-                medias(data.path("recent")));
+                medias(data.path("recent")),
+                data.path("recent").path("more_available").asBoolean(false)
+                        ? JsonFields.optText(data.path("recent").path("next_max_id"))
+                        : null);
     }
 
     private static NodeList<WebMedia> medias(JsonNode list) {
