@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -37,6 +38,8 @@ public final class TargetLeases {
     private final Duration lease;
     private final String owner;
     private final int maxTargets;
+    // The planner's interval per target id (docs/coverage.md), replaced whole after each plan; absent: interval.
+    private volatile Map<String, Duration> planned = Map.of();
 
     public TargetLeases(
             ElasticsearchClient client,
@@ -51,6 +54,11 @@ public final class TargetLeases {
         this.lease = lease;
         this.owner = owner;
         this.maxTargets = maxTargets;
+    }
+
+    /** Uses the planner's intervals from now on; a target it does not name is due one {@code interval} later. */
+    public void usePlannedIntervals(Map<String, Duration> intervals) {
+        planned = Map.copyOf(intervals);
     }
 
     public String owner() {
@@ -208,7 +216,9 @@ public final class TargetLeases {
                 && document.leaseUntil().isAfter(now)
                 && !owner.equals(document.leaseOwner());
         boolean fetchedRecently = document.lastFetchedAt() != null
-                && document.lastFetchedAt().plus(interval).isAfter(now);
+                && document.lastFetchedAt()
+                        .plus(planned.getOrDefault(document.id(), interval))
+                        .isAfter(now);
         return !leasedByOther && !fetchedRecently;
     }
 
