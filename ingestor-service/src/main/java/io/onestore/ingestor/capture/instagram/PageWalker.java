@@ -48,11 +48,7 @@ public final class PageWalker {
             List<P> pages) {
         return page.apply(cursor).flatMap(outcome -> {
             if (!(outcome instanceof FetchOutcome.Ok<P> ok)) {
-                if (pages.isEmpty()) {
-                    return Mono.just(outcome.map(p -> List.of()));
-                }
-                session.report(outcome);
-                return Mono.just(FetchOutcome.ok(List.copyOf(pages)));
+                return failedPage(outcome, pages, session);
             }
             pages.add(ok.value());
             String after = next.apply(ok.value());
@@ -93,12 +89,10 @@ public final class PageWalker {
             List<P> pages) {
         return page.apply(cursor).flatMap(outcome -> {
             if (!(outcome instanceof FetchOutcome.Ok<P> ok)) {
-                if (pages.isEmpty()) {
-                    return Mono.just(outcome.map(p -> List.of()));
+                if (!pages.isEmpty()) {
+                    live.stop(GapReason.UPSTREAM_FAILURE);
                 }
-                session.report(outcome);
-                live.stop(GapReason.UPSTREAM_FAILURE);
-                return Mono.just(FetchOutcome.ok(List.copyOf(pages)));
+                return failedPage(outcome, pages, session);
             }
             pages.add(ok.value());
             String after = next.apply(ok.value());
@@ -143,5 +137,18 @@ public final class PageWalker {
             }
             return Mono.just(FetchOutcome.ok(List.copyOf(pages)));
         });
+    }
+
+    /**
+     * A page that failed: on the first page the fetch fails with its outcome; on a later one the pages read stand (they
+     * are good data) and the account hears of the failure, so a rate limit on page 3 still rests it.
+     */
+    private static <P> Mono<FetchOutcome<List<P>>> failedPage(
+            FetchOutcome<P> outcome, List<P> pages, AccountSession session) {
+        if (pages.isEmpty()) {
+            return Mono.just(outcome.map(p -> List.of()));
+        }
+        session.report(outcome);
+        return Mono.just(FetchOutcome.ok(List.copyOf(pages)));
     }
 }
