@@ -90,7 +90,7 @@ public final class InstagramTargetFetcher implements TargetFetcher {
         Account account = next.get();
         tried.add(account.id());
         Walks walks = new Walks(order.liveWalk(), order.backfillWalk());
-        PoolSession session = new PoolSession(account, tried, quotaKey);
+        PoolSession session = new PoolSession(account, quotaKey);
         return adapter.fetch(target, session, walks)
                 .publishOn(Schedulers.parallel())
                 .flatMap(outcome -> {
@@ -184,20 +184,20 @@ public final class InstagramTargetFetcher implements TargetFetcher {
     }
 
     /**
-     * The pool-backed session an adapter sees: more budget for the next page, reports for later pages. When the
-     * account's budget runs out in the middle of a walk, the walk goes on through the next account the pool offers
-     * (feed cursors are not tied to an account), so a busy feed is limited by the pool's budget, not one account's.
+     * The pool-backed session an adapter sees: each page after the first goes through the pool's least recently used
+     * account (feed cursors are not tied to an account), so a walk of a busy feed spreads over the pool instead of
+     * draining one account, and is bounded by the pool's budget, not one account's. Upstream windows need not line
+     * up with the pool's (they open at an account's first call): an account near its limit in both would be rate
+     * limited, and spreading keeps every account far from it.
      */
     private final class PoolSession implements AccountSession {
-        private final Set<String> used;
         private final String quotaKey;
         // Calls of one attempt run one after another (a walk pages sequentially): plain fields suffice.
         private Account account;
         private int calls = 1;
 
-        PoolSession(Account account, Set<String> tried, String quotaKey) {
+        PoolSession(Account account, String quotaKey) {
             this.account = account;
-            this.used = new LinkedHashSet<>(tried);
             this.quotaKey = quotaKey;
         }
 
@@ -212,17 +212,12 @@ public final class InstagramTargetFetcher implements TargetFetcher {
 
         @Override
         public boolean nextCall() {
-            if (pool.spendCall(account)) {
-                calls++;
-                return true;
-            }
-            used.add(account.id());
-            Optional<Account> next = pool.acquire(used, quotaKey);
+            // Accounts resting or walled are not offered; none with a call left ends the walk (account_budget).
+            Optional<Account> next = pool.acquire(Set.of(), quotaKey);
             if (next.isEmpty()) {
                 return false;
             }
             account = next.get();
-            used.add(account.id());
             calls++;
             return true;
         }
