@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The coverage benchmark in one command: the simulator with one busy brand tag (20,000 posts an hour by default) on a
-# clock ten times as fast as real time, one ingestor per Instagram mode (web, legacy, graph) with 20 accounts of 200
+# clock six times as fast as real time, one ingestor per Instagram mode (web, legacy, graph) with 20 accounts of 200
 # calls an hour, all on the real jars and the test harness's Elasticsearch. After the capture, prints per mode the
 # share of the truth's public posts stored, the gaps recorded and the share of the account budget used, and writes
 # e2e-tests/target/bench/coverage-benchmark.txt.

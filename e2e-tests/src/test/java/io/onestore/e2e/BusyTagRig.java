@@ -87,6 +87,11 @@ final class BusyTagRig implements AutoCloseable {
                     "ONESTORE_INGEST_COVERAGE_MIN_INTERVAL",
                     real(Duration.ofMinutes(1)).toMillis() + "ms");
             env.put("ONESTORE_INGEST_SCHEDULE_TICK", "1s");
+            // A walk of a hundred pages takes a while on a small shared machine: the cycle waits for it (the lease)
+            // up to two intervals instead of one, rather than abandoning it and walking it all again.
+            env.put(
+                    "ONESTORE_INGEST_SCHEDULE_LEASE",
+                    real(INTERVAL.multipliedBy(2)).toMillis() + "ms");
             env.put(
                     "ONESTORE_INGEST_SPOOL_DIR",
                     logs.resolve("spool-" + mode).toAbsolutePath().toString());
@@ -116,7 +121,7 @@ final class BusyTagRig implements AutoCloseable {
     Map<String, Instant> captureFor(int intervals) {
         Map<String, Instant> firstMark = new HashMap<>();
         await("a first capture in every mode")
-                .atMost(Duration.ofSeconds(120))
+                .atMost(Duration.ofSeconds(240))
                 .pollInterval(Duration.ofSeconds(1))
                 .until(() -> {
                     for (String mode : modes) {

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * Complete capture of a busy tag with the real jars (docs/coverage.md): the simulator's one brand posts 20,000 an hour
- * (up to 1.6 times that in the evening) and its clock runs ten times as fast as real time; 20 accounts of 200 calls a
+ * (up to 1.6 times that in the evening) and its clock runs six times as fast as real time; 20 accounts of 200 calls a
  * (simulated) hour each and the default settings in simulated time ({@link BusyTagRig}). Between one interval after
  * the first capture and the last capture, the web and legacy ingestors must store at least 99 % of the truth's public
  * posts of the tag; every post the graph ingestor misses must lie in a recorded gap, and the history
@@ -23,13 +23,13 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CaptureCoverageE2ETest {
 
-    static final int INTERVALS = 5;
+    static final int INTERVALS = 4;
 
     BusyTagRig rig;
 
     @BeforeAll
     void start() throws Exception {
-        rig = new BusyTagRig(CaptureCoverageE2ETest.class, List.of("web", "legacy", "graph"), 20_000, 20, 10);
+        rig = new BusyTagRig(CaptureCoverageE2ETest.class, List.of("web", "legacy", "graph"), 20_000, 20, 6);
     }
 
     @AfterAll

@@ -23,7 +23,7 @@ class CoverageBenchmark {
         int postsPerHour = Integer.getInteger("onestore.bench.posts-per-hour", 20_000);
         int accounts = Integer.getInteger("onestore.bench.accounts", 20);
         int intervals = Integer.getInteger("onestore.bench.intervals", 6);
-        double clockRate = Double.parseDouble(System.getProperty("onestore.bench.clock-rate", "10"));
+        double clockRate = Double.parseDouble(System.getProperty("onestore.bench.clock-rate", "6"));
         StringBuilder out = new StringBuilder(
                 "coverage of one tag at %d posts/h, %d accounts x 200 calls/h, %d intervals of 5 min (simulated, clock x%s)%n"
                         .formatted(postsPerHour, accounts, intervals, clockRate));
