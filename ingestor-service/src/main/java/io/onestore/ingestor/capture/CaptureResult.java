@@ -1,5 +1,6 @@
 package io.onestore.ingestor.capture;
 
+import io.onestore.ingestor.targets.CoverageUpdate;
 import io.onestore.ingestor.targets.Target;
 import io.onestore.model.document.DeadLetterDocument;
 import java.util.List;
@@ -9,8 +10,17 @@ public sealed interface CaptureResult {
 
     Target target();
 
-    /** The target was fetched (through whichever account) and normalised. */
-    record Captured(CaptureBatch batch) implements CaptureResult {
+    /**
+     * The target was fetched (through whichever account) and normalised.
+     *
+     * @param coverage what the capture's walks read, for the coverage ledger; null for a capture without walks
+     */
+    record Captured(CaptureBatch batch, CoverageUpdate.Capture coverage) implements CaptureResult {
+
+        public Captured(CaptureBatch batch) {
+            this(batch, null);
+        }
+
         @Override
         public Target target() {
             return batch.target();

@@ -1,5 +1,6 @@
 package io.onestore.ingestor.capture;
 
+import io.onestore.ingestor.targets.CoverageOrder;
 import io.onestore.ingestor.targets.Target;
 import io.onestore.model.document.Platform;
 import java.time.Instant;
@@ -47,7 +48,7 @@ public final class PlatformRouting implements TargetFetcher {
     }
 
     @Override
-    public Mono<CaptureResult> fetch(Target target, Instant capturedAt) {
+    public Mono<CaptureResult> fetch(Target target, Instant capturedAt, CoverageOrder order) {
         TargetFetcher fetcher = byPlatform.getOrDefault(target.platform(), fallback);
         if (fetcher == null) {
             return Mono.just(new CaptureResult.Failed(
@@ -56,6 +57,6 @@ public final class PlatformRouting implements TargetFetcher {
                     "no source is configured for " + target.platform().key(),
                     List.of()));
         }
-        return fetcher.fetch(target, capturedAt);
+        return fetcher.fetch(target, capturedAt, order);
     }
 }

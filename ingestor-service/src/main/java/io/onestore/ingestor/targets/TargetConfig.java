@@ -36,6 +36,20 @@ class TargetConfig {
         return new SourceCursors(client, names);
     }
 
+    /** The coverage ledger's side of each cycle, without a planner (the schedule adds the pool's). */
+    @Bean
+    CoverageBook coverageBook(ElasticsearchClient client, IndexNames names, IngestorProperties properties) {
+        IngestSettings.Coverage coverage = properties.ingest().coverage();
+        return new CoverageBook(
+                client,
+                names,
+                coverage.pageBudget(),
+                coverage.overlap(),
+                coverage.backfillPages(),
+                coverage.defaultBackfill(),
+                null);
+    }
+
     /** Unique per process even when two replicas share a host name (containers started from one image). */
     private static String defaultOwner() {
         String host;

@@ -40,6 +40,8 @@ public final class TargetLeases {
     private final Duration lease;
     private final String owner;
     private final int maxTargets;
+    // The planner's interval per target id (docs/coverage.md), replaced whole after each plan; absent: interval.
+    private volatile Map<String, Duration> planned = Map.of();
 
     public TargetLeases(
             ElasticsearchClient client,
@@ -54,6 +56,11 @@ public final class TargetLeases {
         this.lease = lease;
         this.owner = owner;
         this.maxTargets = maxTargets;
+    }
+
+    /** Uses the planner's intervals from now on; a target it does not name is due one {@code interval} later. */
+    public void usePlannedIntervals(Map<String, Duration> intervals) {
+        planned = Map.copyOf(intervals);
     }
 
     public String owner() {
@@ -289,7 +296,9 @@ public final class TargetLeases {
                 && document.leaseUntil().isAfter(now)
                 && !owner.equals(document.leaseOwner());
         boolean fetchedRecently = document.lastFetchedAt() != null
-                && document.lastFetchedAt().plus(interval).isAfter(now);
+                && document.lastFetchedAt()
+                        .plus(planned.getOrDefault(document.id(), interval))
+                        .isAfter(now);
         return !leasedByOther && !fetchedRecently;
     }
 

@@ -3,6 +3,7 @@ package io.onestore.ingestor.capture.bluesky;
 import io.onestore.ingestor.capture.CaptureBatch;
 import io.onestore.ingestor.capture.CaptureResult;
 import io.onestore.ingestor.capture.PlatformTargetFetcher;
+import io.onestore.ingestor.targets.CoverageOrder;
 import io.onestore.ingestor.targets.Target;
 import io.onestore.model.document.Platform;
 import java.time.Instant;
@@ -21,8 +22,9 @@ public final class StreamedTargets implements PlatformTargetFetcher {
         return Platform.BLUESKY;
     }
 
+    // The stream captures these targets; the order of a polled walk does not apply.
     @Override
-    public Mono<CaptureResult> fetch(Target target, Instant capturedAt) {
+    public Mono<CaptureResult> fetch(Target target, Instant capturedAt, CoverageOrder order) {
         return Mono.just(new CaptureResult.Captured(
                 new CaptureBatch(target, capturedAt, List.of(), List.of(), null, null, List.of())));
     }

@@ -7,6 +7,7 @@ import io.onestore.ingestor.config.MastodonSettings;
 import io.onestore.ingestor.source.FetchOutcome;
 import io.onestore.ingestor.source.mastodon.MastodonTimelineClient;
 import io.onestore.ingestor.source.mastodon.TimelinePage;
+import io.onestore.ingestor.targets.CoverageOrder;
 import io.onestore.ingestor.targets.SourceCursors;
 import io.onestore.ingestor.targets.Target;
 import io.onestore.model.document.Platform;
@@ -78,8 +79,9 @@ public final class MastodonTargetFetcher implements PlatformTargetFetcher {
         return Platform.MASTODON;
     }
 
+    // Mastodon walks forward from each server's own cursor (source-cursors), not from the Instagram ledger's order.
     @Override
-    public Mono<CaptureResult> fetch(Target target, Instant capturedAt) {
+    public Mono<CaptureResult> fetch(Target target, Instant capturedAt, CoverageOrder order) {
         if (target.kind() != TargetDocument.Kind.HASHTAG) {
             return Mono.just(new CaptureResult.Failed(
                     target, "rejected", "Mastodon targets are hashtags; profiles are not read", List.of()));
