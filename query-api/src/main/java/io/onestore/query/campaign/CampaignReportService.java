@@ -6,9 +6,13 @@ import co.elastic.clients.elasticsearch._types.aggregations.DateHistogramBucket;
 import co.elastic.clients.elasticsearch._types.aggregations.FiltersBucket;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import io.onestore.model.document.CampaignDocument;
+import io.onestore.model.document.Platform;
 import io.onestore.model.index.IndexNames;
 import io.onestore.query.config.QueryApiProperties;
+import io.onestore.query.insight.influencer.InfluencerRanking;
+import io.onestore.query.insight.influencer.InfluencerService;
 import io.onestore.query.request.Interval;
+import io.onestore.query.request.TimeWindow;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,18 +34,26 @@ public class CampaignReportService {
     private final CampaignService campaigns;
     private final QueryApiProperties.Limits limits;
     private final Clock clock;
+    private final InfluencerService influencers;
+    private final int reachAuthors;
+
+    /** Authors a report lists; its potential reach sums more (the ranking's maximum). */
+    static final int TOP_INFLUENCERS = 10;
 
     CampaignReportService(
             ElasticsearchClient client,
             IndexNames names,
             CampaignService campaigns,
             QueryApiProperties properties,
-            Clock clock) {
+            Clock clock,
+            InfluencerService influencers) {
         this.client = client;
         this.names = names;
         this.campaigns = campaigns;
         this.limits = properties.limits();
         this.clock = clock;
+        this.influencers = influencers;
+        this.reachAuthors = properties.influencers().maxLimit();
     }
 
     /**
@@ -92,7 +104,31 @@ public class CampaignReportService {
                 new CampaignReport.Phases(baseline, during, after),
                 new CampaignReport.Uplift(
                         Uplift.of(during.perDay(), baseline.perDay()),
-                        after == null ? null : Uplift.of(after.perDay(), baseline.perDay())));
+                        after == null ? null : Uplift.of(after.perDay(), baseline.perDay())),
+                influencers(campaign, bounds.window()));
+    }
+
+    /** The campaign's top authors, its own handles left out; the reach sums the top {@code reachAuthors}. */
+    private InfluencerRanking influencers(CampaignDocument campaign, TimeWindow window) throws IOException {
+        List<String> handles = campaign.handles() == null ? List.of() : campaign.handles();
+        InfluencerRanking all = influencers.rank(
+                campaign.hashtags(), platforms(campaign), window, reachAuthors, influencers.owned(handles, false));
+        return new InfluencerRanking(
+                all.hashtags(),
+                all.from(),
+                all.to(),
+                all.influencers()
+                        .subList(0, Math.min(TOP_INFLUENCERS, all.influencers().size())),
+                all.postsWithoutAuthor(),
+                all.notice(),
+                all.ownedExcluded(),
+                all.potentialReach());
+    }
+
+    private static List<String> platforms(CampaignDocument campaign) {
+        return campaign.platforms() == null
+                ? List.of()
+                : campaign.platforms().stream().map(Platform::key).toList();
     }
 
     private static CampaignReport.Phase phase(Instant from, Instant to, Instant now, FiltersBucket b) {

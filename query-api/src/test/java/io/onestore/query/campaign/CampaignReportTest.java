@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.within;
 import io.onestore.model.document.Platform;
 import io.onestore.query.ContractIndices;
 import io.onestore.query.TestProperties;
+import io.onestore.query.insight.influencer.InfluencerRanking;
+import io.onestore.query.insight.influencer.InfluencerService;
 import io.onestore.query.request.Interval;
 import java.time.Clock;
 import java.time.Instant;
@@ -37,7 +39,13 @@ class CampaignReportTest {
                 new CampaignTargets(new TargetStore(es.client(), es.names()), clock),
                 properties,
                 clock);
-        reports = new CampaignReportService(es.client(), es.names(), campaigns, properties, clock);
+        reports = new CampaignReportService(
+                es.client(),
+                es.names(),
+                campaigns,
+                properties,
+                clock,
+                new InfluencerService(es.client(), es.names(), properties));
         es.posts(List.of(
                 // baseline [10-08, 10-10)
                 post("1")
@@ -132,6 +140,21 @@ class CampaignReportTest {
     @AfterAll
     static void tearDown() throws Exception {
         es.close();
+    }
+
+    /** #nike on Instagram in the window: ann (posts 1, 3), bob (2, 7), cid (4); xu posts on X, eve in #adidas. */
+    @Test
+    void theReportRanksTheCampaignsInfluencersOnItsPlatforms() throws Exception {
+        var influencers = reports.report(campaignId, Interval.parse("1d")).influencers();
+
+        assertThat(influencers.influencers())
+                .extracting(InfluencerRanking.Influencer::username)
+                .containsExactlyInAnyOrder("ann", "bob", "cid");
+        assertThat(influencers.postsWithoutAuthor()).as("post 6").isEqualTo(1);
+        assertThat(influencers.notice()).contains("no author");
+        assertThat(influencers.potentialReach().authorsWithoutEstimate())
+                .as("no follower counts in this data")
+                .isEqualTo(3);
     }
 
     @Test
