@@ -59,6 +59,8 @@ final class MockUpstreamRig {
         registry.add("onestore.sources.instagram.accounts-file", () -> workDir.resolve("accounts.txt")
                 .toString());
         registry.add("onestore.sources.instagram.retry.initial-backoff", () -> "10ms");
+        // The exact counts of these tests are the targets'; enrichment has its own test (AuthorEnrichmentTest).
+        registry.add("onestore.enrich.enabled", () -> "false");
     }
 
     /** Imported by every end-to-end test class: the cycles' clock starts at {@link #T0} and moves only when told. */

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.onestore.ingestor.capture.CaptureResult;
 import io.onestore.ingestor.capture.TargetFetcher;
+import io.onestore.ingestor.enrich.CaptureFollowUp;
 import io.onestore.ingestor.index.BulkIndexer;
 import io.onestore.ingestor.normalize.CaptureAssembler;
 import io.onestore.ingestor.targets.LeasedTarget;
@@ -49,11 +50,9 @@ public final class IngestCycle {
     private final Clock clock;
     private final MeterRegistry registry;
     private final Timer cycleDuration;
+    private final CaptureFollowUp followUp;
 
-    /**
-     * @param fetcher the fetching side; may supply null while no {@link TargetFetcher} exists, then cycles skip
-     * @param timeout the longest a cycle waits for its fetches (the lease length: after it, others may fetch)
-     */
+    /** A cycle with no follow-up after its captures. */
     public IngestCycle(
             Supplier<TargetFetcher> fetcher,
             TargetLeases leases,
@@ -64,7 +63,37 @@ public final class IngestCycle {
             Duration timeout,
             Clock clock,
             MeterRegistry registry) {
+        this(
+                fetcher,
+                leases,
+                indexer,
+                contractInstalled,
+                fileTargets,
+                concurrency,
+                timeout,
+                clock,
+                registry,
+                CaptureFollowUp.NONE);
+    }
+
+    /**
+     * @param fetcher the fetching side; may supply null while no {@link TargetFetcher} exists, then cycles skip
+     * @param timeout the longest a cycle waits for its fetches (the lease length: after it, others may fetch)
+     * @param followUp runs once the captures are indexed and the leases ended (author enrichment)
+     */
+    public IngestCycle(
+            Supplier<TargetFetcher> fetcher,
+            TargetLeases leases,
+            BulkIndexer indexer,
+            BooleanSupplier contractInstalled,
+            Supplier<List<Target>> fileTargets,
+            int concurrency,
+            Duration timeout,
+            Clock clock,
+            MeterRegistry registry,
+            CaptureFollowUp followUp) {
         this.fetcher = fetcher;
+        this.followUp = followUp;
         this.leases = leases;
         this.indexer = indexer;
         this.contractInstalled = contractInstalled;
@@ -111,6 +140,13 @@ public final class IngestCycle {
         List<Fetched> fetched = fetchAll(fetch, leased, start);
         indexer.flush(FLUSH_TIMEOUT);
         leases.complete(fetched.stream().map(f -> f.completion(start)).toList(), clock.instant());
+        followUp.afterCapture(
+                fetched.stream()
+                        .flatMap(f -> f.results().stream())
+                        .filter(CaptureResult.Captured.class::isInstance)
+                        .map(CaptureResult::target)
+                        .toList(),
+                start);
         int due = leased.stream().mapToInt(l -> l.targets().size()).sum();
         int failed = fetched.stream().mapToInt(Fetched::failures).sum();
         int succeeded = fetched.stream().mapToInt(f -> f.results().size()).sum() - failed;

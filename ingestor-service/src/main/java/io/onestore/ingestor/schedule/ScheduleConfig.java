@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.onestore.ingestor.capture.TargetFetcher;
 import io.onestore.ingestor.config.IngestSettings;
 import io.onestore.ingestor.config.IngestorProperties;
+import io.onestore.ingestor.enrich.AuthorEnrichment;
 import io.onestore.ingestor.index.BulkIndexer;
 import io.onestore.ingestor.index.IndexInstaller;
 import io.onestore.ingestor.targets.Target;
@@ -37,7 +38,8 @@ class ScheduleConfig {
             IndexInstaller installer,
             IngestorProperties properties,
             Clock clock,
-            MeterRegistry registry) {
+            MeterRegistry registry,
+            AuthorEnrichment enrichment) {
         IngestSettings ingest = properties.ingest();
         Supplier<List<Target>> fileTargets =
                 () -> ingest.targetsFile() == null ? List.of() : TargetsFile.read(ingest.targetsFile());
@@ -50,7 +52,8 @@ class ScheduleConfig {
                 ingest.schedule().concurrency(),
                 ingest.schedule().lease() != null ? ingest.schedule().lease() : ingest.interval(),
                 clock,
-                registry);
+                registry,
+                enrichment);
     }
 
     /** Off with {@code onestore.ingest.schedule.enabled=false}: tests run cycles themselves. */
