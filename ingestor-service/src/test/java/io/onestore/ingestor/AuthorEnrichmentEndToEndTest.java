@@ -61,22 +61,14 @@ class AuthorEnrichmentEndToEndTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.elasticsearch.uris", () -> ElasticsearchTestServer.global()
-                .url());
+        RIG.register(registry, true);
         registry.add(
                 "onestore.index.prefix", () -> ElasticsearchTestServer.indexPrefix(AuthorEnrichmentEndToEndTest.class));
-        registry.add("onestore.ingest.schedule.enabled", () -> "false");
-        registry.add("onestore.ingest.interval", MockUpstreamRig.INTERVAL::toString);
-        registry.add("onestore.ingest.targets-file", () -> WORK_DIR.resolve("tags.txt")
-                .toString());
         registry.add(
                 "onestore.ingest.spool-dir", () -> WORK_DIR.resolve("spool").toString());
-        registry.add("onestore.sources.instagram.accounts-file", () -> WORK_DIR.resolve("accounts.txt")
-                .toString());
         registry.add("onestore.sources.instagram.mode", () -> "web");
         registry.add("onestore.sources.instagram.base-url", upstream::baseUrl);
         registry.add("onestore.sources.instagram.budget.calls-per-window", () -> "20");
-        registry.add("onestore.enrich.enabled", () -> "true");
         registry.add("onestore.enrich.budget-share", () -> "0.3");
         registry.add("onestore.enrich.max-per-cycle", () -> "2");
         registry.add("onestore.enrich.refresh-after", () -> "7d");

@@ -54,6 +54,8 @@ final class AuthorCandidates {
                 .filter(f -> f.range(r -> r.date(d -> d.field("published_at")
                         .gte(Long.toString(since.toEpochMilli()))
                         .format("epoch_millis"))))));
+        // The cycle's own posts were just flushed: make them searchable, once per cycle, so its authors count now.
+        client.indices().refresh(r -> r.index(names.posts(), names.profileSnapshots()));
         var response = client.search(
                 s -> s.index(names.posts()).size(0).query(filter).aggregations(TAGS, a -> a.terms(
                                 t -> t.field("hashtags")
