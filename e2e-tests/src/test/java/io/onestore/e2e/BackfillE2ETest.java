@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.onestore.testsupport.elasticsearch.ElasticsearchTestServer;
+import io.onestore.testsupport.process.JavaService;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,8 +35,8 @@ class BackfillE2ETest {
     static final int BASELINE_DAYS = 1;
     static final Duration FILE_BACKFILL = Duration.ofDays(1);
 
-    final List<ServiceProcess> services = new ArrayList<>();
-    ServiceProcess simulator;
+    final List<JavaService> services = new ArrayList<>();
+    JavaService simulator;
     String es;
     String prefix;
 
@@ -121,8 +122,8 @@ class BackfillE2ETest {
         assertThat(target.status()).as("target stored: %s", target.body()).isIn(200, 201);
     }
 
-    private ServiceProcess start(String name, String module, Map<String, String> env) throws Exception {
-        ServiceProcess service = ServiceProcess.start(name, module, env);
+    private JavaService start(String name, String module, Map<String, String> env) throws Exception {
+        JavaService service = JavaService.start(name, module, env, SimulatorToQueryApiE2ETest.LOGS);
         services.add(service);
         return service;
     }

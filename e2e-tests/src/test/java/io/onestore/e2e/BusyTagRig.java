@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.onestore.testsupport.elasticsearch.ElasticsearchTestServer;
+import io.onestore.testsupport.process.JavaService;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,8 +33,8 @@ final class BusyTagRig implements AutoCloseable {
     final int callsPerHour = 200;
     final List<String> modes;
     final String es;
-    final ServiceProcess simulator;
-    private final List<ServiceProcess> services = new ArrayList<>();
+    final JavaService simulator;
+    private final List<JavaService> services = new ArrayList<>();
     private final Map<String, String> prefixes = new HashMap<>();
 
     BusyTagRig(Class<?> owner, List<String> modes, int postsPerHour, int accounts, double clockRate) throws Exception {
@@ -97,7 +98,7 @@ final class BusyTagRig implements AutoCloseable {
                     logs.resolve("spool-" + mode).toAbsolutePath().toString());
             start("ingestor-" + owner.getSimpleName() + "-" + mode, "ingestor-service", env);
         }
-        for (ServiceProcess service : services) {
+        for (JavaService service : services) {
             service.awaitHealthy(Duration.ofSeconds(180));
         }
     }
@@ -107,8 +108,8 @@ final class BusyTagRig implements AutoCloseable {
         return Duration.ofMillis((long) (simulated.toMillis() / clockRate));
     }
 
-    private ServiceProcess start(String name, String module, Map<String, String> env) throws Exception {
-        ServiceProcess service = ServiceProcess.start(name, module, env);
+    private JavaService start(String name, String module, Map<String, String> env) throws Exception {
+        JavaService service = JavaService.start(name, module, env, SimulatorToQueryApiE2ETest.LOGS);
         services.add(service);
         return service;
     }

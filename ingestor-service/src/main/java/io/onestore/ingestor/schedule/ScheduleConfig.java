@@ -8,6 +8,7 @@ import io.onestore.ingestor.capture.TargetFetcher;
 import io.onestore.ingestor.config.IngestSettings;
 import io.onestore.ingestor.config.IngestorProperties;
 import io.onestore.ingestor.config.SourceSettings;
+import io.onestore.ingestor.enrich.AuthorEnrichment;
 import io.onestore.ingestor.index.BulkIndexer;
 import io.onestore.ingestor.index.IndexInstaller;
 import io.onestore.ingestor.targets.CapturePlanner;
@@ -47,7 +48,8 @@ class ScheduleConfig {
             Clock clock,
             MeterRegistry registry,
             CoverageBook coverage,
-            ObjectProvider<AccountPool> pools) {
+            ObjectProvider<AccountPool> pools,
+            AuthorEnrichment enrichment) {
         IngestSettings ingest = properties.ingest();
         Supplier<List<Target>> fileTargets =
                 () -> ingest.targetsFile() == null ? List.of() : TargetsFile.read(ingest.targetsFile());
@@ -61,7 +63,8 @@ class ScheduleConfig {
                 ingest.schedule().lease() != null ? ingest.schedule().lease() : ingest.interval(),
                 clock,
                 registry,
-                planning(properties, coverage, leases, pools.getIfAvailable()));
+                planning(properties, coverage, leases, pools.getIfAvailable()),
+                enrichment);
     }
 
     /**
