@@ -25,6 +25,8 @@ final class InfluencerQuery {
     static final String LATEST = "latest";
     static final String EARLIEST = "earliest";
     static final String IN_WINDOW = "in_window";
+    static final String BEFORE_END = "before_end";
+    static final String AFTER_END = "after_end";
     static final String USERS = "users";
     static final String PLATFORMS = "platforms";
     static final String WITHOUT_AUTHOR = "without_author";
@@ -78,23 +80,31 @@ final class InfluencerQuery {
     }
 
     /**
-     * Per username and platform, the newest snapshot with a follower count captured before {@code to}, and the oldest
-     * one captured in the window (the start of the follower growth).
+     * Per username and platform: the newest snapshot with a follower count captured before {@code to}, the oldest one
+     * captured in the window (the start of the follower growth), and the oldest one captured at or after {@code to}.
+     * The last stands in when nothing was captured before {@code to}: enrichment profiles an author after their posts
+     * are captured, so for a window that has ended the only snapshot can be later than the window.
      */
     static SearchRequest followers(String profilesIndex, List<String> usernames, TimeWindow window) {
         return SearchRequest.of(s -> s.index(profilesIndex)
                 .size(0)
-                .query(PostFilters.all(
-                        PostFilters.terms("username", usernames),
-                        PostFilters.exists("followers"),
-                        PostFilters.range(CAPTURED_AT, Instant.EPOCH, window.to())))
+                .query(PostFilters.all(PostFilters.terms("username", usernames), PostFilters.exists("followers")))
                 .aggregations(USERS, a -> a.terms(t -> t.field("username").size(usernames.size()))
                         .aggregations(
                                 PLATFORMS, p -> p.terms(t -> t.field("platform").size(10))
-                                        .aggregations(LATEST, l -> snapshot(l, SortOrder.Desc))
+                                        .aggregations(BEFORE_END, b -> b.filter(
+                                                        PostFilters.range(CAPTURED_AT, Instant.EPOCH, window.to()))
+                                                .aggregations(LATEST, l -> snapshot(l, SortOrder.Desc)))
                                         .aggregations(IN_WINDOW, w -> w.filter(
                                                         PostFilters.range(CAPTURED_AT, window.from(), window.to()))
+                                                .aggregations(EARLIEST, e -> snapshot(e, SortOrder.Asc)))
+                                        .aggregations(AFTER_END, f -> f.filter(capturedSince(window.to()))
                                                 .aggregations(EARLIEST, e -> snapshot(e, SortOrder.Asc))))));
+    }
+
+    private static Query capturedSince(Instant from) {
+        return Query.of(q -> q.range(r -> r.date(d ->
+                d.field(CAPTURED_AT).gte(Long.toString(from.toEpochMilli())).format("epoch_millis"))));
     }
 
     private static ObjectBuilder<Aggregation> snapshot(Aggregation.Builder agg, SortOrder order) {

@@ -1,5 +1,6 @@
 package io.onestore.query.insight.influencer;
 
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
@@ -15,9 +16,10 @@ import java.util.Map;
 final class ProfileFollowers {
 
     /**
-     * @param followers of the newest snapshot captured before the window's end
+     * @param followers of the newest snapshot captured before the window's end, else of the first captured after it
      * @param capturedAt when that snapshot was taken
-     * @param growth {@code followers} minus the first snapshot's in the window; null when that is the same snapshot
+     * @param growth {@code followers} minus the first snapshot's in the window; null when that is the same snapshot or
+     *     the followers come from after the window
      */
     record Followers(long followers, Instant capturedAt, Long growth) {}
 
@@ -39,30 +41,24 @@ final class ProfileFollowers {
                     .sterms()
                     .buckets()
                     .array()) {
-                ProfileSnapshotDocument latest = first(platform.aggregations()
-                        .get(InfluencerQuery.LATEST)
-                        .topHits()
-                        .hits()
-                        .hits());
-                ProfileSnapshotDocument earliest = first(platform.aggregations()
-                        .get(InfluencerQuery.IN_WINDOW)
-                        .filter()
-                        .aggregations()
-                        .get(InfluencerQuery.EARLIEST)
-                        .topHits()
-                        .hits()
-                        .hits());
-                if (latest == null || latest.followers() == null) {
+                Map<String, Aggregate> aggs = platform.aggregations();
+                ProfileSnapshotDocument latest = first(aggs, InfluencerQuery.BEFORE_END, InfluencerQuery.LATEST);
+                ProfileSnapshotDocument earliest = first(aggs, InfluencerQuery.IN_WINDOW, InfluencerQuery.EARLIEST);
+                // Nothing before the window's end (the author was enriched after it): the snapshot nearest to it.
+                ProfileSnapshotDocument nearest =
+                        latest != null ? latest : first(aggs, InfluencerQuery.AFTER_END, InfluencerQuery.EARLIEST);
+                if (nearest == null || nearest.followers() == null) {
                     continue;
                 }
-                Long growth = earliest == null
+                Long growth = latest == null
+                                || earliest == null
                                 || earliest.followers() == null
                                 || !earliest.capturedAt().isBefore(latest.capturedAt())
                         ? null
                         : latest.followers() - earliest.followers();
                 followers.put(
                         key(platform.key().stringValue(), user.key().stringValue()),
-                        new Followers(latest.followers(), latest.capturedAt(), growth));
+                        new Followers(nearest.followers(), nearest.capturedAt(), growth));
             }
         }
         return followers;
@@ -72,7 +68,14 @@ final class ProfileFollowers {
         return platform + "/" + username.toLowerCase(Locale.ROOT);
     }
 
-    private static ProfileSnapshotDocument first(List<Hit<JsonData>> hits) {
+    private static ProfileSnapshotDocument first(Map<String, Aggregate> aggs, String filter, String snapshot) {
+        List<Hit<JsonData>> hits = aggs.get(filter)
+                .filter()
+                .aggregations()
+                .get(snapshot)
+                .topHits()
+                .hits()
+                .hits();
         return hits.isEmpty() ? null : hits.get(0).source().to(ProfileSnapshotDocument.class);
     }
 }

@@ -105,7 +105,14 @@ class InfluencerServiceTest {
                         .comments(100)
                         .build(),
                 post("g2").tags("graphonly").at("2026-10-06T10:00:00Z").likes(5).build(),
-                post("g3").tags("graphonly").at("2026-10-07T10:00:00Z").likes(7).build()));
+                post("g3").tags("graphonly").at("2026-10-07T10:00:00Z").likes(7).build(),
+                post("e1")
+                        .tags("sneaker")
+                        .author("a5", "eve")
+                        .at("2026-10-08T10:00:00Z")
+                        .likes(200)
+                        .comments(40)
+                        .build()));
         for (int i = 1; i <= 6; i++) {
             posts.add(post("c" + i)
                     .tags("shoe")
@@ -126,7 +133,9 @@ class InfluencerServiceTest {
         es.profileSnapshots(List.of(
                 profile("ann", 1500L, "2026-10-01T00:00:00Z"),
                 profile("ann", 2000L, "2026-10-20T00:00:00Z"),
-                profile("cid", null, "2026-10-20T00:00:00Z")));
+                profile("cid", null, "2026-10-20T00:00:00Z"),
+                profile("eve", 4800L, "2026-11-20T00:00:00Z"),
+                profile("eve", 5100L, "2026-12-20T00:00:00Z")));
     }
 
     static ProfileSnapshotDocument profile(String username, Long followers, String at) {
@@ -263,6 +272,27 @@ class InfluencerServiceTest {
         assertThat(ranking.notice())
                 .startsWith("No influencer ranking: all 2 posts")
                 .contains("Graph API");
+    }
+
+    /**
+     * Regression: enrichment profiles an author after their posts were captured, so over a window that has ended every
+     * snapshot of the author is later than the window; the ranking took only snapshots captured before {@code to} and
+     * showed the enriched authors without their followers (the follower count as a post carried it, or none).
+     */
+    @Test
+    void anAuthorEnrichedAfterTheWindowHasTheFollowersOfTheNearestSnapshot() throws Exception {
+        var eve =
+                influencers.rank(List.of("sneaker"), OCTOBER, 10).influencers().get(0);
+
+        assertThat(eve.username()).isEqualTo("eve");
+        assertThat(eve.followers()).isEqualTo(4800L);
+        assertThat(eve.followersSource()).isEqualTo("profile");
+        assertThat(eve.followersCapturedAt()).isEqualTo(Instant.parse("2026-11-20T00:00:00Z"));
+        assertThat(eve.followerGrowth()).isNull();
+        assertThat(eve.followersNote()).isNull();
+        assertThat(eve.engagementRate()).isCloseTo(240.0 / 4800, within(1e-12));
+        assertThat(eve.engagementRatePosts()).isEqualTo(1);
+        assertThat(eve.estimatedReach()).isEqualTo(1811L);
     }
 
     @Test
