@@ -584,6 +584,8 @@ class SimulatorToQueryApiE2ETest {
         String ranking = api + "/insights/influencers?hashtags=nike&limit=20&from=" + FROM + "&to=" + TO;
         Map<String, InfluencerTruth.Expected> truths = new HashMap<>();
         JsonNode[] top = new JsonNode[1];
+        int[] exactFollowers = new int[1];
+        Instant enrichingSince = Instant.now();
         await("the top 20 authors of #nike enriched")
                 .atMost(Duration.ofSeconds(120))
                 .pollInterval(Duration.ofSeconds(3))
@@ -608,7 +610,12 @@ class SimulatorToQueryApiE2ETest {
                             .as("authors with true followers: %s", influencers)
                             .isGreaterThanOrEqualTo(19);
                     top[0] = answer.body();
+                    exactFollowers[0] = exact;
                 });
+        System.out.printf(
+                "influencers: %d of the top 20 authors of #nike with their true followers after waiting %d s%n",
+                exactFollowers[0],
+                Duration.between(enrichingSince, Instant.now()).toSeconds());
 
         for (JsonNode influencer : top[0].get("influencers")) {
             String username = influencer.get("username").asText();
