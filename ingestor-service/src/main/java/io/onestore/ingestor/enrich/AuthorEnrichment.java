@@ -74,15 +74,20 @@ public final class AuthorEnrichment implements CaptureFollowUp {
                 .map(Target::value)
                 .distinct()
                 .toList();
-        TargetFetcher fetch = fetcher.get();
-        if (!settings.enabled() || tags.isEmpty() || fetch == null) {
+        if (!settings.enabled() || tags.isEmpty()) {
             return;
         }
+        TargetFetcher fetch;
         List<String> due;
+        // The cycle's captures are already indexed: nothing here may fail the cycle.
         try {
+            fetch = fetcher.get();
+            if (fetch == null) {
+                return;
+            }
             due = due(tags, capturedAt);
         } catch (IOException | RuntimeException e) {
-            log.warn("Author enrichment skipped this cycle: cannot read candidates ({})", e.toString());
+            log.warn("Author enrichment skipped this cycle: cannot choose its authors ({})", e.toString());
             return;
         }
         int enriched = 0;

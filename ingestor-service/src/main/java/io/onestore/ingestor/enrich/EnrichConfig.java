@@ -3,6 +3,7 @@ package io.onestore.ingestor.enrich;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.onestore.ingestor.account.AccountPool;
+import io.onestore.ingestor.capture.PlatformRouting;
 import io.onestore.ingestor.capture.TargetFetcher;
 import io.onestore.ingestor.config.IngestorProperties;
 import io.onestore.ingestor.config.SourceSettings;
@@ -30,7 +31,7 @@ class EnrichConfig {
             MeterRegistry registry) {
         SourceSettings.Budget budget = properties.sources().instagram().budget();
         return new AuthorEnrichment(
-                fetchers::getIfAvailable,
+                () -> PlatformRouting.of(fetchers),
                 new AuthorCandidates(client, names),
                 new EnrichmentBudget(
                         properties.enrich().budgetShare(), pool.size(), budget.callsPerWindow(), budget.window()),
