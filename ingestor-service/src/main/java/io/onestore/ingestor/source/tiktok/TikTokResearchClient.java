@@ -111,6 +111,7 @@ public final class TikTokResearchClient {
                         ? ok.value().videos().size()
                         : 0;
                 quota.settle(target, grant.get(), served);
+                spend(target, served);
             });
         });
     }
@@ -132,8 +133,10 @@ public final class TikTokResearchClient {
                     .build()
                     .toUri();
             ObjectNode body = json.createObjectNode().put("username", username);
-            return authorised(uri, body, this::userData)
-                    .doOnNext(outcome -> quota.settle(target, grant.get(), outcome.isOk() ? 1 : 0));
+            return authorised(uri, body, this::userData).doOnNext(outcome -> {
+                quota.settle(target, grant.get(), outcome.isOk() ? 1 : 0);
+                spend(target, outcome.isOk() ? 1 : 0);
+            });
         });
     }
 
@@ -346,6 +349,24 @@ public final class TikTokResearchClient {
         } catch (NumberFormatException e) {
             return null;
         }
+    }
+
+    /** What each target costs: one request and the records it returned, in {@code onestore.source.spend}. */
+    private void spend(String target, int records) {
+        Counter.builder("onestore.source.spend")
+                .description("quota spent by source, target and unit (requests, records)")
+                .tag("source", "tiktok")
+                .tag("target", target)
+                .tag("unit", "requests")
+                .register(meters)
+                .increment();
+        Counter.builder("onestore.source.spend")
+                .description("quota spent by source, target and unit (requests, records)")
+                .tag("source", "tiktok")
+                .tag("target", target)
+                .tag("unit", "records")
+                .register(meters)
+                .increment(records);
     }
 
     private <T> FetchOutcome<T> count(String endpoint, FetchOutcome<T> outcome) {
