@@ -76,6 +76,9 @@ class TikTokE2ETest {
         env.put("ONESTORE_INGEST_INTERVAL", "10s");
         env.put("ONESTORE_INGEST_COVERAGE_MIN_INTERVAL", "1s");
         env.put("ONESTORE_INGEST_SCHEDULE_TICK", "1s");
+        // A first capture reads two days (yesterday, today) and back-fill pages: longer than one short interval on
+        // a busy machine, and the cycle waits for it.
+        env.put("ONESTORE_INGEST_SCHEDULE_LEASE", "90s");
         env.put("ONESTORE_INGEST_COVERAGE_BACKFILL_PAGES", "5");
         env.put("ONESTORE_INGEST_COVERAGE_DEFAULT_BACKFILL", BACKFILL.toHours() + "h");
         env.put(

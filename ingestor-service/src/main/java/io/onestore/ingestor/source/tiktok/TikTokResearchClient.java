@@ -10,7 +10,6 @@ import io.onestore.ingestor.source.FetchOutcome;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,9 +19,6 @@ import java.util.function.Function;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
-import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -47,21 +43,14 @@ public final class TikTokResearchClient {
     private static final String USER_FIELDS =
             "display_name,bio_description,avatar_url,is_verified,follower_count,following_count,likes_count,video_count";
 
-    private record Token(String value, Instant expires) {}
-
     private final WebClient http;
     private final ObjectMapper json;
     private final URI baseUrl;
-    private final ClientCredentials credentials;
+    private final ClientTokens tokens;
     private final ResearchQuota quota;
     private final String fields;
-    private final Duration refreshMargin;
     private final Duration timeout;
-    private final Clock clock;
     private final MeterRegistry meters;
-    // The token in use; replaced under the lock so that concurrent captures share one refresh.
-    private Token current;
-    private Mono<FetchOutcome<Token>> refreshing;
 
     public TikTokResearchClient(
             WebClient http,
@@ -77,12 +66,10 @@ public final class TikTokResearchClient {
         this.http = http;
         this.json = json;
         this.baseUrl = baseUrl;
-        this.credentials = credentials;
+        this.tokens = new ClientTokens(http, json, baseUrl, credentials, refreshMargin, timeout, clock, meters);
         this.quota = quota;
         this.fields = fields;
-        this.refreshMargin = refreshMargin;
         this.timeout = timeout;
-        this.clock = clock;
         this.meters = meters;
     }
 
@@ -167,8 +154,8 @@ public final class TikTokResearchClient {
 
     /** Empty when the token was refused (401, and the token dropped): the caller decides whether to try again. */
     private <T> Mono<Optional<FetchOutcome<T>>> send(URI uri, JsonNode body, Function<JsonNode, FetchOutcome<T>> read) {
-        return token().flatMap(token -> {
-            if (!(token instanceof FetchOutcome.Ok<Token> ok)) {
+        return tokens.token().flatMap(token -> {
+            if (!(token instanceof FetchOutcome.Ok<ClientTokens.Token> ok)) {
                 return Mono.just(Optional.of(token.<T>map(t -> null)));
             }
             return http.post()
@@ -190,11 +177,11 @@ public final class TikTokResearchClient {
             HttpHeaders headers,
             String body,
             Function<JsonNode, FetchOutcome<T>> read,
-            Token used) {
+            ClientTokens.Token used) {
         int code = status.value();
         String errorCode = errorCode(body);
         if (code == 401) {
-            forget(used);
+            tokens.forget(used);
             return Optional.empty();
         }
         if (code == 429) {
@@ -254,76 +241,7 @@ public final class TikTokResearchClient {
         return data.isObject() ? FetchOutcome.ok(data) : null;
     }
 
-    /** The token to use: the kept one while it has more than the margin left, else a new one (shared by callers). */
-    private Mono<FetchOutcome<Token>> token() {
-        synchronized (this) {
-            Token kept = current;
-            if (kept != null && clock.instant().isBefore(kept.expires().minus(refreshMargin))) {
-                return Mono.just(FetchOutcome.ok(kept));
-            }
-            if (refreshing == null) {
-                refreshing = issue().doOnNext(this::keep).cache();
-            }
-            return refreshing;
-        }
-    }
-
-    private synchronized void keep(FetchOutcome<Token> outcome) {
-        if (outcome instanceof FetchOutcome.Ok<Token> ok) {
-            current = ok.value();
-        }
-        refreshing = null;
-    }
-
-    private synchronized void forget(Token used) {
-        if (current != null && current.value().equals(used.value())) {
-            current = null;
-        }
-    }
-
-    private Mono<FetchOutcome<Token>> issue() {
-        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-        form.add("client_key", credentials.key());
-        form.add("client_secret", credentials.secret());
-        form.add("grant_type", "client_credentials");
-        URI uri = UriComponentsBuilder.fromUri(baseUrl)
-                .path("/v2/oauth/token/")
-                .build()
-                .toUri();
-        Instant asked = clock.instant();
-        return http.post()
-                .uri(uri)
-                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .body(BodyInserters.fromFormData(form))
-                .exchangeToMono(response -> response.bodyToMono(String.class)
-                        .defaultIfEmpty("")
-                        .map(text -> tokenAnswer(response.statusCode(), text, asked)))
-                .timeout(timeout)
-                .onErrorResume(e -> Mono.just(transport(e)))
-                .map(outcome -> count("oauth_token", outcome));
-    }
-
-    private FetchOutcome<Token> tokenAnswer(HttpStatusCode status, String body, Instant asked) {
-        if (status.is5xxServerError()) {
-            return new FetchOutcome.Transient<>("token endpoint error " + status.value());
-        }
-        JsonNode tree;
-        try {
-            tree = json.readTree(body);
-        } catch (JsonProcessingException e) {
-            return new FetchOutcome.Transient<>("the token endpoint did not answer JSON");
-        }
-        String token = tree == null ? null : tree.path("access_token").asText(null);
-        if (!status.is2xxSuccessful() || token == null || token.isBlank()) {
-            String error = tree == null ? "" : tree.path("error").asText("");
-            return new FetchOutcome.LoginWall<>(
-                    "TikTok refused the client credentials (" + status.value() + " " + error + ")");
-        }
-        long seconds = tree.path("expires_in").asLong(7200);
-        return FetchOutcome.ok(new Token(token, asked.plusSeconds(seconds)));
-    }
-
-    private static <T> FetchOutcome<T> transport(Throwable e) {
+    static <T> FetchOutcome<T> transport(Throwable e) {
         if (e instanceof TimeoutException) {
             return new FetchOutcome.Transient<>("timed out");
         }

@@ -75,6 +75,19 @@ class TikTokFetchTest {
         return NOW.minus(before).getEpochSecond();
     }
 
+    /** The token endpoint issues clt.A, then clt.B. */
+    static void tokensAThenB() {
+        server.stubFor(post(urlPathEqualTo(TOKEN))
+                .inScenario("tokens")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(token("clt.A"))
+                .willSetStateTo("second"));
+        server.stubFor(post(urlPathEqualTo(TOKEN))
+                .inScenario("tokens")
+                .whenScenarioStateIs("second")
+                .willReturn(token("clt.B")));
+    }
+
     int queries() {
         return server.countRequestsMatching(
                         postRequestedFor(urlPathEqualTo(QUERY)).build())
@@ -205,15 +218,7 @@ class TikTokFetchTest {
 
     @Test
     void aTokenIsRenewedBeforeItExpires() {
-        server.stubFor(post(urlPathEqualTo(TOKEN))
-                .inScenario("tokens")
-                .whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(token("clt.A"))
-                .willSetStateTo("second"));
-        server.stubFor(post(urlPathEqualTo(TOKEN))
-                .inScenario("tokens")
-                .whenScenarioStateIs("second")
-                .willReturn(token("clt.B")));
+        tokensAThenB();
         server.stubFor(query().willReturn(json(200, empty())));
 
         fetch(since(NOW.minus(Duration.ofHours(1)), 1));
@@ -230,15 +235,7 @@ class TikTokFetchTest {
 
     @Test
     void a401DropsTheTokenAndTheCallIsMadeOnceMoreWithANewOne() {
-        server.stubFor(post(urlPathEqualTo(TOKEN))
-                .inScenario("tokens")
-                .whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(token("clt.A"))
-                .willSetStateTo("second"));
-        server.stubFor(post(urlPathEqualTo(TOKEN))
-                .inScenario("tokens")
-                .whenScenarioStateIs("second")
-                .willReturn(token("clt.B")));
+        tokensAThenB();
         server.stubFor(query().withHeader("Authorization", equalTo("Bearer clt.A"))
                 .willReturn(json(401, error("access_token_invalid"))));
         server.stubFor(query().withHeader("Authorization", equalTo("Bearer clt.B"))
