@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -134,33 +135,33 @@ class IngestBenchmark {
         IndexNames rawIndices = indices("raw-" + run);
         IndexNames ourIndices = indices("ours-" + run);
         long documents = documents(pages, t0);
-        double rawFirst;
-        double ourFirst;
         List<Path> firstBodies =
                 BulkBodies.write(rawIndices, captures(pages, t0), null, bulkSize, work.resolve(run + "-1"));
-        if (oursFirst) {
-            ourFirst = ours(ourIndices, pages, t0, bulkSize, documents);
-            rawFirst = raw(raw, firstBodies, documents);
-        } else {
-            rawFirst = raw(raw, firstBodies, documents);
-            ourFirst = ours(ourIndices, pages, t0, bulkSize, documents);
-        }
+        double[] first = inOrder(
+                oursFirst,
+                () -> ours(ourIndices, pages, t0, bulkSize, documents),
+                () -> raw(raw, firstBodies, documents));
         List<Path> againBodies =
                 BulkBodies.write(rawIndices, captures(pages, t1), t0, bulkSize, work.resolve(run + "-2"));
-        double rawAgain;
-        double ourAgain;
-        if (oursFirst) {
-            ourAgain = ours(ourIndices, pages, t1, bulkSize, documents);
-            rawAgain = raw(raw, againBodies, documents);
-        } else {
-            rawAgain = raw(raw, againBodies, documents);
-            ourAgain = ours(ourIndices, pages, t1, bulkSize, documents);
-        }
+        double[] again = inOrder(
+                oursFirst,
+                () -> ours(ourIndices, pages, t1, bulkSize, documents),
+                () -> raw(raw, againBodies, documents));
         BulkBodies.check(client, rawIndices, ourIndices, count);
         BulkBodies.deleteIndices(client, rawIndices, ourIndices);
         BulkBodies.delete(work.resolve(run + "-1"));
         BulkBodies.delete(work.resolve(run + "-2"));
-        return new Round(rawFirst, ourFirst, rawAgain, ourAgain);
+        return new Round(first[1], first[0], again[1], again[0]);
+    }
+
+    /** Both sides' rates, ours first in the answer, measured in the order the round asks for. */
+    private static double[] inOrder(boolean oursFirst, Callable<Double> ours, Callable<Double> raw) throws Exception {
+        if (oursFirst) {
+            double ourRate = ours.call();
+            return new double[] {ourRate, raw.call()};
+        }
+        double rawRate = raw.call();
+        return new double[] {ours.call(), rawRate};
     }
 
     /** Documents per second from page bytes to answered bulk items: parse, normalise, merge, write. */
