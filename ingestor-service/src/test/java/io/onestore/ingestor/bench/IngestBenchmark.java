@@ -87,6 +87,18 @@ class IngestBenchmark {
                 Round r = round(raw, "m" + round, posts, 1000, round % 2 == 0);
                 first.add(r.oursFirst, r.rawFirst);
                 again.add(r.oursAgain, r.rawAgain);
+                roundRows.add(String.format(
+                        Locale.ROOT,
+                        "| %d | %s | %s | %.0f | %.0f | %.2f | %.0f | %.0f | %.2f |",
+                        round,
+                        round % 2 == 0 ? "ours" : "raw",
+                        loadAverage(),
+                        r.rawFirst,
+                        r.oursFirst,
+                        r.oursFirst / r.rawFirst,
+                        r.rawAgain,
+                        r.oursAgain,
+                        r.oursAgain / r.rawAgain));
                 say(
                         "round %d (%s first, load %s)  first capture: raw %8.0f, ours %8.0f docs/s (%.2f)"
                                 + " | recapture: raw %8.0f, ours %8.0f docs/s (%.2f)",
@@ -266,6 +278,16 @@ class IngestBenchmark {
         figure.put("goal", ">= 0.9");
         figure.put("unit", "docs/s");
         figure.put("baseline_is", "raw _bulk of the same final documents over " + RawBulk.CONNECTIONS + " connections");
+        figureRows.add(String.format(
+                Locale.ROOT,
+                "| %s | %.0f | %.0f | **%.2f** | %.2f–%.2f | %d | ≥ 0.9 |",
+                name,
+                median(side.ours),
+                median(side.baseline),
+                median(side.ratios),
+                figure.get("ratio_min").asDouble(),
+                figure.get("ratio_max").asDouble(),
+                side.ratios.size()));
         say(
                 "%s: ours %.0f docs/s, raw %.0f docs/s, ratio median %.2f (min %.2f, max %.2f, %d rounds)",
                 name,
