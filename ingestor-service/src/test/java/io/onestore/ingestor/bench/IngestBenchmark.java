@@ -87,30 +87,23 @@ class IngestBenchmark {
                 Round r = round(raw, "m" + round, posts, 1000, round % 2 == 0);
                 first.add(r.oursFirst, r.rawFirst);
                 again.add(r.oursAgain, r.rawAgain);
+                Object[] measured = {
+                    round,
+                    round % 2 == 0 ? "ours" : "raw",
+                    loadAverage(),
+                    r.rawFirst,
+                    r.oursFirst,
+                    r.oursFirst / r.rawFirst,
+                    r.rawAgain,
+                    r.oursAgain,
+                    r.oursAgain / r.rawAgain
+                };
                 roundRows.add(String.format(
-                        Locale.ROOT,
-                        "| %d | %s | %s | %.0f | %.0f | %.2f | %.0f | %.0f | %.2f |",
-                        round,
-                        round % 2 == 0 ? "ours" : "raw",
-                        loadAverage(),
-                        r.rawFirst,
-                        r.oursFirst,
-                        r.oursFirst / r.rawFirst,
-                        r.rawAgain,
-                        r.oursAgain,
-                        r.oursAgain / r.rawAgain));
+                        Locale.ROOT, "| %d | %s | %s | %.0f | %.0f | %.2f | %.0f | %.0f | %.2f |", measured));
                 say(
                         "round %d (%s first, load %s)  first capture: raw %8.0f, ours %8.0f docs/s (%.2f)"
                                 + " | recapture: raw %8.0f, ours %8.0f docs/s (%.2f)",
-                        round,
-                        round % 2 == 0 ? "ours" : "raw",
-                        loadAverage(),
-                        r.rawFirst,
-                        r.oursFirst,
-                        r.oursFirst / r.rawFirst,
-                        r.rawAgain,
-                        r.oursAgain,
-                        r.oursAgain / r.rawAgain);
+                        measured);
             }
             figure("ingest first capture", first);
             figure("ingest recapture", again);
