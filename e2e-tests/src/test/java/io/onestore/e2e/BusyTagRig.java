@@ -60,6 +60,8 @@ final class BusyTagRig implements AutoCloseable {
                 "ONESTORE_SIMULATOR_ORIGIN",
                 Instant.now().minus(Duration.ofMinutes(2)).toString());
         world.put("ONESTORE_SIMULATOR_WORLD_AUTHORS", "500");
+        // Every hour alike: the load (and what the tests expect of it) must not depend on the time of day they run.
+        world.put("ONESTORE_SIMULATOR_WORLD_DAILY_SWING", "0");
         world.put("ONESTORE_SIMULATOR_WORLD_BRANDS_0_TAG", TAG);
         world.put("ONESTORE_SIMULATOR_WORLD_BRANDS_0_HANDLE", TAG);
         world.put("ONESTORE_SIMULATOR_WORLD_BRANDS_0_POSTS_PER_HOUR", String.valueOf(postsPerHour));

@@ -3,6 +3,7 @@ package io.onestore.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * Complete capture of a busy tag with the real jars (docs/coverage.md): the simulator's one brand posts 20,000 an hour
- * (up to 1.6 times that in the evening) and its clock runs six times as fast as real time; 20 accounts of 200 calls a
+ * (every hour alike, whenever the test runs) and its clock runs six times as fast as real time; 20 accounts of 200 calls a
  * (simulated) hour each and the default settings in simulated time ({@link BusyTagRig}). Between one interval after
  * the first capture and the last capture, the web and legacy ingestors must store at least 99 % of the truth's public
  * posts of the tag; every post the graph ingestor misses must lie in a recorded gap, and the history
@@ -24,12 +25,13 @@ import org.junit.jupiter.api.TestInstance;
 class CaptureCoverageE2ETest {
 
     static final int INTERVALS = 4;
+    static final int POSTS_PER_HOUR = 20_000;
 
     BusyTagRig rig;
 
     @BeforeAll
     void start() throws Exception {
-        rig = new BusyTagRig(CaptureCoverageE2ETest.class, List.of("web", "legacy", "graph"), 20_000, 20, 6);
+        rig = new BusyTagRig(CaptureCoverageE2ETest.class, List.of("web", "legacy", "graph"), POSTS_PER_HOUR, 20, 6);
     }
 
     @AfterAll
@@ -53,9 +55,15 @@ class CaptureCoverageE2ETest {
             System.out.printf(
                     "coverage %s: %d of %d posts (%.2f %%) in [%s, %s); ledger %s%n",
                     mode, stored.size(), truthPosts, 100.0 * stored.size() / truthPosts, from, to, ledger);
-            assertThat(truthPosts)
-                    .as("%s: the truth's posts in the window", mode)
-                    .isGreaterThan(5_000);
+            // The premise: the window spans at least two intervals of a tag far busier than one page per interval.
+            // (Regression: a fixed 5,000 failed at night, when the time of day still scaled the simulator's rate.)
+            Duration window = Duration.between(from, to);
+            assertThat(window).as("%s: the window", mode).isGreaterThanOrEqualTo(BusyTagRig.INTERVAL.multipliedBy(2));
+            double expected = POSTS_PER_HOUR * window.toMillis() / 3_600_000.0;
+            // Public posts only: private authors' posts (about 8 %) are in no feed and not in public_posts.
+            assertThat((double) truthPosts)
+                    .as("%s: the truth's public posts in the window against the simulator's rate", mode)
+                    .isBetween(0.8 * expected, 1.05 * expected);
             if (!mode.equals("graph")) {
                 assertThat((double) stored.size() / truthPosts)
                         .as("%s: share of the truth stored", mode)

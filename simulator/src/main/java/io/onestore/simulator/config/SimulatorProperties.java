@@ -2,6 +2,8 @@ package io.onestore.simulator.config;
 
 import io.onestore.simulator.fault.FaultSettings;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -67,6 +69,9 @@ public record SimulatorProperties(
      * @param hiddenLikesShare share of posts whose like count is hidden
      * @param feedDisorder how far out of date order a tag feed is: each post sits as if up to this much older
      * @param cachedPosts how many generated posts stay in memory (older hours are made again when asked for)
+     * @param dailySwing how far the time of day moves a tag's hourly rate: the rate times {@code 1 + dailySwing *
+     *     sin(2 pi (hour - 13) / 24)}, quietest at 07:00 UTC and busiest at 19:00; 0 makes every hour alike (tests
+     *     whose load must not depend on when they run)
      */
     public record World(
             @Min(10) @DefaultValue("3000") int authors,
@@ -75,11 +80,12 @@ public record SimulatorProperties(
             @DefaultValue("0.06") double hiddenLikesShare,
             List<Brand> brands,
             @NotNull @DefaultValue("2s") Duration feedDisorder,
-            @Min(10_000) @DefaultValue("2000000") long cachedPosts) {
+            @Min(10_000) @DefaultValue("2000000") long cachedPosts,
+            @DecimalMin("0") @DecimalMax("1") @DefaultValue("0.6") double dailySwing) {
 
         /** The defaults for everything but the five main settings (tests). */
         public World(int authors, Duration history, double privateShare, double hiddenLikesShare, List<Brand> brands) {
-            this(authors, history, privateShare, hiddenLikesShare, brands, Duration.ofSeconds(2), 2_000_000L);
+            this(authors, history, privateShare, hiddenLikesShare, brands, Duration.ofSeconds(2), 2_000_000L, 0.6);
         }
 
         @ConstructorBinding

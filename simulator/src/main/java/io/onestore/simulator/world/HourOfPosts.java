@@ -16,7 +16,7 @@ import org.apache.commons.rng.sampling.distribution.PoissonSampler;
 /**
  * Generates every post of one hour of the world from (seed, hour) alone, so hours can be made in any order, cached,
  * and made again identically. Each brand's tag gets a Poisson number of posts around its hourly rate, shaped by the
- * time of day (quiet at 07:00 UTC, busiest at 19:00) and multiplied during the campaign; its official account posts
+ * time of day ({@code daily-swing}: by default 0.4 times the rate at 07:00 UTC, 1.6 times at 19:00) and multiplied during the campaign; its official account posts
  * about every ten hours. There is no cap on the count: a post's number ({@code seq}) counts within its second and
  * brand, so ids stay unique up to 1,023 posts a second per brand (3.6 million an hour), which {@link
  * io.onestore.simulator.config.SimulatorProperties.Brand} enforces at start-up.
@@ -39,7 +39,7 @@ final class HourOfPosts {
     List<Post> generate(long hour) {
         List<Post> posts = new ArrayList<>();
         List<SimulatorProperties.Brand> brands = world.brands();
-        double diurnal = 1 + 0.6 * Math.sin(2 * Math.PI * (Math.floorMod(hour, 24) - 13) / 24.0);
+        double diurnal = 1 + world.dailySwing() * Math.sin(2 * Math.PI * (Math.floorMod(hour, 24) - 13) / 24.0);
         for (int b = 0; b < brands.size(); b++) {
             SplittableRandom random = SeedMix.random(seed, hour, b);
             boolean inCampaign = campaign.covers(b, hour * 3600);

@@ -45,6 +45,34 @@ class BusyTagTest {
         }
     }
 
+    // Regression: an end-to-end test sized for 5,000 posts in a quarter hour found 3,911 when CI ran at 02:00 UTC,
+    // because the time of day scaled the rate; a daily swing of 0 makes every hour alike, whenever a test runs.
+    @Test
+    void aDailySwingOfZeroGivesEveryHourTheSameRate() {
+        var brands = List.of(new SimulatorProperties.Brand("busy", "busy", 20_000, 1_000_000L));
+        var flat = new SimulatorProperties.World(
+                500, Duration.ofDays(1), 0.08, 0.06, brands, Duration.ofSeconds(2), 2_000_000L, 0);
+        var campaign = new SimulatorProperties.Campaign("none", "q", Duration.ofDays(10), Duration.ofDays(1), 1);
+        World world = new World(3, flat, campaign, ORIGIN);
+        long day = ORIGIN.getEpochSecond();
+        for (int hour : new int[] {2, 7, 13, 19}) {
+            long from = day + hour * 3600L;
+            long count = world.posts(from, from + 3600, NOW + 24 * 3600).stream()
+                    .filter(p -> p.brand() == 0)
+                    .count();
+            // Poisson around 20,000: the standard deviation is 141, so 3 % is over four of them.
+            assertThat((double) count)
+                    .as("posts in hour %d", hour)
+                    .isCloseTo(20_000, org.assertj.core.data.Percentage.withPercentage(3));
+        }
+        long quietHour = world(20_000).posts(day + 7 * 3600, day + 8 * 3600, NOW + 24 * 3600).stream()
+                .filter(p -> p.brand() == 0)
+                .count();
+        assertThat((double) quietHour)
+                .as("the default swing keeps 07:00 UTC quiet")
+                .isCloseTo(8_000, org.assertj.core.data.Percentage.withPercentage(5));
+    }
+
     // Regression: a world of one brand failed every post draw (no other brand to tag), so its feeds answered 500.
     @Test
     void aWorldOfOneBrandMakesItsPosts() {
