@@ -1,19 +1,16 @@
 package io.onestore.ingestor.capture.instagram;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.TextNode;
 import io.onestore.ingestor.account.Account;
 import io.onestore.ingestor.account.AccountPool;
 import io.onestore.ingestor.capture.CaptureResult;
+import io.onestore.ingestor.capture.MalformedAnswers;
 import io.onestore.ingestor.capture.PlatformTargetFetcher;
 import io.onestore.ingestor.source.FetchOutcome;
 import io.onestore.ingestor.targets.CoverageOrder;
 import io.onestore.ingestor.targets.CoverageUpdate;
 import io.onestore.ingestor.targets.FeedWalk;
 import io.onestore.ingestor.targets.Target;
-import io.onestore.model.document.DeadLetterDocument;
 import io.onestore.model.document.GapReason;
 import io.onestore.model.document.Platform;
 import io.onestore.model.document.TargetCoverageDocument;
@@ -49,14 +46,14 @@ public final class InstagramTargetFetcher implements PlatformTargetFetcher {
     private final InstagramAdapter adapter;
     private final InstagramNormalizer normalizer;
     private final AccountPool pool;
-    private final ObjectMapper json;
+    private final MalformedAnswers malformedAnswers;
 
     public InstagramTargetFetcher(
             InstagramAdapter adapter, InstagramNormalizer normalizer, AccountPool pool, ObjectMapper json) {
         this.adapter = adapter;
         this.normalizer = normalizer;
         this.pool = pool;
-        this.json = json;
+        this.malformedAnswers = new MalformedAnswers(json);
     }
 
     @Override
@@ -123,7 +120,8 @@ public final class InstagramTargetFetcher implements PlatformTargetFetcher {
                                 target,
                                 outcome.label(),
                                 outcome.reason(),
-                                List.of(deadLetter(target, malformed, capturedAt))));
+                                List.of(malformedAnswers.letter(
+                                        target, Platform.INSTAGRAM, adapter.source(), malformed, capturedAt))));
                     }
                     return Mono.just(failed(target, outcome.label(), outcome.reason()));
                 });
@@ -173,29 +171,6 @@ public final class InstagramTargetFetcher implements PlatformTargetFetcher {
                 windowGap,
                 false,
                 walks.refill() == null ? null : walks.refill().result(capturedAt));
-    }
-
-    private DeadLetterDocument deadLetter(Target target, FetchOutcome.Malformed<?> malformed, Instant capturedAt) {
-        return new DeadLetterDocument(
-                capturedAt,
-                "parse",
-                "malformed_upstream_body",
-                malformed.reason(),
-                null,
-                target.id(),
-                Platform.INSTAGRAM,
-                adapter.source(),
-                raw(malformed.rawBody()));
-    }
-
-    /** The body as JSON when it is JSON of an unexpected shape, else verbatim as a string. */
-    private JsonNode raw(String body) {
-        try {
-            JsonNode node = json.readTree(body);
-            return node == null || node.isMissingNode() ? TextNode.valueOf(body) : node;
-        } catch (JsonProcessingException notJson) {
-            return TextNode.valueOf(body);
-        }
     }
 
     private static CaptureResult.Failed failed(Target target, String outcome, String reason) {

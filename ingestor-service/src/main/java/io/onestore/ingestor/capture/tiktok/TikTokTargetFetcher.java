@@ -1,11 +1,10 @@
 package io.onestore.ingestor.capture.tiktok;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.TextNode;
 import io.onestore.ingestor.capture.CaptureBatch;
 import io.onestore.ingestor.capture.CaptureResult;
+import io.onestore.ingestor.capture.MalformedAnswers;
 import io.onestore.ingestor.capture.PlatformTargetFetcher;
 import io.onestore.ingestor.config.TikTokSettings;
 import io.onestore.ingestor.source.FetchOutcome;
@@ -55,7 +54,7 @@ public final class TikTokTargetFetcher implements PlatformTargetFetcher {
     private final TikTokSettings settings;
     private final WindowReader reader;
     private final TikTokBackfill backfill;
-    private final ObjectMapper json;
+    private final MalformedAnswers malformedAnswers;
 
     public TikTokTargetFetcher(
             TikTokResearchClient client, TikTokNormalizer normalizer, TikTokSettings settings, ObjectMapper json) {
@@ -64,7 +63,7 @@ public final class TikTokTargetFetcher implements PlatformTargetFetcher {
         this.settings = settings;
         this.reader = new WindowReader(client, settings.maxCount());
         this.backfill = new TikTokBackfill(reader, settings.windowDays());
-        this.json = json;
+        this.malformedAnswers = new MalformedAnswers(json);
     }
 
     @Override
@@ -158,7 +157,7 @@ public final class TikTokTargetFetcher implements PlatformTargetFetcher {
         var batch = normalizer.normalize(target, distinct(videos), null, capturedAt);
         List<DeadLetterDocument> letters = new ArrayList<>(batch.deadLetters());
         if (live.failure() instanceof FetchOutcome.Malformed<?> malformed) {
-            letters.add(deadLetter(target, malformed, capturedAt));
+            letters.add(malformedAnswers.letter(target, Platform.TIKTOK, SOURCE, malformed, capturedAt));
         }
         return new CaptureResult.Captured(
                 new CaptureBatch(
@@ -203,30 +202,8 @@ public final class TikTokTargetFetcher implements PlatformTargetFetcher {
 
     private CaptureResult.Failed failed(Target target, FetchOutcome<?> outcome, Instant capturedAt) {
         List<DeadLetterDocument> letters = outcome instanceof FetchOutcome.Malformed<?> malformed
-                ? List.of(deadLetter(target, malformed, capturedAt))
+                ? List.of(malformedAnswers.letter(target, Platform.TIKTOK, SOURCE, malformed, capturedAt))
                 : List.of();
         return new CaptureResult.Failed(target, outcome.label(), "TikTok: " + outcome.reason(), letters);
-    }
-
-    private DeadLetterDocument deadLetter(Target target, FetchOutcome.Malformed<?> malformed, Instant capturedAt) {
-        return new DeadLetterDocument(
-                capturedAt,
-                "parse",
-                "malformed_upstream_body",
-                malformed.reason(),
-                null,
-                target.id(),
-                Platform.TIKTOK,
-                SOURCE,
-                raw(malformed.rawBody()));
-    }
-
-    private JsonNode raw(String body) {
-        try {
-            JsonNode node = json.readTree(body);
-            return node == null || node.isMissingNode() ? TextNode.valueOf(body) : node;
-        } catch (JsonProcessingException notJson) {
-            return TextNode.valueOf(body);
-        }
     }
 }

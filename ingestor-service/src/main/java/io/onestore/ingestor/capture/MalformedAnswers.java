@@ -1,0 +1,51 @@
+package io.onestore.ingestor.capture;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.onestore.ingestor.source.FetchOutcome;
+import io.onestore.ingestor.targets.Target;
+import io.onestore.model.document.DeadLetterDocument;
+import io.onestore.model.document.Platform;
+import java.time.Instant;
+
+/**
+ * Turns an upstream answer no normaliser could read into the dead letter that keeps it verbatim, so nothing the
+ * network sent is lost and the answer can be replayed once the parser understands it (design: "loses nothing").
+ * Every platform's fetcher files its malformed answers the same way: stage {@code parse}, kind
+ * {@code malformed_upstream_body}.
+ */
+public final class MalformedAnswers {
+
+    private final ObjectMapper json;
+
+    public MalformedAnswers(ObjectMapper json) {
+        this.json = json;
+    }
+
+    /** The dead letter of a malformed answer read for {@code target} from {@code source} of {@code platform}. */
+    public DeadLetterDocument letter(
+            Target target, Platform platform, String source, FetchOutcome.Malformed<?> malformed, Instant capturedAt) {
+        return new DeadLetterDocument(
+                capturedAt,
+                "parse",
+                "malformed_upstream_body",
+                malformed.reason(),
+                null,
+                target.id(),
+                platform,
+                source,
+                raw(malformed.rawBody()));
+    }
+
+    /** The body as JSON when it is JSON of an unexpected shape, else verbatim as a string. */
+    private JsonNode raw(String body) {
+        try {
+            JsonNode node = json.readTree(body);
+            return node == null || node.isMissingNode() ? TextNode.valueOf(body) : node;
+        } catch (JsonProcessingException notJson) {
+            return TextNode.valueOf(body);
+        }
+    }
+}
