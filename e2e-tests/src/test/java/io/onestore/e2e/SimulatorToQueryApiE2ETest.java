@@ -384,16 +384,31 @@ class SimulatorToQueryApiE2ETest {
                   {"bool": {"should": [{"term": {"hashtags": "puma"}}, {"term": {"author.username": "puma"}}]}}
                 ]}}"""
                         .formatted(reportFrom, reportTo);
+        // Uplift's inputs, the phases' post counts, are compared in the same poll: the campaign ran from NOW - 1 d to
+        // NOW + 1 d of simulated time, all of it past by the query-api's clock, so during lasts 2 days, baseline 7.
+        // Back-fill may still be writing #puma's history, so each answer is checked against counts taken with it.
+        Instant start = NOW.minus(Duration.ofDays(1));
+        Instant end = NOW.plus(Duration.ofDays(1));
         Json.Answer[] last = new Json.Answer[1];
-        await("the report's totals.posts equals the campaign's posts in Elasticsearch")
-                .atMost(Duration.ofSeconds(30))
+        await("the report's totals and phases equal the campaign's posts in Elasticsearch")
+                .atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofSeconds(2))
                 .untilAsserted(() -> {
+                    long before = count(prefix, "posts", campaignPosts);
                     Json.Answer answer = Json.get(api + "/campaigns/" + id + "/report?interval=1d", key);
                     assertThat(answer.status()).as("report: %s", answer).isEqualTo(200);
+                    long baselinePosts = count(prefix, "posts", campaignPosts(start.minus(Duration.ofDays(7)), start));
+                    long duringPosts = count(prefix, "posts", campaignPosts(start, end));
+                    assertThat(count(prefix, "posts", campaignPosts))
+                            .as("no write landed while the report was read")
+                            .isEqualTo(before);
                     assertThat(answer.body().at("/totals/posts").asLong())
                             .isPositive()
-                            .isEqualTo(count(prefix, "posts", campaignPosts));
+                            .isEqualTo(before);
+                    assertThat(answer.body().at("/phases/baseline/totals/posts").asLong())
+                            .isEqualTo(baselinePosts);
+                    assertThat(answer.body().at("/phases/during/totals/posts").asLong())
+                            .isEqualTo(duringPosts);
                     last[0] = answer;
                 });
         Json.Answer report = last[0];
@@ -404,14 +419,8 @@ class SimulatorToQueryApiE2ETest {
         assertThat(totals.get("engagement").asLong()).isPositive();
         assertThat(report.body().get("timeline")).isNotEmpty();
         assertThat(report.body().at("/phases/during/totals/posts").asLong()).isPositive();
-        // Uplift, computed here from the phases' post counts in Elasticsearch: the campaign ran from NOW - 1 d to
-        // NOW + 1 d of simulated time, all of it past by the query-api's clock, so during lasts 2 days, baseline 7.
-        Instant start = NOW.minus(Duration.ofDays(1));
-        Instant end = NOW.plus(Duration.ofDays(1));
-        long baselinePosts = count(prefix, "posts", campaignPosts(start.minus(Duration.ofDays(7)), start));
-        long duringPosts = count(prefix, "posts", campaignPosts(start, end));
-        assertThat(report.body().at("/phases/baseline/totals/posts").asLong()).isEqualTo(baselinePosts);
-        assertThat(report.body().at("/phases/during/totals/posts").asLong()).isEqualTo(duringPosts);
+        long baselinePosts = report.body().at("/phases/baseline/totals/posts").asLong();
+        long duringPosts = report.body().at("/phases/during/totals/posts").asLong();
         JsonNode withheld = report.body().at("/uplift/duringVsBaselineWithheld");
         double baselineCovered =
                 report.body().at("/phases/baseline/coveredShare").asDouble();
