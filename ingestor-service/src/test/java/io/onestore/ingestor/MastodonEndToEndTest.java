@@ -14,6 +14,7 @@ import static org.awaitility.Awaitility.await;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.onestore.ingestor.capture.CaptureResult;
 import io.onestore.ingestor.capture.mastodon.MastodonNormalizer;
 import io.onestore.ingestor.capture.mastodon.MastodonTargetFetcher;
 import io.onestore.ingestor.config.IngestorProperties;
@@ -174,6 +175,34 @@ class MastodonEndToEndTest {
         assertThat(result.target().platform()).isEqualTo(Platform.MASTODON);
         social.verify(getRequestedFor(urlPathEqualTo(PATH)).withQueryParam("min_id", equalTo(SOCIAL_NEWEST)));
         social.verify(0, getRequestedFor(urlPathEqualTo(PATH)).withQueryParam("min_id", absent()));
+    }
+
+    // Regression: under load a cycle stopped waiting while the first capture of #puma finished; the fetcher had moved
+    // its cursors already, so every later capture read forward from past 120 statuses that were never written.
+    @Test
+    void aCaptureNotHandedToTheIndexerLeavesTheCursorsWhereTheyWere() {
+        newest(social, "timeline-nike.json");
+        newest(fosstodon, "timeline-nike-fosstodon.json");
+        after(social, SOCIAL_NEWEST, null);
+        after(fosstodon, FOSSTODON_NEWEST, null);
+        MastodonTargetFetcher fetcher = new MastodonTargetFetcher(
+                timelines, normalizer, cursors, properties.sources().mastodon(), clock);
+        Target nike = new Target(TargetDocument.Kind.HASHTAG, "nike", Platform.MASTODON);
+
+        CaptureResult abandoned = fetcher.fetch(nike, clock.instant()).block(Duration.ofSeconds(30));
+        CaptureResult again = fetcher.fetch(nike, clock.instant()).block(Duration.ofSeconds(30));
+
+        assertThat(abandoned).isInstanceOf(CaptureResult.Captured.class);
+        assertThat(((CaptureResult.Captured) again).batch().posts())
+                .as("read whole again")
+                .hasSize(3);
+        social.verify(0, getRequestedFor(urlPathEqualTo(PATH)).withQueryParam("min_id", equalTo(SOCIAL_NEWEST)));
+
+        ((CaptureResult.Captured) again).onHandOver().run();
+        fetcher.fetch(nike, clock.instant()).block(Duration.ofSeconds(30));
+
+        social.verify(1, getRequestedFor(urlPathEqualTo(PATH)).withQueryParam("min_id", equalTo(SOCIAL_NEWEST)));
+        fosstodon.verify(1, getRequestedFor(urlPathEqualTo(PATH)).withQueryParam("min_id", equalTo(FOSSTODON_NEWEST)));
     }
 
     @Test

@@ -14,11 +14,22 @@ public sealed interface CaptureResult {
      * The target was fetched (through whichever account) and normalised.
      *
      * @param coverage what the capture's walks read, for the coverage ledger; null for a capture without walks
+     * @param onHandOver run by whoever hands the batch to the indexer, right after: a fetcher that keeps its own
+     *     read position (Mastodon's per-server cursors) moves it here, never when the fetch completes, since a cycle
+     *     that stopped waiting drops a finished capture unwritten and its posts must be read again
      */
-    record Captured(CaptureBatch batch, CoverageUpdate.Capture coverage) implements CaptureResult {
+    record Captured(CaptureBatch batch, CoverageUpdate.Capture coverage, Runnable onHandOver) implements CaptureResult {
+
+        public Captured {
+            onHandOver = onHandOver == null ? () -> {} : onHandOver;
+        }
+
+        public Captured(CaptureBatch batch, CoverageUpdate.Capture coverage) {
+            this(batch, coverage, null);
+        }
 
         public Captured(CaptureBatch batch) {
-            this(batch, null);
+            this(batch, null, null);
         }
 
         @Override

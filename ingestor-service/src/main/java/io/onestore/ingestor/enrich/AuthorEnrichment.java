@@ -141,6 +141,7 @@ public final class AuthorEnrichment implements CaptureFollowUp {
         }
         if (result instanceof CaptureResult.Captured capturedProfile) {
             indexer.index(capturedProfile.batch());
+            capturedProfile.onHandOver().run();
             return "ok";
         }
         if (result instanceof CaptureResult.Failed failed) {

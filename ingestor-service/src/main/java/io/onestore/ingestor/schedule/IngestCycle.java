@@ -298,6 +298,7 @@ public final class IngestCycle {
     private void hand(CaptureResult result) {
         if (result instanceof CaptureResult.Captured captured) {
             indexer.index(captured.batch());
+            captured.onHandOver().run();
             countDeadLetters(captured.batch().target(), captured.batch().deadLetters());
         } else if (result instanceof CaptureResult.Failed failed) {
             indexer.deadLetters(failed.deadLetters());

@@ -38,8 +38,10 @@ import reactor.core.scheduler.Schedulers;
  * once and left alone for {@code locked-recheck}, not retried every cycle. A failing server never fails the others;
  * the target fails only when no server could be read, and then stays due.
  *
- * <p>Cursors: a read's new cursor is kept in memory at once and written to Elasticsearch at the start of the next
- * capture of the tag, when the cycle that read it has flushed its writes to Elasticsearch or the spool. A restart
+ * <p>Cursors: a read's new cursor is kept in memory once the cycle has handed the capture to the indexer
+ * ({@link CaptureResult.Captured#onHandOver()}; a capture the cycle abandoned leaves it where it was) and written to
+ * Elasticsearch at the start of the next capture of the tag, when the cycle that read it has flushed its writes to
+ * Elasticsearch or the spool. A restart
  * resumes from the written cursor: at most one capture is read twice, into the same ids.
  */
 public final class MastodonTargetFetcher implements PlatformTargetFetcher {
@@ -181,14 +183,21 @@ public final class MastodonTargetFetcher implements PlatformTargetFetcher {
             return new CaptureResult.Failed(
                     target, first.label(), "no Mastodon server could be read: " + first.reason(), List.of());
         }
+        Map<String, String> reached = new HashMap<>();
         for (ServerRead r : reads) {
             if (r.cursor() != null) {
-                String key = key(r.server(), target.value());
-                read.put(key, r.cursor());
-                unwritten.put(key, r.cursor());
+                reached.put(key(r.server(), target.value()), r.cursor());
             }
         }
-        return new CaptureResult.Captured(normalizer.normalize(target, merged(reads), capturedAt));
+        // The cursors move only once the posts they cover are with the indexer (regression: a cycle that timed out
+        // while the first capture of #puma finished moved them past 120 statuses never written).
+        return new CaptureResult.Captured(
+                normalizer.normalize(target, merged(reads), capturedAt), null, () -> moveCursors(reached));
+    }
+
+    private void moveCursors(Map<String, String> reached) {
+        read.putAll(reached);
+        unwritten.putAll(reached);
     }
 
     /** Each post once, by canonical uri; the copy of its home server wins (remote servers see partial counts). */
