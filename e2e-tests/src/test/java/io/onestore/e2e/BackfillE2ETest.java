@@ -277,7 +277,7 @@ class BackfillE2ETest {
     }
 
     private static Instant mark(JsonNode ledger) {
-        return Instant.parse(ledger.at("/highWaterMark/published_at").asText());
+        return Instant.parse(ledger.at("/highWaterMark/publishedAt").asText());
     }
 
     private static Instant min(Instant a, Instant b) {

@@ -47,7 +47,7 @@ public record TargetLedger(
      */
     public record PlatformCoverage(
             String platform,
-            TargetCoverageDocument.Mark highWaterMark,
+            Mark highWaterMark,
             Instant coveredSince,
             Backfill backfill,
             Double backfillProgress,
@@ -68,7 +68,7 @@ public record TargetLedger(
             var plan = ledger.plan();
             return new PlatformCoverage(
                     ledger.platform().key(),
-                    ledger.highWaterMark(),
+                    Mark.of(ledger.highWaterMark()),
                     ledger.coveredSince(),
                     Backfill.of(ledger.backfill()),
                     backfillProgress(ledger),
@@ -112,6 +112,17 @@ public record TargetLedger(
             }
             double read = Duration.between(backfill.reached(), newest).toMillis() / (double) range;
             return Math.max(0, Math.min(1, read));
+        }
+    }
+
+    /**
+     * The newest post captured: {@code publishedAt} its time, {@code postId} its id. The stored ledger names these in
+     * snake_case (the index contract); the API names every field in camelCase, these too.
+     */
+    public record Mark(Instant publishedAt, String postId) {
+
+        static Mark of(TargetCoverageDocument.Mark stored) {
+            return stored == null ? null : new Mark(stored.publishedAt(), stored.postId());
         }
     }
 

@@ -119,6 +119,9 @@ class TargetsApiTest {
         JsonNode instagram = puma.get("coverage").get(0);
         assertThat(instagram.get("platform").asText()).isEqualTo("instagram");
         assertThat(instagram.get("coveredSince").asText()).isEqualTo("2026-10-04T00:00:00Z");
+        // Regression: the mark came out in the index contract's snake_case inside the API's camelCase answer.
+        assertThat(instagram.get("highWaterMark").get("publishedAt").asText()).isEqualTo("2026-10-11T00:00:00Z");
+        assertThat(instagram.get("highWaterMark").get("postId").asText()).isEqualTo("p-9");
         assertThat(instagram.get("lastCaptureAt").asText()).isEqualTo("2026-10-11T00:01:00Z");
         assertThat(instagram.get("nextDueAt").asText()).isEqualTo("2026-10-11T00:04:00Z");
         assertThat(instagram.get("ratePerHour").asDouble()).isEqualTo(800.0);
