@@ -21,12 +21,26 @@ with open(results) as f:
 
 
 def pick(label, name, side, conns):
+    """The rounds of one figure; a run in which not one whole sequence finished (p50 0) has no figure."""
     return {x["round"]: x for x in rows
-            if x["label"] == label and x["name"] == name and x["side"] == side and x["conns"] == conns}
+            if x["label"] == label and x["name"] == name and x["side"] == side and x["conns"] == conns
+            and x["p50"] > 0}
 
 
 def med(values):
     return statistics.median(values) if values else float("nan")
+
+
+def lo(values):
+    return min(values) if values else float("nan")
+
+
+def hi(values):
+    return max(values) if values else float("nan")
+
+
+def r2(value):
+    return None if value != value else round(value, 2)
 
 
 figures = []
@@ -43,6 +57,7 @@ for name in names:
     lat = [ours1[r]["p50"] / raw1[r]["p50"] for r in common]
     lat_ng = [nginx1[r]["p50"] / raw1[r]["p50"] for r in common]
     common16 = sorted(set(ours16) & set(raw16) & set(nginx16))
+    # (a figure without rounds is NaN here and null in the JSON: no whole call finished within a run)
     thr = [ours16[r]["rate"] / raw16[r]["rate"] for r in common16]
     thr_ng = [nginx16[r]["rate"] / raw16[r]["rate"] for r in common16]
     p50 = {k: med([v[r]["p50"] for r in common]) for k, v in (("ours", ours1), ("nginx", nginx1), ("raw", raw1))}
@@ -54,26 +69,26 @@ for name in names:
         requests = 0
     base = dict(rounds=len(common), baseline_is=f"the {requests} Elasticsearch request(s) the endpoint sends, "
                                                  "replayed in order with the same bodies")
-    figures.append(dict(name=f"api {name} p50", ours=round(p50["ours"], 2), baseline=round(p50["raw"], 2),
-                        ratio=round(med(lat), 2), ratio_min=round(min(lat), 2), ratio_max=round(max(lat), 2),
-                        ours_p99=round(p99["ours"], 2), baseline_p99=round(p99["raw"], 2),
+    figures.append(dict(name=f"api {name} p50", ours=r2(p50["ours"]), baseline=r2(p50["raw"]),
+                        ratio=r2(med(lat)), ratio_min=r2(lo(lat)), ratio_max=r2(hi(lat)),
+                        ours_p99=r2(p99["ours"]), baseline_p99=r2(p99["raw"]),
                         goal="<= 1.1", unit="ms", **base))
-    figures.append(dict(name=f"api {name} p50 via nginx", ours=round(p50["nginx"], 2), baseline=round(p50["raw"], 2),
-                        ratio=round(med(lat_ng), 2), ratio_min=round(min(lat_ng), 2), ratio_max=round(max(lat_ng), 2),
+    figures.append(dict(name=f"api {name} p50 via nginx", ours=r2(p50["nginx"]), baseline=r2(p50["raw"]),
+                        ratio=r2(med(lat_ng)), ratio_min=r2(lo(lat_ng)), ratio_max=r2(hi(lat_ng)),
                         goal="<= 1.1", unit="ms", **base))
-    figures.append(dict(name=f"api {name} throughput", ours=round(rate["ours"], 1), baseline=round(rate["raw"], 1),
-                        ratio=round(med(thr), 2), ratio_min=round(min(thr), 2), ratio_max=round(max(thr), 2),
+    figures.append(dict(name=f"api {name} throughput", ours=r2(rate["ours"]), baseline=r2(rate["raw"]),
+                        ratio=r2(med(thr)), ratio_min=r2(lo(thr)), ratio_max=r2(hi(thr)),
                         goal=">= 0.9", unit="requests/s (16 connections)", **base))
-    figures.append(dict(name=f"api {name} throughput via nginx", ours=round(rate["nginx"], 1),
-                        baseline=round(rate["raw"], 1), ratio=round(med(thr_ng), 2), ratio_min=round(min(thr_ng), 2),
-                        ratio_max=round(max(thr_ng), 2), goal=">= 0.9", unit="requests/s (16 connections)", **base))
+    figures.append(dict(name=f"api {name} throughput via nginx", ours=r2(rate["nginx"]),
+                        baseline=r2(rate["raw"]), ratio=r2(med(thr_ng)), ratio_min=r2(lo(thr_ng)),
+                        ratio_max=r2(hi(thr_ng)), goal=">= 0.9", unit="requests/s (16 connections)", **base))
     lines.append(f"{name:16s} p50 {p50['ours']:8.2f} ms vs raw {p50['raw']:8.2f} ms = {med(lat):.2f}x "
                  f"(nginx {med(lat_ng):.2f}x); 16 conns {rate['ours']:7.1f}/s vs raw {rate['raw']:7.1f}/s = "
                  f"{med(thr):.2f}x (nginx {med(thr_ng):.2f}x)")
     md.append(f"| {name} | {requests} | {p50['ours']:.2f} / {p50['raw']:.2f} | **{med(lat):.2f}×** "
-              f"({min(lat):.2f}–{max(lat):.2f}) | {p50['nginx']:.2f} ({med(lat_ng):.2f}×) "
+              f"({lo(lat):.2f}–{hi(lat):.2f}) | {p50['nginx']:.2f} ({med(lat_ng):.2f}×) "
               f"| {p99['ours']:.2f} / {p99['raw']:.2f} | {rate['ours']:.0f} / {rate['raw']:.0f} "
-              f"| **{med(thr):.2f}×** ({min(thr):.2f}–{max(thr):.2f}) | {rate['nginx']:.0f} ({med(thr_ng):.2f}×) |")
+              f"| **{med(thr):.2f}×** ({lo(thr):.2f}–{hi(thr):.2f}) | {rate['nginx']:.0f} ({med(thr_ng):.2f}×) |")
 
 scale_md = []
 if sizes:
@@ -108,6 +123,7 @@ with open(f"{out}/api-benchmark.json", "w") as f:
 with open(f"{out}/api-benchmark.txt", "w") as f:
     f.write("\n".join(lines) + "\n")
 with open(f"{out}/api-benchmark.md", "w") as f:
-    f.write("\n".join(md) + "\n")
+    # No round with a whole call finished: a dash, not "nan".
+    f.write("\n".join(line.replace("nan×", "—").replace("nan", "—") for line in md) + "\n")
 with open(f"{out}/scale-benchmark.md", "w") as f:
     f.write("\n".join(scale_md) + "\n")
