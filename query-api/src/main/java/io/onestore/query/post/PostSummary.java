@@ -42,6 +42,23 @@ public record PostSummary(
                 post.sentiment() == null ? null : post.sentiment().compound());
     }
 
-    /** Source fields never shown: the verbatim upstream payload is for re-normalising, not for clients. */
-    public static final List<String> EXCLUDED_SOURCE = List.of("raw");
+    /**
+     * The source fields {@link #of} reads, and so the only ones a search for summaries asks for: the rest of a stored
+     * post (the verbatim upstream payload above all) is several times as large, and Elasticsearch would send it and
+     * the client parse it for nothing.
+     */
+    public static final List<String> SOURCE_FIELDS = List.of(
+            "platform",
+            "url",
+            "author.id",
+            "author.username",
+            "published_at",
+            "caption",
+            "hashtags",
+            "likes",
+            "likes_hidden",
+            "comments",
+            "views",
+            "engagement",
+            "sentiment.compound");
 }

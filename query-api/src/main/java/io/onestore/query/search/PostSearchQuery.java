@@ -50,6 +50,6 @@ final class PostSearchQuery {
                 .size(size)
                 .trackTotalHits(t -> t.enabled(true))
                 .sort(sort.options())
-                .source(src -> src.filter(f -> f.excludes(PostSummary.EXCLUDED_SOURCE))));
+                .source(src -> src.filter(f -> f.includes(PostSummary.SOURCE_FIELDS))));
     }
 }

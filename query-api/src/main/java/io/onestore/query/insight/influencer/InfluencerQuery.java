@@ -13,9 +13,9 @@ import java.util.List;
 
 /**
  * The three searches of an influencer ranking: candidates over posts (authors by total engagement, with their median
- * engagement and latest posts in the window, and how many posts carry no author at all), the profile snapshots of
- * the candidates (latest follower count, and the earliest in the window for the growth), and the latest posts of
- * the ranked authors whatever their tags (the engagement rate's posts).
+ * engagement, and how many posts carry no author at all), the ranked authors' latest posts (whatever their tags, for
+ * the engagement rate, and those in the window, for who they are), and the profile snapshots of the ranked authors
+ * (latest follower count, and the earliest in the window for the growth).
  */
 final class InfluencerQuery {
 
@@ -33,16 +33,19 @@ final class InfluencerQuery {
 
     private static final String AUTHOR_ID = "author.id";
     private static final String CAPTURED_AT = "captured_at";
-    private static final String[] POST_FIELDS = {
-        "platform", "author", "likes", "comments", "likes_hidden", "published_at", "source"
-    };
+    // Only the source fields each search's posts are read for: a post's whole source is ten times as large.
+    private static final List<String> USERNAME_FIELDS = List.of("author.username");
+    private static final List<String> RATE_FIELDS = List.of("likes", "comments", "likes_hidden");
+    private static final List<String> AUTHOR_FIELDS =
+            List.of("platform", "author.username", "author.followers", "source", "likes", "comments", "likes_hidden");
 
     private InfluencerQuery() {}
 
     /**
      * Up to {@code candidates} authors by total engagement (ties by author id, so the cut is deterministic), and the
-     * number of matching posts without an author (Graph API hashtag media), which the terms aggregation skips.
-     * {@code platforms} empty: every platform.
+     * number of matching posts without an author (Graph API hashtag media), which the terms aggregation skips. Only
+     * with {@code usernames}: each candidate's latest posts in the window, carrying nothing but the username (what
+     * leaving out the owned accounts needs before the ranking). {@code platforms} empty: every platform.
      */
     static SearchRequest candidates(
             String postsIndex,
@@ -50,33 +53,41 @@ final class InfluencerQuery {
             List<String> platforms,
             TimeWindow window,
             int candidates,
-            int latestPosts) {
-        Query filter = platforms.isEmpty()
+            int latestPosts,
+            boolean usernames) {
+        return SearchRequest.of(s -> s.index(postsIndex)
+                .size(0)
+                .query(inWindow(hashtags, platforms, window))
+                .aggregations(WITHOUT_AUTHOR, a -> a.missing(m -> m.field(AUTHOR_ID)))
+                .aggregations(AUTHORS, a -> {
+                    var terms = a.terms(t -> t.field(AUTHOR_ID)
+                                    .size(candidates)
+                                    .order(List.of(
+                                            NamedValue.of(ENGAGEMENT, SortOrder.Desc),
+                                            NamedValue.of("_key", SortOrder.Asc))))
+                            .aggregations(ENGAGEMENT, e -> e.sum(m -> m.field("engagement")))
+                            .aggregations(
+                                    MEDIAN,
+                                    m -> m.percentiles(p ->
+                                            p.field("engagement").percents(50.0).keyed(false)));
+                    return usernames ? terms.aggregations(LATEST, l -> latest(l, latestPosts, USERNAME_FIELDS)) : terms;
+                }));
+    }
+
+    private static Query inWindow(List<String> hashtags, List<String> platforms, TimeWindow window) {
+        return platforms.isEmpty()
                 ? PostFilters.all(PostFilters.hashtags(hashtags), PostFilters.published(window))
                 : PostFilters.all(
                         PostFilters.hashtags(hashtags),
                         PostFilters.terms("platform", platforms),
                         PostFilters.published(window));
-        return SearchRequest.of(s -> s.index(postsIndex)
-                .size(0)
-                .query(filter)
-                .aggregations(WITHOUT_AUTHOR, a -> a.missing(m -> m.field(AUTHOR_ID)))
-                .aggregations(AUTHORS, a -> a.terms(t -> t.field(AUTHOR_ID)
-                                .size(candidates)
-                                .order(List.of(
-                                        NamedValue.of(ENGAGEMENT, SortOrder.Desc),
-                                        NamedValue.of("_key", SortOrder.Asc))))
-                        .aggregations(ENGAGEMENT, e -> e.sum(m -> m.field("engagement")))
-                        .aggregations(
-                                MEDIAN,
-                                m -> m.percentiles(p ->
-                                        p.field("engagement").percents(50.0).keyed(false)))
-                        .aggregations(
-                                LATEST,
-                                l -> l.topHits(h -> h.size(latestPosts)
-                                        .sort(o -> o.field(f -> f.field(PostFilters.PUBLISHED_AT)
-                                                .order(SortOrder.Desc)))
-                                        .source(src -> src.filter(f -> f.includes(List.of(POST_FIELDS))))))));
+    }
+
+    /** The latest {@code size} posts by publication, with only {@code fields} of their source. */
+    private static ObjectBuilder<Aggregation> latest(Aggregation.Builder agg, int size, List<String> fields) {
+        return agg.topHits(h -> h.size(size)
+                .sort(o -> o.field(f -> f.field(PostFilters.PUBLISHED_AT).order(SortOrder.Desc)))
+                .source(src -> src.filter(f -> f.includes(fields))));
     }
 
     /**
@@ -115,21 +126,26 @@ final class InfluencerQuery {
     }
 
     /**
-     * The latest {@code latestPosts} posts of each author published before {@code to}, whatever their tags: the posts
-     * an engagement rate is computed over, as commercial tools do (the profile's latest posts, not only the tagged).
+     * For each ranked author: the latest {@code latestPosts} posts published before {@code to}, whatever their tags
+     * (the posts an engagement rate is computed over, as commercial tools do: the profile's latest posts, not only the
+     * tagged), and, under {@link #IN_WINDOW}, their latest posts that the candidates search matched (where the
+     * author's username, platform, follower count as captured and source come from).
      */
-    static SearchRequest latestPosts(String postsIndex, List<String> authorIds, Instant to, int latestPosts) {
+    static SearchRequest ranked(
+            String postsIndex,
+            List<String> authorIds,
+            List<String> hashtags,
+            List<String> platforms,
+            TimeWindow window,
+            int latestPosts) {
         return SearchRequest.of(s -> s.index(postsIndex)
                 .size(0)
                 .query(PostFilters.all(
                         PostFilters.terms(AUTHOR_ID, authorIds),
-                        PostFilters.range(PostFilters.PUBLISHED_AT, Instant.EPOCH, to)))
+                        PostFilters.range(PostFilters.PUBLISHED_AT, Instant.EPOCH, window.to())))
                 .aggregations(AUTHORS, a -> a.terms(t -> t.field(AUTHOR_ID).size(authorIds.size()))
-                        .aggregations(
-                                LATEST,
-                                l -> l.topHits(h -> h.size(latestPosts)
-                                        .sort(o -> o.field(f -> f.field(PostFilters.PUBLISHED_AT)
-                                                .order(SortOrder.Desc)))
-                                        .source(src -> src.filter(f -> f.includes(List.of(POST_FIELDS))))))));
+                        .aggregations(LATEST, l -> latest(l, latestPosts, RATE_FIELDS))
+                        .aggregations(IN_WINDOW, w -> w.filter(inWindow(hashtags, platforms, window))
+                                .aggregations(LATEST, l -> latest(l, latestPosts, AUTHOR_FIELDS)))));
     }
 }

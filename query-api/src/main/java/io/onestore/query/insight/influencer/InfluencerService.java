@@ -10,6 +10,7 @@ import io.onestore.query.coverage.CoverageService;
 import io.onestore.query.request.TimeWindow;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -19,8 +20,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * Ranks the authors around some hashtags in three round trips: one search over posts (candidates by total
- * engagement, their median engagement and latest posts), one over profile snapshots (their latest follower counts
- * and growth, {@link ProfileFollowers}), one over the ranked authors' latest posts (their engagement rate). The score
+ * engagement and their median engagement), one over the ranked authors' latest posts (who they are, and their
+ * engagement rate), one over their profile snapshots (latest follower counts and growth, {@link ProfileFollowers}).
+ * Each search asks only for the source fields it reads. The score
  * is computed in Java ({@link InfluencerScore}) because Elasticsearch could only do it with scripts.
  */
 @Service
@@ -68,9 +70,10 @@ public class InfluencerService {
             List<String> hashtags, List<String> platforms, TimeWindow window, int limit, OwnedAccounts owned)
             throws IOException {
         int candidates = Math.min(limit * settings.candidateFactor(), MAX_CANDIDATES);
+        boolean ownedToCheck = !owned.handles().isEmpty();
         var response = client.search(
                 InfluencerQuery.candidates(
-                        names.posts(), hashtags, platforms, window, candidates, settings.latestPosts()),
+                        names.posts(), hashtags, platforms, window, candidates, settings.latestPosts(), ownedToCheck),
                 Void.class);
         long withoutAuthor = response.aggregations()
                 .get(InfluencerQuery.WITHOUT_AUTHOR)
@@ -84,15 +87,14 @@ public class InfluencerService {
                 .sterms()
                 .buckets()
                 .array()) {
-            Candidate candidate = Candidate.of(bucket);
+            Candidate candidate = Candidate.of(bucket, ownedToCheck);
             if (owned.owns(candidate.username()) && !owned.include()) {
                 excluded.add(candidate.username());
             } else {
                 found.add(candidate);
             }
         }
-        Map<String, ProfileFollowers.Followers> profiles = profiles(found, window);
-
+        // The score needs nothing but the candidates search: who the ranked authors are is read for them alone.
         List<Candidate> ranked = found.stream()
                 .sorted(Comparator.comparingDouble(Candidate::score)
                         .reversed()
@@ -101,13 +103,12 @@ public class InfluencerService {
                         .thenComparing(Candidate::authorId))
                 .limit(limit)
                 .toList();
-        Map<String, List<PostDocument>> latest = latestPosts(ranked, window);
+        Map<String, RankedPosts> posts = rankedPosts(ranked, hashtags, platforms, window);
+        Map<String, ProfileFollowers.Followers> profiles = profiles(posts.values(), window);
         List<InfluencerRanking.Influencer> influencers = new ArrayList<>();
         for (Candidate c : ranked) {
-            influencers.add(c.toInfluencer(
-                            profiles.get(c.profileKey()),
-                            latest.getOrDefault(c.authorId(), c.latest()),
-                            owned.owns(c.username()))
+            RankedPosts seen = posts.getOrDefault(c.authorId(), RankedPosts.NONE);
+            influencers.add(c.toInfluencer(seen, profiles.get(seen.profileKey()), owned.owns(seen.username()))
                     .ranked(influencers.size() + 1));
         }
         return new InfluencerRanking(
@@ -122,11 +123,11 @@ public class InfluencerService {
                 coverage.of(hashtags, window));
     }
 
-    /** The second round trip: the candidates' profile snapshots. */
-    private Map<String, ProfileFollowers.Followers> profiles(List<Candidate> candidates, TimeWindow window)
+    /** The third round trip: the ranked authors' profile snapshots. */
+    private Map<String, ProfileFollowers.Followers> profiles(Collection<RankedPosts> ranked, TimeWindow window)
             throws IOException {
-        List<String> usernames = candidates.stream()
-                .map(Candidate::username)
+        List<String> usernames = ranked.stream()
+                .map(RankedPosts::username)
                 .filter(u -> u != null && !u.isBlank())
                 .distinct()
                 .toList();
@@ -137,17 +138,21 @@ public class InfluencerService {
                 client.search(InfluencerQuery.followers(names.profileSnapshots(), usernames, window), Void.class));
     }
 
-    /** The third round trip: each ranked author's latest posts up to the window's end, whatever their tags. */
-    private Map<String, List<PostDocument>> latestPosts(List<Candidate> ranked, TimeWindow window) throws IOException {
-        Map<String, List<PostDocument>> latest = new HashMap<>();
+    /** The second round trip: each ranked author's latest posts up to the window's end, and in the window. */
+    private Map<String, RankedPosts> rankedPosts(
+            List<Candidate> ranked, List<String> hashtags, List<String> platforms, TimeWindow window)
+            throws IOException {
+        Map<String, RankedPosts> posts = new HashMap<>();
         if (ranked.isEmpty()) {
-            return latest;
+            return posts;
         }
         var response = client.search(
-                InfluencerQuery.latestPosts(
+                InfluencerQuery.ranked(
                         names.posts(),
                         ranked.stream().map(Candidate::authorId).toList(),
-                        window.to(),
+                        hashtags,
+                        platforms,
+                        window,
                         settings.latestPosts()),
                 Void.class);
         for (StringTermsBucket author : response.aggregations()
@@ -155,9 +160,15 @@ public class InfluencerService {
                 .sterms()
                 .buckets()
                 .array()) {
-            latest.put(author.key().stringValue(), latestOf(author.aggregations()));
+            Map<String, Aggregate> aggs = author.aggregations();
+            posts.put(
+                    author.key().stringValue(),
+                    RankedPosts.of(
+                            latestOf(aggs),
+                            latestOf(
+                                    aggs.get(InfluencerQuery.IN_WINDOW).filter().aggregations())));
         }
-        return latest;
+        return posts;
     }
 
     /** Why authors are missing, in words a marketer can act on; null when every post has its author. */
@@ -179,32 +190,13 @@ public class InfluencerService {
                 .toList();
     }
 
-    /** One author as the posts search saw them. */
-    private record Candidate(
-            String authorId,
-            String username,
-            String platform,
-            long posts,
-            long totalEngagement,
-            double median,
-            Long followersAsCaptured,
-            List<PostDocument> latest) {
+    /** One author as the candidates search saw them; {@code username} only when owned accounts are to be checked. */
+    private record Candidate(String authorId, String username, long posts, long totalEngagement, double median) {
 
-        static Candidate of(StringTermsBucket bucket) {
+        static Candidate of(StringTermsBucket bucket, boolean withUsername) {
             Map<String, Aggregate> aggs = bucket.aggregations();
-            List<PostDocument> latest = latestOf(aggs);
-            String username = null;
-            String platform = null;
-            Long followers = null;
-            for (PostDocument post : latest) {
-                if (platform == null && post.platform() != null) {
-                    platform = post.platform().key();
-                }
-                if (post.author() != null) {
-                    username = username == null ? post.author().username() : username;
-                    followers = followers == null ? post.author().followers() : followers;
-                }
-            }
+            String username =
+                    withUsername ? RankedPosts.of(List.of(), latestOf(aggs)).username() : null;
             double median = aggs.get(InfluencerQuery.MEDIAN)
                     .tdigestPercentiles()
                     .values()
@@ -214,32 +206,24 @@ public class InfluencerService {
             return new Candidate(
                     bucket.key().stringValue(),
                     username,
-                    platform,
                     bucket.docCount(),
                     Math.round(aggs.get(InfluencerQuery.ENGAGEMENT).sum().value()),
-                    median,
-                    followers,
-                    latest);
+                    median);
         }
 
         double score() {
             return InfluencerScore.score(median, posts);
         }
 
-        String profileKey() {
-            return username == null || platform == null ? "" : ProfileFollowers.key(platform, username);
-        }
-
-        InfluencerRanking.Influencer toInfluencer(
-                ProfileFollowers.Followers profile, List<PostDocument> ratePosts, boolean owned) {
-            Long followers = profile != null ? Long.valueOf(profile.followers()) : followersAsCaptured;
-            String source = profile != null ? "profile" : followersAsCaptured != null ? "post" : null;
-            InfluencerScore.Rate rate = InfluencerScore.engagementRate(ratePosts, followers);
+        InfluencerRanking.Influencer toInfluencer(RankedPosts seen, ProfileFollowers.Followers profile, boolean owned) {
+            Long followers = profile != null ? Long.valueOf(profile.followers()) : seen.followers();
+            String source = profile != null ? "profile" : seen.followers() != null ? "post" : null;
+            InfluencerScore.Rate rate = InfluencerScore.engagementRate(seen.ratePosts(), followers);
             return new InfluencerRanking.Influencer(
                     0,
                     authorId,
-                    username,
-                    platform,
+                    seen.username(),
+                    seen.platform(),
                     posts,
                     totalEngagement,
                     median,
@@ -249,15 +233,51 @@ public class InfluencerService {
                     score(),
                     profile != null ? profile.capturedAt() : null,
                     profile != null ? profile.growth() : null,
-                    followers != null ? null : followersNote(),
+                    followers != null ? null : seen.followersNote(),
                     rate.posts(),
-                    ReachEstimate.of(platform, followers),
+                    ReachEstimate.of(seen.platform(), followers),
                     owned);
+        }
+    }
+
+    /**
+     * A ranked author's latest posts: whatever their tags up to the window's end (the engagement rate's), and those
+     * the candidates search matched, newest first, which say who the author is: the first username, platform and
+     * follower count any of them carries.
+     */
+    private record RankedPosts(
+            List<PostDocument> ratePosts,
+            List<PostDocument> inWindow,
+            String username,
+            String platform,
+            Long followers) {
+
+        static final RankedPosts NONE = of(List.of(), List.of());
+
+        static RankedPosts of(List<PostDocument> latest, List<PostDocument> inWindow) {
+            String username = null;
+            String platform = null;
+            Long followers = null;
+            for (PostDocument post : inWindow) {
+                if (platform == null && post.platform() != null) {
+                    platform = post.platform().key();
+                }
+                if (post.author() != null) {
+                    username = username == null ? post.author().username() : username;
+                    followers = followers == null ? post.author().followers() : followers;
+                }
+            }
+            // An author whose posts up to the window's end were not found (deleted meanwhile) keeps the window's.
+            return new RankedPosts(latest.isEmpty() ? inWindow : latest, inWindow, username, platform, followers);
+        }
+
+        String profileKey() {
+            return username == null || platform == null ? "" : ProfileFollowers.key(platform, username);
         }
 
         /** Graph-sourced authors are business accounts by construction; anyone else is simply not enriched yet. */
-        private String followersNote() {
-            boolean graph = latest.stream().anyMatch(p -> GRAPH_SOURCE.equals(p.source()));
+        String followersNote() {
+            boolean graph = inWindow.stream().anyMatch(p -> GRAPH_SOURCE.equals(p.source()));
             return graph
                     ? "unknown: Graph API business discovery answers for professional accounts only"
                     : "unknown: no profile snapshot of this author yet (the ingestor enriches the top authors of"

@@ -66,6 +66,6 @@ final class SentimentQuery {
                                 .sort(o -> o.field(f -> f.field("engagement").order(SortOrder.Desc)))
                                 .sort(o -> o.field(
                                         f -> f.field(PostFilters.PUBLISHED_AT).order(SortOrder.Desc)))
-                                .source(src -> src.filter(x -> x.excludes(PostSummary.EXCLUDED_SOURCE))))));
+                                .source(src -> src.filter(x -> x.includes(PostSummary.SOURCE_FIELDS))))));
     }
 }

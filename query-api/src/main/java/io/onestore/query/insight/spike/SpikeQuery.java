@@ -53,6 +53,6 @@ final class SpikeQuery {
                                                 x -> x.field("engagement").order(SortOrder.Desc)))
                                         .sort(o -> o.field(x -> x.field(PostFilters.PUBLISHED_AT)
                                                 .order(SortOrder.Desc)))
-                                        .source(src -> src.filter(x -> x.excludes(PostSummary.EXCLUDED_SOURCE)))))));
+                                        .source(src -> src.filter(x -> x.includes(PostSummary.SOURCE_FIELDS)))))));
     }
 }

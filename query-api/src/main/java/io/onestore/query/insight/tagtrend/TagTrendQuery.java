@@ -13,6 +13,7 @@ final class TagTrendQuery {
     static final String CAPTURED_AT = "captured_at";
     static final String BUCKETS = "buckets";
     static final String LAST = "last";
+    static final String MEDIA_COUNT = "media_count";
 
     private TagTrendQuery() {}
 
@@ -22,7 +23,7 @@ final class TagTrendQuery {
                 .query(PostFilters.all(
                         PostFilters.term("tag", tag),
                         PostFilters.term("platform", platform),
-                        PostFilters.exists("media_count"),
+                        PostFilters.exists(MEDIA_COUNT),
                         PostFilters.range(CAPTURED_AT, window.from(), window.to())))
                 .aggregations(BUCKETS, a -> a.dateHistogram(TimeBuckets.of(CAPTURED_AT, interval, window))
                         .aggregations(
@@ -30,6 +31,8 @@ final class TagTrendQuery {
                                 l -> l.topHits(h -> h.size(1)
                                         .sort(o -> o.field(
                                                 f -> f.field(CAPTURED_AT).order(SortOrder.Desc)))
-                                        .source(src -> src.filter(f -> f.includes("media_count", CAPTURED_AT)))))));
+                                        // doc values: no source to load in Elasticsearch or to parse here
+                                        .source(src -> src.fetch(false))
+                                        .docvalueFields(f -> f.field(MEDIA_COUNT))))));
     }
 }

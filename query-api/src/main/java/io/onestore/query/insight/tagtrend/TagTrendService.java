@@ -5,7 +5,6 @@ import co.elastic.clients.elasticsearch._types.aggregations.DateHistogramBucket;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.json.JsonData;
 import io.onestore.model.document.Platform;
-import io.onestore.model.document.TagSnapshotDocument;
 import io.onestore.model.index.IndexNames;
 import io.onestore.query.config.QueryApiProperties;
 import io.onestore.query.coverage.CoverageService;
@@ -59,7 +58,7 @@ public class TagTrendService {
                     .hits();
             Long count = hits.isEmpty()
                     ? null
-                    : hits.get(0).source().to(TagSnapshotDocument.class).mediaCount();
+                    : hits.get(0).fields().get(TagTrendQuery.MEDIA_COUNT).to(long[].class)[0];
             points.add(point(start, count, previous));
             if (count != null) {
                 previous = count;
