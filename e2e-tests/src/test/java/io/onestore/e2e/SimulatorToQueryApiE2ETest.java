@@ -373,6 +373,10 @@ class SimulatorToQueryApiE2ETest {
                         .get("followers")
                         .asLong());
 
+        // Answers are compared with Elasticsearch below: they are taken once back-fill has read both tags' history
+        // (the campaign's baseline widened #puma's), after which the standing simulator clock adds nothing.
+        awaitBackfilled(api, key, "nike", "puma");
+
         // The report: totals over [start - 7 d, end + 7 d) are exactly the #puma or @puma posts stored there (polled:
         // the ingestor may still be writing @puma's posts).
         Instant reportFrom = NOW.minus(Duration.ofDays(8));
@@ -667,6 +671,31 @@ class SimulatorToQueryApiE2ETest {
                 .as("no account of the enriching ingestor was ever rate-limited")
                 .doesNotContain("outcome=\"rate_limited\"")
                 .containsPattern("onestore_accounts\\{[^}]*state=\"cooling_down\"[^}]*} 0\\.0");
+    }
+
+    /** Polls {@code GET /api/v1/targets/hashtag:{tag}} until the Instagram back-fill of every tag is done. */
+    private static void awaitBackfilled(String api, String[] key, String... tags) {
+        await("back-fill of " + String.join(", ", tags) + " done")
+                .atMost(Duration.ofSeconds(420))
+                .pollInterval(Duration.ofSeconds(2))
+                .until(() -> {
+                    for (String tag : tags) {
+                        Json.Answer answer = Json.get(api + "/targets/hashtag:" + tag, key);
+                        if (answer.status() != 200) {
+                            return false;
+                        }
+                        boolean done = false;
+                        for (JsonNode ledger : answer.body().path("coverage")) {
+                            if (ledger.path("platform").asText().equals("instagram")) {
+                                done = ledger.path("backfillProgress").asDouble() >= 1.0;
+                            }
+                        }
+                        if (!done) {
+                            return false;
+                        }
+                    }
+                    return true;
+                });
     }
 
     private static void awaitData() {
