@@ -50,9 +50,15 @@ final class VaderText {
     }
 
     private static String describeEmoji(String raw) {
-        StringBuilder out = new StringBuilder(raw.length() + 16);
-        boolean previousWasSpace = true;
-        for (int i = 0; i < raw.length(); ) {
+        int first = firstEmoji(raw);
+        if (first < 0) {
+            return raw;
+        }
+        StringBuilder out = new StringBuilder(raw.length() + 32);
+        out.append(raw, 0, first);
+        // Only a plain space counts here, as in the reference: "😂\n😂" keeps the newline and adds a space.
+        boolean previousWasSpace = first == 0 || raw.charAt(first - 1) == ' ';
+        for (int i = first; i < raw.length(); ) {
             int cp = raw.codePointAt(i);
             i += Character.charCount(cp);
             String description = EmojiDescriptions.of(cp);
@@ -64,11 +70,22 @@ final class VaderText {
                 previousWasSpace = false;
             } else {
                 out.appendCodePoint(cp);
-                // Only a plain space counts here, as in the reference: "😂\n😂" keeps the newline and adds a space.
                 previousWasSpace = cp == ' ';
             }
         }
         return out.toString();
+    }
+
+    /** The index of the first emoji VADER names, or -1: most captions have none and are read as they are. */
+    private static int firstEmoji(String raw) {
+        for (int i = 0; i < raw.length(); ) {
+            int cp = raw.codePointAt(i);
+            if (EmojiDescriptions.isEmoji(cp)) {
+                return i;
+            }
+            i += Character.charCount(cp);
+        }
+        return -1;
     }
 
     private static List<String> tokenize(String text) {

@@ -1,8 +1,5 @@
 package io.onestore.ingestor.account;
 
-import io.github.resilience4j.ratelimiter.RateLimiter;
-import io.github.resilience4j.ratelimiter.RateLimiterConfig;
-import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.onestore.ingestor.config.SourceSettings;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,7 +17,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The rotating pool of upstream accounts. Picks the least recently used account that is neither resting nor walled
- * and still has call budget (a resilience4j {@link RateLimiter} per account) and, for a Graph hashtag, room in its
+ * and still has call budget (a sliding {@link CallWindow} per account) and, for a Graph hashtag, room in its
  * 7-day hashtag quota; accounts that already hold the hashtag are preferred (affinity), so a tag keeps costing one
  * slot on one account.
  *
@@ -44,19 +41,13 @@ public final class AccountPool {
             SourceSettings.Budget budget,
             SourceSettings.Cooldown cooldown,
             boolean needsIgUserId,
-            RateLimiterRegistry limiters,
             Clock clock) {
         this.clock = clock;
         this.cooldown = cooldown;
-        RateLimiterConfig perAccount = RateLimiterConfig.custom()
-                .limitForPeriod(budget.callsPerWindow())
-                .limitRefreshPeriod(budget.window())
-                .timeoutDuration(Duration.ZERO)
-                .build();
         for (Account account : accounts) {
             Slot slot = new Slot(
                     account,
-                    limiters.rateLimiter("instagram-account-" + account.id(), perAccount),
+                    new CallWindow(budget.callsPerWindow(), budget.window()),
                     new HashtagQuota(budget.hashtagsPerWindow(), budget.hashtagWindow()));
             if (needsIgUserId && account.igUserId() == null) {
                 slot.outReason = "no ig-user-id: the Graph API needs one";
@@ -85,7 +76,7 @@ public final class AccountPool {
                 .filter(s -> hashtag == null || s.quota.admits(hashtag, now))
                 .min(order);
         best.ifPresent(s -> {
-            s.limiter.acquirePermission();
+            s.calls.tryTake();
             s.lastUsed = now;
             if (hashtag != null) {
                 s.quota.record(hashtag, now);
@@ -103,7 +94,7 @@ public final class AccountPool {
         if (slot.state(clock.instant()) != AccountState.AVAILABLE) {
             return false;
         }
-        return slot.limiter.acquirePermission();
+        return slot.calls.tryTake();
     }
 
     /** Applies what a call through {@code account} came to: rate limits rest it, walls take it out of rotation. */
@@ -151,7 +142,7 @@ public final class AccountPool {
                         s.state(now),
                         s.state(now) == AccountState.COOLING_DOWN ? s.coolUntil : null,
                         s.outReason,
-                        s.limiter.getMetrics().getAvailablePermissions(),
+                        s.calls.available(),
                         s.quota.used(now),
                         s.lastUsed))
                 .toList();
@@ -207,15 +198,15 @@ public final class AccountPool {
 
     private static final class Slot {
         final Account account;
-        final RateLimiter limiter;
+        final CallWindow calls;
         final HashtagQuota quota;
         Instant lastUsed;
         Instant coolUntil;
         String outReason;
 
-        Slot(Account account, RateLimiter limiter, HashtagQuota quota) {
+        Slot(Account account, CallWindow calls, HashtagQuota quota) {
             this.account = account;
-            this.limiter = limiter;
+            this.calls = calls;
             this.quota = quota;
         }
 
@@ -232,7 +223,7 @@ public final class AccountPool {
             if (coolUntil != null && coolUntil.isAfter(now)) {
                 return AccountState.COOLING_DOWN;
             }
-            return limiter.getMetrics().getAvailablePermissions() > 0 ? AccountState.AVAILABLE : AccountState.EXHAUSTED;
+            return calls.available() > 0 ? AccountState.AVAILABLE : AccountState.EXHAUSTED;
         }
     }
 }

@@ -1,6 +1,5 @@
 package io.onestore.ingestor.account;
 
-import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.onestore.ingestor.config.IngestorProperties;
 import io.onestore.ingestor.config.SourceSettings;
 import java.time.Clock;
@@ -10,22 +9,19 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The account pool from {@code onestore.sources.instagram.accounts-file}, its health ({@code accounts} component)
- * and its gauge. Registries and the clock are taken from the context when it has them (resilience4j's
- * auto-configuration binds its metrics to its own registry), else made here.
+ * and its gauge. The clock is taken from the context when it has one, else the system's.
  */
 @Configuration(proxyBeanMethods = false)
 class AccountPoolConfig {
 
     @Bean
-    AccountPool accountPool(
-            IngestorProperties properties, ObjectProvider<RateLimiterRegistry> limiters, ObjectProvider<Clock> clock) {
+    AccountPool accountPool(IngestorProperties properties, ObjectProvider<Clock> clock) {
         SourceSettings.Instagram instagram = properties.sources().instagram();
         return new AccountPool(
                 AccountsFile.load(instagram.accountsFile()),
                 instagram.budget(),
                 instagram.cooldown(),
                 instagram.mode() == SourceSettings.Mode.GRAPH,
-                limiters.getIfAvailable(RateLimiterRegistry::ofDefaults),
                 clock.getIfAvailable(Clock::systemUTC));
     }
 

@@ -75,8 +75,10 @@ final class PostMerge {
         Map<String, ObjectNode> merged = new LinkedHashMap<>();
         Map<String, IndexWrite> lastWrite = new HashMap<>();
         for (IndexWrite write : posts) {
+            // No copy: nothing here changes a captured document (merge builds a new one), and a copy of each post
+            // with its raw payload was a measurable share of the ingest path's CPU (docs/benchmarks.md).
             ObjectNode incoming = (ObjectNode) write.document();
-            merged.merge(write.id(), incoming.deepCopy(), (earlier, later) -> merge(earlier, later));
+            merged.merge(write.id(), incoming, (earlier, later) -> merge(earlier, later));
             lastWrite.put(write.id(), write);
         }
         Map<String, WrittenPosts.Stored> stored = read(merged.keySet());
@@ -145,10 +147,14 @@ final class PostMerge {
         return stored;
     }
 
-    /** The full document after this capture: the newer capture's fields, the earliest first sighting, all tags. */
+    /**
+     * The full document after this capture: the newer capture's fields, the earliest first sighting, all tags. A new
+     * top-level object; its nested values are shared with the inputs, which neither this nor its callers change.
+     */
     static ObjectNode merge(ObjectNode older, ObjectNode newer) {
         boolean newerIsLatest = !seenAt(newer).isBefore(seenAt(older));
-        ObjectNode latest = (newerIsLatest ? newer : older).deepCopy();
+        ObjectNode latest = JsonNodeFactory.instance.objectNode();
+        latest.setAll(newerIsLatest ? newer : older);
         ObjectNode other = newerIsLatest ? older : newer;
         if (latest.path("raw").isMissingNode() && other.has("raw")) {
             latest.set("raw", other.get("raw"));

@@ -1,6 +1,7 @@
 package io.onestore.ingestor.index;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.onestore.model.json.ContractJson;
 import java.io.IOException;
@@ -60,8 +61,13 @@ final class WrittenPosts {
 
     /** The whole document {@code write} is about to store for its post. */
     void sending(IndexWrite write, ObjectNode document) {
-        ObjectNode source = document.deepCopy();
-        source.remove("raw");
+        // A shallow copy without raw: it is serialised right here, so sharing the other fields' values is safe.
+        ObjectNode source = JsonNodeFactory.instance.objectNode();
+        document.properties().forEach(field -> {
+            if (!field.getKey().equals("raw")) {
+                source.set(field.getKey(), field.getValue());
+            }
+        });
         byte[] bytes;
         try {
             bytes = JSON.writeValueAsBytes(source);

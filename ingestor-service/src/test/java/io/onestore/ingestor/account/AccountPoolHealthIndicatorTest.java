@@ -2,7 +2,6 @@ package io.onestore.ingestor.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.onestore.ingestor.config.SourceSettings;
 import io.onestore.ingestor.source.FetchOutcome;
@@ -25,7 +24,6 @@ class AccountPoolHealthIndicatorTest {
                 new SourceSettings.Budget(200, Duration.ofHours(1), 30, Duration.ofDays(7)),
                 new SourceSettings.Cooldown(Duration.ofMinutes(15), Duration.ofMinutes(10)),
                 false,
-                RateLimiterRegistry.ofDefaults(),
                 clock);
     }
 

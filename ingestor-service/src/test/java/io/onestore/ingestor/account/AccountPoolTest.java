@@ -2,7 +2,6 @@ package io.onestore.ingestor.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.onestore.ingestor.config.SourceSettings;
 import io.onestore.ingestor.source.FetchOutcome;
 import io.onestore.testsupport.time.TestClock;
@@ -40,7 +39,6 @@ class AccountPoolTest {
                 new SourceSettings.Budget(callsPerWindow, Duration.ofHours(1), hashtagQuota, Duration.ofDays(7)),
                 COOLDOWN,
                 graph,
-                RateLimiterRegistry.ofDefaults(),
                 clock);
     }
 

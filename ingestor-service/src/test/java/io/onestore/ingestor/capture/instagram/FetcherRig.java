@@ -1,7 +1,6 @@
 package io.onestore.ingestor.capture.instagram;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.onestore.ingestor.account.Account;
@@ -56,12 +55,7 @@ public final class FetcherRig {
                 new SourceSettings.Retry(3, Duration.ofMillis(10), 2.0),
                 new SourceSettings.CircuitBreaker(50, 20, 10, Duration.ofSeconds(60)));
         pool = new AccountPool(
-                accounts,
-                settings.budget(),
-                settings.cooldown(),
-                mode == SourceSettings.Mode.GRAPH,
-                RateLimiterRegistry.ofDefaults(),
-                clock);
+                accounts, settings.budget(), settings.cooldown(), mode == SourceSettings.Mode.GRAPH, clock);
         InstagramExchange exchange = InstagramExchange.create(
                 settings,
                 mode.source(),
