@@ -18,6 +18,13 @@ public sealed interface CaptureResult {
     }
 
     /**
+     * The target is watched on a platform this ingestor does not read (its source is not enabled): nothing was
+     * fetched and nothing is missing from what it reads. The target is not failed for it, so its other platforms keep
+     * their interval instead of falling due every tick.
+     */
+    record Skipped(Target target, String reason) implements CaptureResult {}
+
+    /**
      * Every attempt failed this cycle (no account with budget, all rate-limited, upstream down, …).
      *
      * @param outcome a stable label for metrics and the target's {@code last_outcome}: {@code rate_limited},

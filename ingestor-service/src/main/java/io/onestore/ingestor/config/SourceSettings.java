@@ -11,8 +11,12 @@ import java.util.Locale;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
-/** {@code onestore.sources.*}: the upstream networks. Part of {@link IngestorProperties}. */
-public record SourceSettings(@Valid @NotNull @DefaultValue Instagram instagram) {
+/**
+ * {@code onestore.sources.*}: the upstream networks. Part of {@link IngestorProperties}. X's settings are in
+ * {@link XSettings}, beside this file.
+ */
+public record SourceSettings(
+        @Valid @NotNull @DefaultValue Instagram instagram, @Valid @NotNull @DefaultValue XSettings x) {
 
     /**
      * @param mode which Instagram adapter to use

@@ -15,4 +15,10 @@ class NormalizeConfig {
         return new InstagramPayloadNormalizer(
                 new CaptureAssembler(sentiment.getIfAvailable(VaderSentimentScorer::new)));
     }
+
+    /** What the X fetcher hands its payloads to. */
+    @Bean
+    XPayloadNormalizer xPayloadNormalizer(ObjectProvider<SentimentScorer> sentiment) {
+        return new XPayloadNormalizer(sentiment.getIfAvailable(VaderSentimentScorer::new));
+    }
 }

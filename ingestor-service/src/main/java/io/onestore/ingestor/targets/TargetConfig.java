@@ -26,6 +26,12 @@ class TargetConfig {
                 schedule.maxTargets());
     }
 
+    /** The coverage ledger store; the X capture keeps each hashtag's {@code since_id} in it. */
+    @Bean
+    CoverageLedger coverageLedger(ElasticsearchClient client, IndexNames names) {
+        return new CoverageLedger(client, names);
+    }
+
     /** Unique per process even when two replicas share a host name (containers started from one image). */
     private static String defaultOwner() {
         String host;

@@ -8,15 +8,18 @@ import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.onestore.model.document.Platform;
 import io.onestore.model.document.TargetDocument;
 import io.onestore.model.index.IndexNames;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,12 +76,15 @@ public final class TargetLeases {
         if (fileTargets.isEmpty()) {
             return;
         }
-        List<BulkOperation> creates = fileTargets.stream()
-                .map(target ->
-                        TargetDocument.watch(target.kind(), target.value(), List.of(target.platform()), List.of(), now))
-                .collect(Collectors.toMap(TargetDocument::id, d -> d, (a, b) -> a))
-                .values()
-                .stream()
+        // One document per target across platforms: x:#nike and #nike are one target watched on two platforms.
+        Map<String, TargetDocument> documents = new LinkedHashMap<>();
+        for (Target target : fileTargets) {
+            documents.merge(
+                    target.id(),
+                    TargetDocument.watch(target.kind(), target.value(), List.of(target.platform()), List.of(), now),
+                    (a, b) -> a.withCampaigns(a.campaignIds(), union(a.platforms(), b.platforms()), now));
+        }
+        List<BulkOperation> creates = documents.values().stream()
                 .map(document -> BulkOperation.of(b -> b.create(c -> c.index(names.targets())
                         .id(document.id())
                         .requireAlias(true)
@@ -86,10 +92,13 @@ public final class TargetLeases {
                 .toList();
         BulkResponse response = client.bulk(b -> b.operations(creates));
         int created = 0;
+        List<String> existing = new ArrayList<>();
         for (BulkResponseItem item : response.items()) {
             if (item.error() == null) {
                 created++;
-            } else if (item.status() != 409) {
+            } else if (item.status() == 409) {
+                existing.add(item.id());
+            } else {
                 log.warn(
                         "Cannot register target {}: {} {}",
                         item.id(),
@@ -97,10 +106,53 @@ public final class TargetLeases {
                         item.error().reason());
             }
         }
-        if (created > 0) {
-            log.info("Registered {} new targets from the targets file", created);
+        int widened = addPlatforms(existing, documents, now);
+        if (created + widened > 0) {
+            log.info("Registered {} new targets from the targets file, {} on more platforms", created, widened);
             client.indices().refresh(r -> r.index(names.targets()));
         }
+    }
+
+    /**
+     * A file target that already exists (from an earlier run, or a campaign) but not yet on every platform the file
+     * names gets those platforms added, with the version it was read at: a concurrent change makes this a 409 and the
+     * next cycle tries again. Platforms are only ever added here; campaigns' platforms stay.
+     */
+    private int addPlatforms(List<String> ids, Map<String, TargetDocument> wanted, Instant now) throws IOException {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        List<BulkOperation> updates = new ArrayList<>();
+        var found = client.mget(m -> m.index(names.targets()).ids(ids), TargetDocument.class);
+        for (var item : found.docs()) {
+            if (!item.isResult() || !item.result().found() || item.result().source() == null) {
+                continue;
+            }
+            TargetDocument current = item.result().source();
+            List<Platform> platforms =
+                    union(current.platforms(), wanted.get(item.result().id()).platforms());
+            if (current.platforms() != null
+                    && platforms.size() == current.platforms().size()) {
+                continue;
+            }
+            ObjectNode fields = JsonNodeFactory.instance.objectNode();
+            platforms.forEach(p -> fields.withArray("platforms").add(p.key()));
+            fields.put("updated_at", now.toString());
+            updates.add(update(
+                    item.result().id(), item.result().seqNo(), item.result().primaryTerm(), fields));
+        }
+        if (updates.isEmpty()) {
+            return 0;
+        }
+        BulkResponse response = client.bulk(b -> b.operations(updates));
+        return (int) response.items().stream().filter(i -> i.error() == null).count();
+    }
+
+    /** A target without platforms is on Instagram (see {@link LeasedTarget#targets()}). */
+    private static List<Platform> union(List<Platform> a, List<Platform> b) {
+        Set<Platform> all = new LinkedHashSet<>(a == null || a.isEmpty() ? List.of(Platform.INSTAGRAM) : a);
+        all.addAll(b == null ? List.of() : b);
+        return List.copyOf(all);
     }
 
     /**

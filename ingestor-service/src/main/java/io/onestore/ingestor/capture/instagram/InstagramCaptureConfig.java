@@ -8,6 +8,7 @@ import io.onestore.ingestor.source.instagram.InstagramExchange;
 import io.onestore.model.json.ContractJson;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Fallback;
 
 /**
  * The Instagram {@link TargetFetcher}: the adapter {@code onestore.sources.instagram.mode} names, over the account
@@ -17,7 +18,9 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class InstagramCaptureConfig {
 
+    /** A fallback: the cycle takes the {@link io.onestore.ingestor.capture.PlatformFetchers} over it. */
     @Bean
+    @Fallback
     InstagramTargetFetcher instagramTargetFetcher(
             IngestorProperties properties,
             AccountPool pool,

@@ -1,0 +1,55 @@
+package io.onestore.ingestor.account;
+
+import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.onestore.ingestor.config.IngestorProperties;
+import io.onestore.ingestor.config.SourceSettings;
+import io.onestore.ingestor.config.XSettings;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * X's token pool from {@code onestore.sources.x.accounts-file} and its spend ceiling, with both in health:
+ * {@code xAccounts} (each token's state; a token out of credit is out of rotation with the reason) and
+ * {@code xSpend} (today's spend in total and per target, and the ceiling). Only when X is enabled.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(prefix = "onestore.sources.x", name = "enabled", havingValue = "true")
+class XAccountsConfig {
+
+    @Bean
+    XAccounts xAccounts(IngestorProperties properties, ObjectProvider<Clock> clocks, MeterRegistry meters) {
+        XSettings x = properties.sources().x();
+        Clock clock = clocks.getIfAvailable(Clock::systemUTC);
+        List<Account> tokens = x.accountsFile() == null ? List.of() : AccountsFile.load(x.accountsFile());
+        // Its own limiter registry: the Instagram pool names its limiters by account id, and ids may repeat.
+        AccountPool pool = new AccountPool(
+                tokens,
+                new SourceSettings.Budget(
+                        x.budget().callsPerWindow(), x.budget().window(), 1, Duration.ofDays(7)),
+                new SourceSettings.Cooldown(x.cooldown(), x.cooldown()),
+                false,
+                RateLimiterRegistry.ofDefaults(),
+                clock);
+        return new XAccounts(pool, new SpendCeiling(x.spend(), clock, meters));
+    }
+
+    @Bean
+    HealthIndicator xAccountsHealthIndicator(XAccounts accounts) {
+        return new AccountPoolHealthIndicator(accounts.pool());
+    }
+
+    @Bean
+    HealthIndicator xSpendHealthIndicator(XAccounts accounts) {
+        return () ->
+                Health.up().withDetails(Map.copyOf(accounts.spend().today())).build();
+    }
+}

@@ -1,0 +1,245 @@
+package io.onestore.ingestor.capture.x;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.onestore.ingestor.account.Account;
+import io.onestore.ingestor.account.AccountPool;
+import io.onestore.ingestor.account.SpendCeiling;
+import io.onestore.ingestor.account.SpendCeiling.Resource;
+import io.onestore.ingestor.account.XAccounts;
+import io.onestore.ingestor.capture.CaptureResult;
+import io.onestore.ingestor.capture.TargetFetcher;
+import io.onestore.ingestor.source.FetchOutcome;
+import io.onestore.ingestor.source.x.XAnswer;
+import io.onestore.ingestor.source.x.XClient;
+import io.onestore.ingestor.source.x.XCounts;
+import io.onestore.ingestor.source.x.XSearchPage;
+import io.onestore.ingestor.source.x.XUser;
+import io.onestore.ingestor.targets.Target;
+import io.onestore.model.document.DeadLetterDocument;
+import io.onestore.model.document.Platform;
+import io.onestore.model.document.TargetDocument;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Captures one X target. A hashtag: its hourly counts first (one billed request gives the tag's 7-day volume), then
+ * recent search newest first from the target's {@code since_id} (its high-water mark in the coverage ledger, see
+ * {@link XSearchWalk}), page by page while the page budget and the spend ceiling last. A profile: the user by
+ * username. Every billed call goes to the pool's next token; a 429 rests the token until {@code x-rate-limit-reset}
+ * (so does a 200 whose {@code x-rate-limit-remaining} is 0), a 402, a usage cap or a refused token takes it out of
+ * rotation, and the next token tries the same call. Never errors: every failure is a {@link CaptureResult.Failed}
+ * and the target stays due.
+ *
+ * <p>The capture runs on a worker thread and waits for each answer: its calls are sequential by nature (each page
+ * needs the previous page's cursor), and the ledger it reads and writes is a blocking store.
+ */
+public final class XTargetFetcher implements TargetFetcher {
+
+    private static final Logger log = LoggerFactory.getLogger(XTargetFetcher.class);
+
+    private final XClient client;
+    private final AccountPool pool;
+    private final SpendCeiling spend;
+    private final XSearchWalk walks;
+    private final XNormalizer normalizer;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public XTargetFetcher(
+            XClient client,
+            XAccounts accounts,
+            XSearchWalk walks,
+            XNormalizer normalizer,
+            ObjectMapper json,
+            Clock clock) {
+        this.client = client;
+        this.pool = accounts.pool();
+        this.spend = accounts.spend();
+        this.walks = walks;
+        this.normalizer = normalizer;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Override
+    public Mono<CaptureResult> fetch(Target target, Instant capturedAt) {
+        return Mono.fromCallable(() -> capture(target, capturedAt))
+                .subscribeOn(Schedulers.boundedElastic())
+                .onErrorResume(e -> {
+                    // A bug, not an upstream answer: the target must still come back as failed, never vanish.
+                    log.error("Capture of {} failed unexpectedly", target, e);
+                    return Mono.just(failed(
+                            target,
+                            "transient",
+                            "internal error: " + e.getClass().getSimpleName()));
+                });
+    }
+
+    private CaptureResult capture(Target target, Instant capturedAt) {
+        if (target.kind() == TargetDocument.Kind.PROFILE) {
+            return profile(target, capturedAt);
+        }
+        Calls calls = new Calls();
+        XCounts counts = null;
+        if (spend.countAllowed()) {
+            Attempt<XCounts> answer = calls.call(t -> client.countsRecent(XSearchWalk.query(target), t));
+            if (answer.ok()) {
+                spend.record(target.id(), Resource.COUNT_REQUESTS, 1);
+                counts = answer.value();
+            } else {
+                log.info("{}: counts not read ({}), searching without them", target, answer.why());
+            }
+        }
+        XSearchWalk.Walked walked;
+        try {
+            walked = walks.walk(target, capturedAt, calls::search, calls::count);
+        } catch (XSearchWalk.LedgerUnavailable e) {
+            return failed(target, "transient", "coverage ledger unreadable: " + e.getMessage());
+        }
+        if (walked.failure() != null) {
+            return failure(target, walked.failure(), capturedAt);
+        }
+        if (counts == null && walked.pages().isEmpty()) {
+            return failed(target, "spend_ceiling", "today's X spend ceiling leaves nothing to read for " + target);
+        }
+        return new CaptureResult.Captured(
+                normalizer.normalize(target, new XPayload.Tag(counts, walked.pages()), capturedAt));
+    }
+
+    private CaptureResult profile(Target target, Instant capturedAt) {
+        if (spend.usersAllowed(target.id()) < 1) {
+            return failed(target, "spend_ceiling", "today's X spend ceiling leaves no user read for " + target);
+        }
+        Attempt<XUser> answer = new Calls().call(t -> client.userByUsername(target.value(), t));
+        if (!answer.ok()) {
+            return failure(target, answer, capturedAt);
+        }
+        spend.record(target.id(), Resource.USERS, 1);
+        return new CaptureResult.Captured(
+                normalizer.normalize(target, new XPayload.Profile(answer.value()), capturedAt));
+    }
+
+    private CaptureResult failure(Target target, Attempt<?> attempt, Instant capturedAt) {
+        if (attempt.outcome() instanceof FetchOutcome.Malformed<?> malformed) {
+            return new CaptureResult.Failed(
+                    target,
+                    malformed.label(),
+                    malformed.reason(),
+                    List.of(new DeadLetterDocument(
+                            capturedAt,
+                            "parse",
+                            "malformed_upstream_body",
+                            malformed.reason(),
+                            null,
+                            target.id(),
+                            Platform.X,
+                            XClient.SOURCE,
+                            raw(malformed.rawBody()))));
+        }
+        String label =
+                attempt.outcome() == null ? "no_account" : attempt.outcome().label();
+        return failed(target, label, attempt.why());
+    }
+
+    /** The body as JSON when it is JSON of an unexpected shape, else verbatim as a string. */
+    private JsonNode raw(String body) {
+        try {
+            JsonNode node = json.readTree(body);
+            return node == null || node.isMissingNode() ? TextNode.valueOf(body) : node;
+        } catch (JsonProcessingException notJson) {
+            return TextNode.valueOf(body);
+        }
+    }
+
+    private static CaptureResult.Failed failed(Target target, String outcome, String reason) {
+        return new CaptureResult.Failed(target, outcome, reason, List.of());
+    }
+
+    /**
+     * What one billed call came to: the value, or the last outcome (null when no token was left to try) and why.
+     */
+    record Attempt<P>(P value, FetchOutcome<?> outcome, String why) {
+        boolean ok() {
+            return outcome instanceof FetchOutcome.Ok<?>;
+        }
+
+        /** The call failed for want of a token (all resting, walled or out of credit), not by an upstream fault. */
+        boolean noToken() {
+            return outcome == null
+                    || outcome instanceof FetchOutcome.RateLimited<?>
+                    || outcome instanceof FetchOutcome.OutOfCredit<?>
+                    || outcome instanceof FetchOutcome.LoginWall<?>;
+        }
+    }
+
+    /** The calls of one capture, each on the pool's next token, counted for the ledger's {@code calls_spent}. */
+    private final class Calls {
+        int made;
+
+        int count() {
+            return made;
+        }
+
+        Attempt<XSearchPage> search(XSearchWalk.PageRequest request) {
+            return call(t -> client.searchRecent(
+                    request.query(), request.sinceId(), request.nextToken(), request.maxResults(), t));
+        }
+
+        <P> Attempt<P> call(Function<Account, Mono<FetchOutcome<XAnswer<P>>>> request) {
+            Set<String> tried = new HashSet<>();
+            FetchOutcome<XAnswer<P>> last = null;
+            while (true) {
+                Optional<Account> next = pool.acquire(tried, null);
+                if (next.isEmpty()) {
+                    String why = pool.whyNone(tried, null);
+                    return new Attempt<>(null, last, last == null ? why : last.reason() + "; then " + why);
+                }
+                Account token = next.get();
+                tried.add(token.id());
+                made++;
+                FetchOutcome<XAnswer<P>> outcome = request.apply(token).block();
+                if (outcome == null) {
+                    outcome = new FetchOutcome.Transient<>("no answer");
+                }
+                pool.report(token, outcome);
+                if (outcome instanceof FetchOutcome.Ok<XAnswer<P>> ok) {
+                    restIfSpent(token, ok.value());
+                    return new Attempt<>(ok.value().body(), ok, "ok");
+                }
+                log.info("X call via token {}: {} ({})", token.id(), outcome.label(), outcome.reason());
+                last = outcome;
+                if (!(outcome instanceof FetchOutcome.RateLimited<?>
+                        || outcome instanceof FetchOutcome.OutOfCredit<?>
+                        || outcome instanceof FetchOutcome.LoginWall<?>)) {
+                    return new Attempt<>(null, outcome, outcome.reason());
+                }
+            }
+        }
+
+        /** The headers' budget: a window with nothing left rests the token until its reset, before a 429 does. */
+        private void restIfSpent(Account token, XAnswer<?> answer) {
+            if (answer.rateLimit().spent() && answer.rateLimit().reset() != null) {
+                Duration rest =
+                        Duration.between(clock.instant(), answer.rateLimit().reset());
+                pool.report(
+                        token,
+                        new FetchOutcome.RateLimited<>(
+                                rest.isNegative() ? Duration.ofSeconds(1) : rest.plusSeconds(1),
+                                "x-rate-limit-remaining is 0"));
+            }
+        }
+    }
+}
