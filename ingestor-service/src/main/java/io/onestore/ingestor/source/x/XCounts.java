@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 public record XCounts(long total, JsonNode buckets) {
 
-    static XCounts read(JsonNode body) {
+    public static XCounts read(JsonNode body) {
         JsonNode total = body.path("meta").path("total_tweet_count");
         if (!total.canConvertToLong()) {
             throw new IllegalArgumentException("no meta.total_tweet_count");

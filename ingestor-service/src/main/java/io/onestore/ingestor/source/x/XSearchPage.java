@@ -23,7 +23,7 @@ public record XSearchPage(List<JsonNode> tweets, Map<String, JsonNode> users, St
         users = Map.copyOf(users);
     }
 
-    static XSearchPage read(JsonNode body) {
+    public static XSearchPage read(JsonNode body) {
         JsonNode meta = body.path("meta");
         if (!meta.isObject()) {
             throw new IllegalArgumentException("no meta object");

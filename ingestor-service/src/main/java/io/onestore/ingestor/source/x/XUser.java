@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 /** {@code GET /2/users/by/username/{username}}: the {@code data} user object verbatim. */
 public record XUser(JsonNode user) {
 
-    static XUser read(JsonNode body) {
+    public static XUser read(JsonNode body) {
         JsonNode data = body.path("data");
         if (!data.isObject() || !data.hasNonNull("id")) {
             throw new IllegalArgumentException("no data user");
