@@ -10,13 +10,16 @@ import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Fallback;
 
 /** The X {@link XTargetFetcher}, only when {@code onestore.sources.x.enabled}. */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(prefix = "onestore.sources.x", name = "enabled", havingValue = "true")
 class XCaptureConfig {
 
+    /** A fallback: the cycle takes the {@link io.onestore.ingestor.capture.PlatformFetchers} over it. */
     @Bean
+    @Fallback
     XTargetFetcher xTargetFetcher(
             IngestorProperties properties,
             XClient client,
