@@ -2,6 +2,8 @@ package io.onestore.ingestor.targets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.onestore.model.document.Platform;
+import io.onestore.model.document.TargetDocument;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,5 +65,19 @@ class TargetsFileTest {
 
         assertThat(TargetsFile.read(file)).containsExactly(Target.hashtag("nike"), Target.profile("adidas"));
         assertThat(TargetsFile.read(dir.resolve("missing.txt"))).isEmpty();
+    }
+
+    @Test
+    void aPlatformKeyInFrontWatchesTheTargetOnThatPlatform() {
+        List<Target> targets = TargetsFile.parse(
+                List.of("x:#Nike", "X:@nike", "tiktok:puma", "instagram:#nike", "#nike", "myspace:#nike"),
+                "targets.txt");
+
+        assertThat(targets)
+                .containsExactly(
+                        new Target(TargetDocument.Kind.HASHTAG, "nike", Platform.X),
+                        new Target(TargetDocument.Kind.PROFILE, "nike", Platform.X),
+                        new Target(TargetDocument.Kind.HASHTAG, "puma", Platform.TIKTOK),
+                        Target.hashtag("nike"));
     }
 }
