@@ -8,18 +8,14 @@ import io.onestore.ingestor.config.XSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.actuate.health.Health;
-import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * X's token pool from {@code onestore.sources.x.accounts-file} and its spend ceiling, with both in health:
- * {@code xAccounts} (each token's state; a token out of credit is out of rotation with the reason) and
- * {@code xSpend} (today's spend in total and per target, and the ceiling). Only when X is enabled.
+ * X's token pool from {@code onestore.sources.x.accounts-file} and its spend ceiling; only when X is enabled. Their
+ * health is {@link XHealthConfig}'s.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(prefix = "onestore.sources.x", name = "enabled", havingValue = "true")
@@ -40,16 +36,5 @@ class XAccountsConfig {
                 RateLimiterRegistry.ofDefaults(),
                 clock);
         return new XAccounts(pool, new SpendCeiling(x.spend(), clock, meters));
-    }
-
-    @Bean
-    HealthIndicator xAccountsHealthIndicator(XAccounts accounts) {
-        return new AccountPoolHealthIndicator(accounts.pool());
-    }
-
-    @Bean
-    HealthIndicator xSpendHealthIndicator(XAccounts accounts) {
-        return () ->
-                Health.up().withDetails(Map.copyOf(accounts.spend().today())).build();
     }
 }
