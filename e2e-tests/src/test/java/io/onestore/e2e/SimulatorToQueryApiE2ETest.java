@@ -110,6 +110,29 @@ class SimulatorToQueryApiE2ETest {
                                             .toAbsolutePath()
                                             .toString()));
         }
+        Path xTokens = logs.resolve("x-tokens.txt");
+        Files.writeString(xTokens, "e2e-x-1 e2e-x-token-1\ne2e-x-2 e2e-x-token-2\n");
+        Path xTargets = logs.resolve("x-targets.txt");
+        Files.writeString(xTargets, "x:#nike\nx:@nike\n");
+        prefixes.put("x", classPrefix + "x-");
+        start(
+                "ingestor-x",
+                "ingestor-service",
+                Map.of(
+                        "SPRING_ELASTICSEARCH_URIS", es,
+                        "ONESTORE_INDEX_PREFIX", prefixes.get("x"),
+                        "ONESTORE_SOURCES_X_ENABLED", "true",
+                        "ONESTORE_SOURCES_X_BASE_URL", simulator.url(),
+                        "ONESTORE_SOURCES_X_ACCOUNTS_FILE",
+                                xTokens.toAbsolutePath().toString(),
+                        "ONESTORE_INGEST_TARGETS_FILE",
+                                xTargets.toAbsolutePath().toString(),
+                        "ONESTORE_INGEST_INTERVAL", "10s",
+                        "ONESTORE_INGEST_SCHEDULE_TICK", "1s",
+                        "ONESTORE_INGEST_SPOOL_DIR",
+                                logs.resolve("spool-" + prefixes.get("x"))
+                                        .toAbsolutePath()
+                                        .toString()));
         queryApi = start(
                 "query-api",
                 "query-api",
@@ -132,6 +155,14 @@ class SimulatorToQueryApiE2ETest {
             }
         }
         return spool.toAbsolutePath().toString();
+    }
+
+    private static String ingestorUrl(String name) {
+        return services.stream()
+                .filter(s -> s.name().equals(name))
+                .findFirst()
+                .orElseThrow()
+                .url();
     }
 
     private static ServiceProcess start(String name, String module, Map<String, String> environment) throws Exception {
@@ -233,6 +264,12 @@ class SimulatorToQueryApiE2ETest {
         assertThat(profile.get("following").asLong())
                 .as("@nike following")
                 .isEqualTo(profileTruth.get("following").asLong());
+    }
+
+    @Test
+    @Order(1)
+    void theXIngestorStoresExactlyWhatTheSimulatorsXShows() {
+        XExpectations.check(simulator.url(), es, prefixes.get("x"), ingestorUrl("ingestor-x"), NOW);
     }
 
     @Test
