@@ -113,7 +113,8 @@ public final class CaptureAssembler {
                 f.raw());
     }
 
-    private static List<PostMetricsDocument> metrics(List<PostDocument> posts, Instant capturedAt) {
+    /** One metrics document per post, at the capture time: the engagement history, whatever the platform. */
+    static List<PostMetricsDocument> metrics(List<PostDocument> posts, Instant capturedAt) {
         List<PostMetricsDocument> metrics = new ArrayList<>();
         for (PostDocument p : posts) {
             metrics.add(new PostMetricsDocument(

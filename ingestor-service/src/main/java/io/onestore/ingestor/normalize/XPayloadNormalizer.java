@@ -10,7 +10,6 @@ import io.onestore.ingestor.targets.Target;
 import io.onestore.model.document.DeadLetterDocument;
 import io.onestore.model.document.Platform;
 import io.onestore.model.document.PostDocument;
-import io.onestore.model.document.PostMetricsDocument;
 import io.onestore.model.document.ProfileSnapshotDocument;
 import io.onestore.model.document.TagSnapshotDocument;
 import io.onestore.model.sentiment.SentimentScorer;
@@ -68,7 +67,8 @@ public final class XPayloadNormalizer implements XNormalizer {
                 unique.size(),
                 capturedAt,
                 XClient.SOURCE);
-        return new CaptureBatch(target, capturedAt, unique, metrics(unique, capturedAt), snapshot, null, letters);
+        return new CaptureBatch(
+                target, capturedAt, unique, CaptureAssembler.metrics(unique, capturedAt), snapshot, null, letters);
     }
 
     /** X's {@code public_metrics}: followers, following, tweets; absent counts stay absent. */
@@ -87,25 +87,6 @@ public final class XPayloadNormalizer implements XNormalizer {
                 capturedAt,
                 XClient.SOURCE,
                 user);
-    }
-
-    private static List<PostMetricsDocument> metrics(List<PostDocument> posts, Instant capturedAt) {
-        return posts.stream()
-                .map(p -> new PostMetricsDocument(
-                        p.id(),
-                        p.platform(),
-                        p.nativeId(),
-                        p.author() == null ? null : p.author().id(),
-                        p.hashtags(),
-                        p.publishedAt(),
-                        capturedAt,
-                        p.likes(),
-                        p.comments(),
-                        p.views(),
-                        p.shares(),
-                        p.likesHidden(),
-                        p.engagement()))
-                .toList();
     }
 
     private static DeadLetterDocument deadLetter(JsonNode tweet, Instant capturedAt) {

@@ -1,16 +1,13 @@
 package io.onestore.ingestor.capture.instagram;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.TextNode;
 import io.onestore.ingestor.account.Account;
 import io.onestore.ingestor.account.AccountPool;
 import io.onestore.ingestor.capture.CaptureResult;
+import io.onestore.ingestor.capture.MalformedAnswers;
 import io.onestore.ingestor.capture.TargetFetcher;
 import io.onestore.ingestor.source.FetchOutcome;
 import io.onestore.ingestor.targets.Target;
-import io.onestore.model.document.DeadLetterDocument;
 import io.onestore.model.document.Platform;
 import io.onestore.model.document.TargetDocument;
 import java.time.Instant;
@@ -43,14 +40,14 @@ public final class InstagramTargetFetcher implements TargetFetcher {
     private final InstagramAdapter adapter;
     private final InstagramNormalizer normalizer;
     private final AccountPool pool;
-    private final ObjectMapper json;
+    private final MalformedAnswers malformedAnswers;
 
     public InstagramTargetFetcher(
             InstagramAdapter adapter, InstagramNormalizer normalizer, AccountPool pool, ObjectMapper json) {
         this.adapter = adapter;
         this.normalizer = normalizer;
         this.pool = pool;
-        this.json = json;
+        this.malformedAnswers = new MalformedAnswers(json);
     }
 
     @Override
@@ -97,37 +94,11 @@ public final class InstagramTargetFetcher implements TargetFetcher {
                         return attempt(target, capturedAt, tried, outcome);
                     }
                     if (outcome instanceof FetchOutcome.Malformed<?> malformed) {
-                        return Mono.just(new CaptureResult.Failed(
-                                target,
-                                outcome.label(),
-                                outcome.reason(),
-                                List.of(deadLetter(target, malformed, capturedAt))));
+                        return Mono.just(malformedAnswers.failed(
+                                target, malformed, capturedAt, Platform.INSTAGRAM, adapter.source()));
                     }
                     return Mono.just(failed(target, outcome.label(), outcome.reason()));
                 });
-    }
-
-    private DeadLetterDocument deadLetter(Target target, FetchOutcome.Malformed<?> malformed, Instant capturedAt) {
-        return new DeadLetterDocument(
-                capturedAt,
-                "parse",
-                "malformed_upstream_body",
-                malformed.reason(),
-                null,
-                target.id(),
-                Platform.INSTAGRAM,
-                adapter.source(),
-                raw(malformed.rawBody()));
-    }
-
-    /** The body as JSON when it is JSON of an unexpected shape, else verbatim as a string. */
-    private JsonNode raw(String body) {
-        try {
-            JsonNode node = json.readTree(body);
-            return node == null || node.isMissingNode() ? TextNode.valueOf(body) : node;
-        } catch (JsonProcessingException notJson) {
-            return TextNode.valueOf(body);
-        }
     }
 
     private static CaptureResult.Failed failed(Target target, String outcome, String reason) {

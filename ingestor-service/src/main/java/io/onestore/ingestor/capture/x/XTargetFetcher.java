@@ -1,15 +1,13 @@
 package io.onestore.ingestor.capture.x;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.TextNode;
 import io.onestore.ingestor.account.Account;
 import io.onestore.ingestor.account.AccountPool;
 import io.onestore.ingestor.account.SpendCeiling;
 import io.onestore.ingestor.account.SpendCeiling.Resource;
 import io.onestore.ingestor.account.XAccounts;
 import io.onestore.ingestor.capture.CaptureResult;
+import io.onestore.ingestor.capture.MalformedAnswers;
 import io.onestore.ingestor.capture.TargetFetcher;
 import io.onestore.ingestor.source.FetchOutcome;
 import io.onestore.ingestor.source.x.XAnswer;
@@ -18,7 +16,6 @@ import io.onestore.ingestor.source.x.XCounts;
 import io.onestore.ingestor.source.x.XSearchPage;
 import io.onestore.ingestor.source.x.XUser;
 import io.onestore.ingestor.targets.Target;
-import io.onestore.model.document.DeadLetterDocument;
 import io.onestore.model.document.Platform;
 import io.onestore.model.document.TargetDocument;
 import java.time.Clock;
@@ -55,7 +52,7 @@ public final class XTargetFetcher implements TargetFetcher {
     private final SpendCeiling spend;
     private final XSearchWalk walks;
     private final XNormalizer normalizer;
-    private final ObjectMapper json;
+    private final MalformedAnswers malformedAnswers;
     private final Clock clock;
 
     public XTargetFetcher(
@@ -70,7 +67,7 @@ public final class XTargetFetcher implements TargetFetcher {
         this.spend = accounts.spend();
         this.walks = walks;
         this.normalizer = normalizer;
-        this.json = json;
+        this.malformedAnswers = new MalformedAnswers(json);
         this.clock = clock;
     }
 
@@ -134,34 +131,11 @@ public final class XTargetFetcher implements TargetFetcher {
 
     private CaptureResult failure(Target target, Attempt<?> attempt, Instant capturedAt) {
         if (attempt.outcome() instanceof FetchOutcome.Malformed<?> malformed) {
-            return new CaptureResult.Failed(
-                    target,
-                    malformed.label(),
-                    malformed.reason(),
-                    List.of(new DeadLetterDocument(
-                            capturedAt,
-                            "parse",
-                            "malformed_upstream_body",
-                            malformed.reason(),
-                            null,
-                            target.id(),
-                            Platform.X,
-                            XClient.SOURCE,
-                            raw(malformed.rawBody()))));
+            return malformedAnswers.failed(target, malformed, capturedAt, Platform.X, XClient.SOURCE);
         }
         String label =
                 attempt.outcome() == null ? "no_account" : attempt.outcome().label();
         return failed(target, label, attempt.why());
-    }
-
-    /** The body as JSON when it is JSON of an unexpected shape, else verbatim as a string. */
-    private JsonNode raw(String body) {
-        try {
-            JsonNode node = json.readTree(body);
-            return node == null || node.isMissingNode() ? TextNode.valueOf(body) : node;
-        } catch (JsonProcessingException notJson) {
-            return TextNode.valueOf(body);
-        }
     }
 
     private static CaptureResult.Failed failed(Target target, String outcome, String reason) {

@@ -3,18 +3,15 @@ package io.onestore.ingestor.source.instagram;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
 import io.github.resilience4j.reactor.retry.RetryOperator;
 import io.github.resilience4j.retry.Retry;
-import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.netty.channel.ChannelOption;
 import io.onestore.ingestor.config.SourceSettings;
 import io.onestore.ingestor.source.FetchOutcome;
+import io.onestore.ingestor.source.ResilientHttp;
 import io.onestore.model.json.ContractJson;
 import java.net.URI;
 import java.time.Clock;
@@ -24,11 +21,9 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.util.UriBuilder;
 import reactor.core.publisher.Mono;
-import reactor.netty.http.client.HttpClient;
 
 /**
  * One GET against an Instagram upstream, the way every endpoint client needs it: the answer classified into a
@@ -77,34 +72,11 @@ public final class InstagramExchange {
             RetryRegistry retries,
             MeterRegistry meters,
             Clock clock) {
-        HttpClient netty = HttpClient.create()
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int)
-                        Math.min(Integer.MAX_VALUE, settings.timeout().toMillis()))
-                .responseTimeout(settings.timeout());
-        WebClient http = builder.clone()
-                .baseUrl(settings.effectiveBaseUrl().toString())
-                .clientConnector(new ReactorClientHttpConnector(netty))
-                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize((int)
-                        Math.min(Integer.MAX_VALUE, settings.maxBodySize().toBytes())))
-                .build();
-        SourceSettings.CircuitBreaker cb = settings.circuitBreaker();
-        CircuitBreaker breaker = breakers.circuitBreaker(
-                source,
-                CircuitBreakerConfig.custom()
-                        .failureRateThreshold(cb.failureRatePercent())
-                        .slidingWindowSize(cb.slidingWindow())
-                        .minimumNumberOfCalls(cb.minimumCalls())
-                        .waitDurationInOpenState(cb.openFor())
-                        .recordExceptions(TransientFault.class)
-                        .build());
-        SourceSettings.Retry r = settings.retry();
-        Retry retry = retries.retry(
-                source,
-                RetryConfig.custom()
-                        .maxAttempts(r.maxAttempts())
-                        .intervalFunction(IntervalFunction.ofExponentialBackoff(r.initialBackoff(), r.multiplier()))
-                        .retryExceptions(TransientFault.class)
-                        .build());
+        WebClient http = ResilientHttp.webClient(
+                builder, settings.effectiveBaseUrl(), settings.timeout(), settings.maxBodySize());
+        CircuitBreaker breaker =
+                breakers.circuitBreaker(source, ResilientHttp.breaker(settings.circuitBreaker(), TransientFault.class));
+        Retry retry = retries.retry(source, ResilientHttp.retry(settings.retry(), TransientFault.class));
         InstagramResponseClassifier classifier = new InstagramResponseClassifier(ContractJson.mapper(), clock);
         return new InstagramExchange(http, source, settings.timeout(), classifier, breaker, retry, meters);
     }

@@ -3,18 +3,14 @@ package io.onestore.ingestor.source.x;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
-import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
 import io.github.resilience4j.reactor.retry.RetryOperator;
 import io.github.resilience4j.retry.Retry;
-import io.github.resilience4j.retry.RetryConfig;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.netty.channel.ChannelOption;
 import io.onestore.ingestor.account.Account;
-import io.onestore.ingestor.config.SourceSettings;
 import io.onestore.ingestor.config.XSettings;
 import io.onestore.ingestor.source.FetchOutcome;
+import io.onestore.ingestor.source.ResilientHttp;
 import io.onestore.model.json.ContractJson;
 import java.net.URI;
 import java.time.Clock;
@@ -22,11 +18,9 @@ import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import org.springframework.core.io.buffer.DataBufferLimitException;
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.util.UriBuilder;
 import reactor.core.publisher.Mono;
-import reactor.netty.http.client.HttpClient;
 
 /**
  * The X API v2, the three endpoints OneStore reads, each call with one bearer token from the pool: recent search
@@ -68,34 +62,11 @@ public final class XClient {
 
     /** The client as the service wires it: timeouts, a body limit, retries with exponential backoff, a breaker. */
     public static XClient create(XSettings settings, WebClient.Builder builder, MeterRegistry meters, Clock clock) {
-        HttpClient netty = HttpClient.create()
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int)
-                        Math.min(Integer.MAX_VALUE, settings.timeout().toMillis()))
-                .responseTimeout(settings.timeout());
-        WebClient http = builder.clone()
-                .baseUrl(settings.baseUrl().toString())
-                .clientConnector(new ReactorClientHttpConnector(netty))
-                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize((int)
-                        Math.min(Integer.MAX_VALUE, settings.maxBodySize().toBytes())))
-                .build();
-        SourceSettings.CircuitBreaker cb = settings.circuitBreaker();
-        CircuitBreaker breaker = CircuitBreaker.of(
-                SOURCE,
-                CircuitBreakerConfig.custom()
-                        .failureRateThreshold(cb.failureRatePercent())
-                        .slidingWindowSize(cb.slidingWindow())
-                        .minimumNumberOfCalls(cb.minimumCalls())
-                        .waitDurationInOpenState(cb.openFor())
-                        .recordExceptions(TransientFault.class)
-                        .build());
-        SourceSettings.Retry r = settings.retry();
-        Retry retry = Retry.of(
-                SOURCE,
-                RetryConfig.custom()
-                        .maxAttempts(r.maxAttempts())
-                        .intervalFunction(IntervalFunction.ofExponentialBackoff(r.initialBackoff(), r.multiplier()))
-                        .retryExceptions(TransientFault.class)
-                        .build());
+        WebClient http =
+                ResilientHttp.webClient(builder, settings.baseUrl(), settings.timeout(), settings.maxBodySize());
+        CircuitBreaker breaker =
+                CircuitBreaker.of(SOURCE, ResilientHttp.breaker(settings.circuitBreaker(), TransientFault.class));
+        Retry retry = Retry.of(SOURCE, ResilientHttp.retry(settings.retry(), TransientFault.class));
         return new XClient(
                 http,
                 new XResponseClassifier(ContractJson.mapper(), clock),

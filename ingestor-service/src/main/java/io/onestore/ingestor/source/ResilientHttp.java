@@ -1,0 +1,55 @@
+package io.onestore.ingestor.source;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.retry.RetryConfig;
+import io.netty.channel.ChannelOption;
+import io.onestore.ingestor.config.SourceSettings;
+import java.net.URI;
+import java.time.Duration;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.netty.http.client.HttpClient;
+
+/**
+ * How every upstream client is set up: a reactor-netty {@code WebClient} with connect and response timeouts and a
+ * body limit, and the resilience4j configurations of its retry (exponential backoff) and circuit breaker, both acting
+ * on the client's own transient-fault exception only.
+ */
+public final class ResilientHttp {
+
+    private ResilientHttp() {}
+
+    public static WebClient webClient(WebClient.Builder builder, URI baseUrl, Duration timeout, DataSize maxBodySize) {
+        HttpClient netty = HttpClient.create()
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, timeout.toMillis()))
+                .responseTimeout(timeout);
+        return builder.clone()
+                .baseUrl(baseUrl.toString())
+                .clientConnector(new ReactorClientHttpConnector(netty))
+                .codecs(codecs -> codecs.defaultCodecs()
+                        .maxInMemorySize((int) Math.min(Integer.MAX_VALUE, maxBodySize.toBytes())))
+                .build();
+    }
+
+    public static CircuitBreakerConfig breaker(
+            SourceSettings.CircuitBreaker settings, Class<? extends Throwable> transientFault) {
+        return CircuitBreakerConfig.custom()
+                .failureRateThreshold(settings.failureRatePercent())
+                .slidingWindowSize(settings.slidingWindow())
+                .minimumNumberOfCalls(settings.minimumCalls())
+                .waitDurationInOpenState(settings.openFor())
+                .recordExceptions(transientFault)
+                .build();
+    }
+
+    public static RetryConfig retry(SourceSettings.Retry settings, Class<? extends Throwable> transientFault) {
+        return RetryConfig.custom()
+                .maxAttempts(settings.maxAttempts())
+                .intervalFunction(
+                        IntervalFunction.ofExponentialBackoff(settings.initialBackoff(), settings.multiplier()))
+                .retryExceptions(transientFault)
+                .build();
+    }
+}
