@@ -269,7 +269,7 @@ class SimulatorToQueryApiE2ETest {
     @Test
     @Order(1)
     void theXIngestorStoresExactlyWhatTheSimulatorsXShows() {
-        XExpectations.check(simulator.url(), es, prefixes.get("x"), ingestorUrl("ingestor-x"), NOW);
+        XExpectations.check(simulator.url(), prefixes.get("x"), ingestorUrl("ingestor-x"), NOW);
     }
 
     @Test
