@@ -35,7 +35,7 @@ public final class XClient {
     /** The {@code source} X documents and request metrics carry. */
     public static final String SOURCE = "x-api-v2";
 
-    static final String TWEET_FIELDS = "public_metrics,created_at,entities,lang,referenced_tweets,withheld";
+    static final String TWEET_FIELDS = "author_id,public_metrics,created_at,entities,lang,referenced_tweets,withheld";
     static final String USER_FIELDS = "public_metrics,username,verified,name,protected,created_at";
 
     private final WebClient http;
