@@ -1,6 +1,7 @@
 package io.onestore.ingestor;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -159,7 +160,12 @@ class IngestEndToEndTest {
         JsonNode again = post(WITHOUT_CAPTION);
         assertThat(Instant.parse(again.path("first_seen_at").asText())).isEqualTo(firstCapture);
         assertThat(Instant.parse(again.path("last_seen_at").asText())).isEqualTo(firstCapture.plus(INTERVAL));
-        upstream.verify(2, getRequestedFor(urlPathEqualTo(TAG_PATH)).withQueryParam("tag_name", equalTo("nike")));
+        // One newest page per capture; the pages after it (the walk past the mark, back-fill) carry a max_id.
+        upstream.verify(
+                2,
+                getRequestedFor(urlPathEqualTo(TAG_PATH))
+                        .withQueryParam("tag_name", equalTo("nike"))
+                        .withQueryParam("max_id", absent()));
     }
 
     @Test
@@ -182,8 +188,10 @@ class IngestEndToEndTest {
         assertThat(report.fetched()).isEqualTo(3);
         assertThat(report.failed()).isZero();
         assertCounts(6, 6, 2, 1, 1);
-        List<LoggedRequest> justdoit = upstream.findAll(
-                getRequestedFor(urlPathEqualTo(TAG_PATH)).withQueryParam("tag_name", equalTo("justdoit")));
+        // The newest page, asked twice: of the limited account, then of another (which then reads on with max_id).
+        List<LoggedRequest> justdoit = upstream.findAll(getRequestedFor(urlPathEqualTo(TAG_PATH))
+                .withQueryParam("tag_name", equalTo("justdoit"))
+                .withQueryParam("max_id", absent()));
         assertThat(justdoit).hasSize(2);
         String limited = accountOf(justdoit.get(0));
         assertThat(accountOf(justdoit.get(1))).isNotEqualTo(limited);

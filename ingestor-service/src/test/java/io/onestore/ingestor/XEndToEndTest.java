@@ -17,11 +17,16 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import io.onestore.ingestor.account.AccountPool;
 import io.onestore.ingestor.account.AccountState;
 import io.onestore.ingestor.account.XAccounts;
+import io.onestore.ingestor.capture.CaptureResult;
+import io.onestore.ingestor.capture.x.XTargetFetcher;
 import io.onestore.ingestor.index.IndexInstaller;
 import io.onestore.ingestor.normalize.Fixtures;
 import io.onestore.ingestor.schedule.CycleReport;
 import io.onestore.ingestor.schedule.IngestCycle;
+import io.onestore.ingestor.targets.CoverageOrder;
+import io.onestore.ingestor.targets.Target;
 import io.onestore.model.document.CoverageGapDocument;
+import io.onestore.model.document.Platform;
 import io.onestore.model.document.TargetCoverageDocument;
 import io.onestore.model.document.TargetDocument;
 import io.onestore.model.index.IndexNames;
@@ -43,8 +48,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The ingestor with X enabled against WireMock serving X's answers, into the real Elasticsearch: {@code x:#nike}
- * and {@code x:@nike} from the targets file, cycles run by hand. The first walk reads one page and sets the mark;
+ * The ingestor with X enabled against WireMock serving X's answers, into the real Elasticsearch: {@code #nike x}
+ * and {@code @nike x} from the targets file, cycles run by hand. The first walk reads one page and sets the mark;
  * later walks send it as {@code since_id} and page to the end; a walk cut short by the page budget records a gap;
  * spend is counted per target; a token out of credit leaves the rotation and the next token serves the call.
  */
@@ -53,11 +58,13 @@ import org.springframework.test.context.DynamicPropertySource;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class XEndToEndTest {
 
-    static final MockUpstreamRig RIG = new MockUpstreamRig("x:#nike\nx:@nike\n", "");
+    static final MockUpstreamRig RIG = new MockUpstreamRig("#nike x\n@nike x\n", "");
     static final WireMockServer upstream = RIG.upstream();
     static final String SEARCH = "/2/tweets/search/recent";
     static final String FIRST_MARK = "1863291745021837312";
     static final String SECOND_MARK = "1863292900000000000";
+    static final String THIRD_MARK = "1863294000000000000";
+    static final String LATER_MARK = "1863294600000000000";
 
     @DynamicPropertySource
     static void x(DynamicPropertyRegistry registry) throws IOException {
@@ -93,6 +100,9 @@ class XEndToEndTest {
 
     @Autowired
     XAccounts accounts;
+
+    @Autowired
+    XTargetFetcher xFetcher;
 
     @Test
     @Order(1)
@@ -144,6 +154,7 @@ class XEndToEndTest {
                 .as("two pages, more offered: the page budget left a gap")
                 .isEqualTo(1);
         assertThat(counts.where(names.coverageGaps(), "reason", "page_budget")).isEqualTo(1);
+        assertThat(ledger().highWaterMark().postId()).isEqualTo(THIRD_MARK);
         CoverageGapDocument gap = client.search(s -> s.index(names.coverageGaps()), CoverageGapDocument.class)
                 .hits()
                 .hits()
@@ -160,8 +171,50 @@ class XEndToEndTest {
         assertThat(targets.get("profile:nike")).containsEntry("users", 3L).containsEntry("posts", 0L);
     }
 
+    /**
+     * Regression: the X walk wrote {@code since_id} into the ledger as it ended, before the cycle handed its posts to
+     * the indexer, so a capture the cycle abandoned at its timeout left the mark past posts that were never indexed,
+     * and no later walk asked for them again. The walk now only returns its coverage; the cycle records it after the
+     * hand-over.
+     */
     @Test
     @Order(2)
+    void aCaptureThatIsNeverHandedOnLeavesTheMarkAndTheNextCycleReadsItsPostsAgain() throws IOException {
+        upstream.stubFor(get(urlPathEqualTo(SEARCH))
+                .withQueryParam("since_id", equalTo(THIRD_MARK))
+                .willReturn(okJson(Fixtures.x("search-nike-later.json"))));
+        IndexCounts counts = new IndexCounts(client);
+        long posts = counts.where(names.posts(), "platform", "x");
+        TargetCoverageDocument before = ledger();
+        ((TestClock) clock).advance(MockUpstreamRig.INTERVAL);
+
+        // What a cycle does with a capture it stops waiting for: nothing, the result is dropped.
+        CaptureResult abandoned = xFetcher.fetch(
+                        new Target(TargetDocument.Kind.HASHTAG, "nike", Platform.X),
+                        clock.instant(),
+                        new CoverageOrder(before.highWaterMark(), 100, Duration.ZERO, null, 0))
+                .block(Duration.ofSeconds(30));
+
+        assertThat(abandoned).isInstanceOf(CaptureResult.Captured.class);
+        assertThat(((CaptureResult.Captured) abandoned).coverage().walk().mark().postId())
+                .as("the walk reports the new mark")
+                .isEqualTo(LATER_MARK);
+        assertThat(ledger().highWaterMark().postId())
+                .as("but only the cycle writes it, after the hand-over")
+                .isEqualTo(THIRD_MARK);
+        assertThat(ledger().lastCaptureAt()).isEqualTo(before.lastCaptureAt());
+
+        run();
+
+        upstream.verify(2, getRequestedFor(urlPathEqualTo(SEARCH)).withQueryParam("since_id", equalTo(THIRD_MARK)));
+        assertThat(counts.where(names.posts(), "platform", "x"))
+                .as("the abandoned capture's two posts are read again and indexed")
+                .isEqualTo(posts + 2);
+        assertThat(ledger().highWaterMark().postId()).isEqualTo(LATER_MARK);
+    }
+
+    @Test
+    @Order(3)
     void aTokenOutOfCreditLeavesTheRotationAndTheTargetStaysDueWhenNoneIsLeft() throws IOException {
         upstream.resetAll();
         upstream.stubFor(any(anyUrl())

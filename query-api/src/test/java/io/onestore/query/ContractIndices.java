@@ -6,15 +6,20 @@ import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.onestore.model.document.CoverageGapDocument;
 import io.onestore.model.document.PostDocument;
 import io.onestore.model.document.ProfileSnapshotDocument;
 import io.onestore.model.document.TagSnapshotDocument;
+import io.onestore.model.document.TargetCoverageDocument;
+import io.onestore.model.document.TargetDocument;
 import io.onestore.model.index.IndexAlias;
 import io.onestore.model.index.IndexBootstrap;
 import io.onestore.model.index.IndexNames;
 import io.onestore.model.json.ContractJson;
+import io.onestore.query.coverage.CoverageService;
 import io.onestore.testsupport.elasticsearch.ElasticsearchTestServer;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -95,6 +100,31 @@ public final class ContractIndices implements AutoCloseable {
                     i.index(names.profileSnapshots()).id(s.id(CAPTURE_BUCKET)).document(s))));
         }
         bulk(ops);
+    }
+
+    /** Coverage ledgers, gaps and targets as the ingestor (ledgers, gaps) and the campaign service (targets) write them. */
+    public void ledger(
+            List<TargetCoverageDocument> ledgers, List<CoverageGapDocument> gaps, List<TargetDocument> targets)
+            throws IOException {
+        List<BulkOperation> ops = new ArrayList<>();
+        for (TargetCoverageDocument l : ledgers) {
+            ops.add(BulkOperation.of(
+                    o -> o.index(i -> i.index(names.targetCoverage()).id(l.id()).document(l))));
+        }
+        for (CoverageGapDocument g : gaps) {
+            ops.add(BulkOperation.of(
+                    o -> o.index(i -> i.index(names.coverageGaps()).id(g.id()).document(g))));
+        }
+        for (TargetDocument t : targets) {
+            ops.add(BulkOperation.of(
+                    o -> o.index(i -> i.index(names.targets()).id(t.id()).document(t))));
+        }
+        bulk(ops);
+    }
+
+    /** The coverage block's service over these indices, measuring up to {@code clock}'s now. */
+    public CoverageService coverage(Clock clock) {
+        return new CoverageService(client, names, clock);
     }
 
     private void bulk(List<BulkOperation> ops) throws IOException {

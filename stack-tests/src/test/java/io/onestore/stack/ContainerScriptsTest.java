@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.onestore.testsupport.net.FreePort;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;

@@ -8,6 +8,7 @@ import io.onestore.model.index.IndexBootstrap;
 import io.onestore.model.index.IndexNames;
 import io.onestore.model.json.ContractJson;
 import io.onestore.testsupport.elasticsearch.ElasticsearchTestServer;
+import io.onestore.testsupport.process.JavaService;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -22,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -29,6 +31,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
@@ -50,8 +53,8 @@ class NginxFailoverTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PROBLEM_JSON = "application/problem+json";
 
-    private static QueryApiProcess replicaA;
-    private static QueryApiProcess replicaB;
+    private static JavaService replicaA;
+    private static JavaService replicaB;
     private static NginxProcess nginx;
     private static final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -68,10 +71,21 @@ class NginxFailoverTest {
                         ElasticsearchTestServer.global().newClient(ContractJson.configure(new ObjectMapper())),
                         new IndexNames(prefix))
                 .installAll();
-        replicaA = QueryApiProcess.start(elasticsearch, prefix);
-        replicaB = QueryApiProcess.start(elasticsearch, prefix);
-        replicaA.awaitReady(Duration.ofSeconds(180));
-        replicaB.awaitReady(Duration.ofSeconds(180));
+        Map<String, String> environment = Map.of(
+                "SPRING_ELASTICSEARCH_URIS",
+                elasticsearch,
+                "ONESTORE_INDEX_PREFIX",
+                prefix,
+                "ONESTORE_API_KEYS",
+                "stack-test-key",
+                // As compose runs them: nginx is a trusted proxy, so its X-Forwarded-* headers build the links.
+                "ONESTORE_TRUSTED_PROXIES",
+                "127\\.0\\.0\\.1");
+        Path logs = Path.of(System.getProperty("onestore.stack.logs", "target/stack-logs"));
+        replicaA = JavaService.start("query-api-a", "query-api", environment, logs);
+        replicaB = JavaService.start("query-api-b", "query-api", environment, logs);
+        replicaA.awaitHealthy(Duration.ofSeconds(180));
+        replicaB.awaitHealthy(Duration.ofSeconds(180));
         nginx = NginxProcess.start(nginxBinary, replicaA.hostPort(), replicaB.hostPort());
     }
 
@@ -80,7 +94,7 @@ class NginxFailoverTest {
         if (nginx != null) {
             nginx.close();
         }
-        for (QueryApiProcess replica : new QueryApiProcess[] {replicaA, replicaB}) {
+        for (JavaService replica : new JavaService[] {replicaA, replicaB}) {
             if (replica != null) {
                 replica.close();
             }
@@ -159,7 +173,7 @@ class NginxFailoverTest {
             streams.add(CompletableFuture.runAsync(
                     () -> stream(start + offset, end, period, started, finished, statuses), pool));
         }
-        FreePort.sleep(Duration.ofMillis(1500));
+        pause(Duration.ofMillis(1500));
         // In flight at the kill: every request started before the kill returned and not finished before it began.
         int finishedBeforeKill = finished.get();
         replicaA.kill();
@@ -255,7 +269,7 @@ class NginxFailoverTest {
         while (next < end) {
             long wait = next - System.nanoTime();
             if (wait > 0) {
-                FreePort.sleep(Duration.ofNanos(wait));
+                pause(Duration.ofNanos(wait));
             }
             started.incrementAndGet();
             int status;
@@ -316,5 +330,10 @@ class NginxFailoverTest {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Paces the request streams and the kill; pacing, not waiting for a condition. */
+    private static void pause(Duration duration) {
+        LockSupport.parkNanos(duration.toNanos());
     }
 }

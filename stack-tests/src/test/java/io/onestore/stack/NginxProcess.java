@@ -2,6 +2,7 @@ package io.onestore.stack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.onestore.testsupport.net.FreePort;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -82,7 +84,7 @@ final class NginxProcess implements AutoCloseable {
                 started.close();
                 throw new IllegalStateException("nginx did not start: " + started.errorLog());
             }
-            FreePort.sleep(Duration.ofMillis(50));
+            LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
         }
         return started;
     }

@@ -8,7 +8,11 @@ import java.util.Locale;
 public enum Platform {
     INSTAGRAM,
     X,
-    TIKTOK;
+    TIKTOK,
+    /** Bluesky, read from a Jetstream (the network's public event stream). */
+    BLUESKY,
+    /** Mastodon and the fediverse, read from servers' public hashtag timelines. */
+    MASTODON;
 
     @JsonValue
     public String key() {

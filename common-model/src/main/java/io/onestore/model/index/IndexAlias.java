@@ -14,6 +14,7 @@ public enum IndexAlias {
     CAMPAIGNS("campaigns"),
     TARGET_COVERAGE("target-coverage"),
     COVERAGE_GAPS("coverage-gaps"),
+    SOURCE_CURSORS("source-cursors"),
     DEADLETTER("deadletter");
 
     private final String suffix;

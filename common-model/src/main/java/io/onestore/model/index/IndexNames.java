@@ -76,6 +76,11 @@ public record IndexNames(String prefix) {
         return alias(IndexAlias.COVERAGE_GAPS);
     }
 
+    /** Where each source resumes reading: a stream's cursor, a timeline's newest id per server and tag. */
+    public String sourceCursors() {
+        return alias(IndexAlias.SOURCE_CURSORS);
+    }
+
     public String deadletter() {
         return alias(IndexAlias.DEADLETTER);
     }

@@ -1,5 +1,6 @@
 package io.onestore.ingestor.capture;
 
+import io.onestore.ingestor.targets.CoverageUpdate;
 import io.onestore.ingestor.targets.Target;
 import io.onestore.model.document.DeadLetterDocument;
 import java.util.List;
@@ -9,20 +10,22 @@ public sealed interface CaptureResult {
 
     Target target();
 
-    /** The target was fetched (through whichever account) and normalised. */
-    record Captured(CaptureBatch batch) implements CaptureResult {
+    /**
+     * The target was fetched (through whichever account) and normalised.
+     *
+     * @param coverage what the capture's walks read, for the coverage ledger; null for a capture without walks
+     */
+    record Captured(CaptureBatch batch, CoverageUpdate.Capture coverage) implements CaptureResult {
+
+        public Captured(CaptureBatch batch) {
+            this(batch, null);
+        }
+
         @Override
         public Target target() {
             return batch.target();
         }
     }
-
-    /**
-     * The target is watched on a platform this ingestor does not read (its source is not enabled): nothing was
-     * fetched and nothing is missing from what it reads. The target is not failed for it, so its other platforms keep
-     * their interval instead of falling due every tick.
-     */
-    record Skipped(Target target, String reason) implements CaptureResult {}
 
     /**
      * Every attempt failed this cycle (no account with budget, all rate-limited, upstream down, …).

@@ -1,5 +1,6 @@
 package io.onestore.ingestor.capture;
 
+import io.onestore.ingestor.targets.CoverageOrder;
 import io.onestore.ingestor.targets.Target;
 import java.time.Instant;
 import reactor.core.publisher.Mono;
@@ -10,5 +11,11 @@ import reactor.core.publisher.Mono;
  */
 public interface TargetFetcher {
 
-    Mono<CaptureResult> fetch(Target target, Instant capturedAt);
+    /** A capture that reads one page of a feed and keeps no ledger. */
+    default Mono<CaptureResult> fetch(Target target, Instant capturedAt) {
+        return fetch(target, capturedAt, CoverageOrder.firstPage());
+    }
+
+    /** A capture that walks as the target's ledger says: to the high-water mark, then some back-fill. */
+    Mono<CaptureResult> fetch(Target target, Instant capturedAt, CoverageOrder order);
 }

@@ -1,6 +1,8 @@
 package io.onestore.ingestor.config;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
@@ -16,6 +18,7 @@ import org.springframework.util.unit.DataSize;
  * @param spoolDir where writes wait on disk while Elasticsearch is unreachable (flat here, not under {@code bulk},
  *     so that {@code ONESTORE_INGEST_SPOOL_DIR} binds to exactly one key)
  * @param captureBucket size of the capture buckets in snapshot and metrics ids; absent: the interval
+ * @param coverage how far each capture reads (docs/coverage.md)
  */
 public record IngestSettings(
         @NotNull @DefaultValue("5m") Duration interval,
@@ -24,7 +27,23 @@ public record IngestSettings(
         Duration captureBucket,
         @Valid @NotNull @DefaultValue Schedule schedule,
         @Valid @NotNull @DefaultValue Bulk bulk,
-        @Valid @NotNull @DefaultValue Bootstrap bootstrap) {
+        @Valid @NotNull @DefaultValue Bootstrap bootstrap,
+        @Valid @NotNull @DefaultValue Coverage coverage) {
+
+    /** Settings without coverage ones: the defaults (tests written before the ledger). */
+    public IngestSettings(
+            Duration interval,
+            Path targetsFile,
+            Path spoolDir,
+            Duration captureBucket,
+            Schedule schedule,
+            Bulk bulk,
+            Bootstrap bootstrap) {
+        this(interval, targetsFile, spoolDir, captureBucket, schedule, bulk, bootstrap, Coverage.defaults());
+    }
+
+    @org.springframework.boot.context.properties.bind.ConstructorBinding
+    public IngestSettings {}
 
     /** Derived ticks stay within these bounds: no busier than once a second, no lazier than the old default. */
     static final Duration MIN_TICK = Duration.ofSeconds(1);
@@ -43,6 +62,11 @@ public record IngestSettings(
         }
         Duration tenth = interval.dividedBy(10);
         return tenth.compareTo(MIN_TICK) < 0 ? MIN_TICK : tenth.compareTo(MAX_TICK) > 0 ? MAX_TICK : tenth;
+    }
+
+    /** The longest interval the planner gives a target while the budget allows: configured, or the interval. */
+    public Duration maxInterval() {
+        return coverage.maxInterval() != null ? coverage.maxInterval() : interval;
     }
 
     /** The capture bucket actually used: configured, or one interval. */
@@ -86,6 +110,36 @@ public record IngestSettings(
             @NotNull @DefaultValue("200ms") Duration retryBackoff,
             @Min(1) @DefaultValue("5000") int bufferWrites,
             @NotNull @DefaultValue("2s") Duration outageProbe) {}
+
+    /**
+     * How far each capture of a hashtag reads, and how the planner spaces captures (docs/coverage.md).
+     *
+     * @param pageBudget feed pages one capture may read walking down to the high-water mark; stopping short records a
+     *     {@code page_budget} gap
+     * @param overlap how far below the mark the walk reads; zero: one page past the first post at or before it
+     * @param backfillPages pages one capture may spend reading into the past after the live walk
+     * @param defaultBackfill how far back a target without a campaign is read (a campaign's target: from
+     *     {@code start - baselineDays})
+     * @param minInterval the planner captures a busy target at most this often
+     * @param maxInterval the planner captures every target at least this often, budget allowing; absent: the
+     *     {@code interval}
+     * @param fill share of the page budget one capture's expected new posts may take (headroom for bursts)
+     * @param reserve share of the account pool's calls the planner leaves unplanned (retries, back-fill)
+     */
+    public record Coverage(
+            @Min(1) @DefaultValue("100") int pageBudget,
+            @NotNull @DefaultValue("0s") Duration overlap,
+            @Min(0) @DefaultValue("20") int backfillPages,
+            @NotNull @DefaultValue("7d") Duration defaultBackfill,
+            @NotNull @DefaultValue("1m") Duration minInterval,
+            Duration maxInterval,
+            @DecimalMin("0.1") @DecimalMax("1.0") @DefaultValue("0.8") double fill,
+            @DecimalMin("0.0") @DecimalMax("0.9") @DefaultValue("0.1") double reserve) {
+
+        public static Coverage defaults() {
+            return new Coverage(100, Duration.ZERO, 20, Duration.ofDays(7), Duration.ofMinutes(1), null, 0.8, 0.1);
+        }
+    }
 
     /**
      * @param minBackoff first delay before retrying the template install when Elasticsearch is not up yet

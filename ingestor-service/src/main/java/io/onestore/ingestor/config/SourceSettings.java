@@ -12,11 +12,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
- * {@code onestore.sources.*}: the upstream networks. Part of {@link IngestorProperties}. X's settings are in
- * {@link XSettings}, beside this file.
+ * {@code onestore.sources.*}: the upstream networks. Part of {@link IngestorProperties}. Every network but Instagram
+ * has its settings record beside this file.
  */
 public record SourceSettings(
-        @Valid @NotNull @DefaultValue Instagram instagram, @Valid @NotNull @DefaultValue XSettings x) {
+        @Valid @NotNull @DefaultValue Instagram instagram,
+        @Valid @NotNull @DefaultValue MastodonSettings mastodon,
+        @Valid @NotNull @DefaultValue BlueskySettings bluesky,
+        @Valid @NotNull @DefaultValue XSettings x) {
 
     /**
      * @param mode which Instagram adapter to use
@@ -49,16 +52,26 @@ public record SourceSettings(
 
     public enum Mode {
         /** The seed's {@code ?__a=1} endpoints. */
-        LEGACY("https://www.instagram.com"),
+        LEGACY("https://www.instagram.com", 24),
         /** The current web endpoints ({@code /api/v1/...}, {@code x-ig-app-id}). */
-        WEB("https://www.instagram.com"),
+        WEB("https://www.instagram.com", 24),
         /** The Instagram Graph API for business accounts. */
-        GRAPH("https://graph.facebook.com/v21.0");
+        GRAPH("https://graph.facebook.com/v21.0", 50);
 
         private final String defaultBaseUrl;
+        private final int feedPageSize;
 
-        Mode(String defaultBaseUrl) {
+        Mode(String defaultBaseUrl, int feedPageSize) {
             this.defaultBaseUrl = defaultBaseUrl;
+            this.feedPageSize = feedPageSize;
+        }
+
+        /**
+         * Posts per page of its hashtag feed: the web feeds send about two dozen (grid rows of three and clips rows),
+         * Graph's {@code recent_media} up to 50 as the adapter asks. The planner's estimate of pages per capture.
+         */
+        public int feedPageSize() {
+            return feedPageSize;
         }
 
         public URI defaultBaseUrl() {

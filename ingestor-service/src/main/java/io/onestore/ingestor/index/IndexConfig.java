@@ -14,6 +14,11 @@ import org.springframework.context.annotation.Configuration;
 class IndexConfig {
 
     @Bean
+    PostDeletions postDeletions(ElasticsearchClient client, IndexNames names) {
+        return new PostDeletions(client, names);
+    }
+
+    @Bean
     IndexInstaller indexInstaller(ElasticsearchClient client, IndexNames names, IngestorProperties properties) {
         return new IndexInstaller(
                 new IndexBootstrap(client, names), properties.ingest().bootstrap());

@@ -113,7 +113,7 @@ public final class CaptureAssembler {
                 f.raw());
     }
 
-    /** One metrics document per post, at the capture time: the engagement history, whatever the platform. */
+    /** One metrics document per post, at the capture time: the engagement history of every platform. */
     static List<PostMetricsDocument> metrics(List<PostDocument> posts, Instant capturedAt) {
         List<PostMetricsDocument> metrics = new ArrayList<>();
         for (PostDocument p : posts) {

@@ -27,7 +27,7 @@ public final class InstagramPayloadNormalizer implements InstagramNormalizer {
     public CaptureBatch normalize(Target target, InstagramPayload payload, Instant capturedAt, String source) {
         // Java 17: no pattern matching in switch yet; the interface is sealed, so this chain is complete.
         if (payload instanceof InstagramPayload.WebTag web) {
-            return webTags.normalize(target, web.info(), capturedAt);
+            return webTags.normalize(target, web.pages(), capturedAt);
         }
         if (payload instanceof InstagramPayload.LegacyTag legacy) {
             return legacyTags.normalize(target, legacy.pages(), capturedAt);

@@ -16,6 +16,17 @@ class NormalizeConfig {
                 new CaptureAssembler(sentiment.getIfAvailable(VaderSentimentScorer::new)));
     }
 
+    /** Mastodon statuses into posts, with the same sentiment scorer as Instagram's captions. */
+    @Bean
+    MastodonStatusNormalizer mastodonStatusNormalizer(ObjectProvider<SentimentScorer> sentiment) {
+        return new MastodonStatusNormalizer(new OpenPostAssembler(sentiment.getIfAvailable(VaderSentimentScorer::new)));
+    }
+
+    @Bean
+    BlueskyPostNormalizer blueskyPostNormalizer(ObjectProvider<SentimentScorer> sentiment) {
+        return new BlueskyPostNormalizer(new OpenPostAssembler(sentiment.getIfAvailable(VaderSentimentScorer::new)));
+    }
+
     /** What the X fetcher hands its payloads to. */
     @Bean
     XPayloadNormalizer xPayloadNormalizer(ObjectProvider<SentimentScorer> sentiment) {

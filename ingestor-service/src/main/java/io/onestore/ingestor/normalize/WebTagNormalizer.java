@@ -24,13 +24,24 @@ public final class WebTagNormalizer {
     }
 
     public CaptureBatch normalize(Target target, WebTagInfo info, Instant capturedAt) {
+        return normalize(target, List.of(info), capturedAt);
+    }
+
+    /** @param pages the pages read this cycle, first page first (its media count is the snapshot's) */
+    public CaptureBatch normalize(Target target, List<WebTagInfo> pages, Instant capturedAt) {
         List<PostFacts> facts = new ArrayList<>();
-        info.top().items().forEach(media -> facts.add(facts(media)));
-        info.recent().items().forEach(media -> facts.add(facts(media)));
-        List<JsonNode> unreadable = new ArrayList<>(info.top().unreadable());
-        unreadable.addAll(info.recent().unreadable());
-        CaptureBatch batch = assembler.tag(target, capturedAt, SOURCE, info.mediaCount(), facts, unreadable);
-        return CaptureAssembler.withUnknownLayouts(batch, info.unknownSections(), SOURCE);
+        List<JsonNode> unreadable = new ArrayList<>();
+        List<JsonNode> unknownSections = new ArrayList<>();
+        for (WebTagInfo info : pages) {
+            info.top().items().forEach(media -> facts.add(facts(media)));
+            info.recent().items().forEach(media -> facts.add(facts(media)));
+            unreadable.addAll(info.top().unreadable());
+            unreadable.addAll(info.recent().unreadable());
+            unknownSections.addAll(info.unknownSections());
+        }
+        Long mediaCount = pages.isEmpty() ? null : pages.get(0).mediaCount();
+        CaptureBatch batch = assembler.tag(target, capturedAt, SOURCE, mediaCount, facts, unreadable);
+        return CaptureAssembler.withUnknownLayouts(batch, unknownSections, SOURCE);
     }
 
     static PostFacts facts(WebMedia media) {

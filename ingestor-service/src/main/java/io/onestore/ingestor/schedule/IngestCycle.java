@@ -7,6 +7,8 @@ import io.onestore.ingestor.capture.CaptureResult;
 import io.onestore.ingestor.capture.TargetFetcher;
 import io.onestore.ingestor.index.BulkIndexer;
 import io.onestore.ingestor.normalize.CaptureAssembler;
+import io.onestore.ingestor.targets.CoverageBook;
+import io.onestore.ingestor.targets.CoverageOrder;
 import io.onestore.ingestor.targets.LeasedTarget;
 import io.onestore.ingestor.targets.Target;
 import io.onestore.ingestor.targets.TargetLeases;
@@ -49,6 +51,10 @@ public final class IngestCycle {
     private final Clock clock;
     private final MeterRegistry registry;
     private final Timer cycleDuration;
+    private final CoverageBook coverage;
+    // Set by a cycle skipped because Elasticsearch was unreachable, cleared once the ledger is written again: cycles
+    // run one at a time (the scheduler's single thread), so this needs no more than visibility.
+    private volatile boolean storeWasDown;
 
     /**
      * @param fetcher the fetching side; may supply null while no {@link TargetFetcher} exists, then cycles skip
@@ -64,6 +70,22 @@ public final class IngestCycle {
             Duration timeout,
             Clock clock,
             MeterRegistry registry) {
+        this(fetcher, leases, indexer, contractInstalled, fileTargets, concurrency, timeout, clock, registry, null);
+    }
+
+    /** @param coverage the ledger the captures walk by and write; null: one page per capture, no ledger */
+    public IngestCycle(
+            Supplier<TargetFetcher> fetcher,
+            TargetLeases leases,
+            BulkIndexer indexer,
+            BooleanSupplier contractInstalled,
+            Supplier<List<Target>> fileTargets,
+            int concurrency,
+            Duration timeout,
+            Clock clock,
+            MeterRegistry registry,
+            CoverageBook coverage) {
+        this.coverage = coverage;
         this.fetcher = fetcher;
         this.leases = leases;
         this.indexer = indexer;
@@ -96,21 +118,27 @@ public final class IngestCycle {
             return CycleReport.skipped(start, since(started), indexer.spoolDepth(), "index contract not installed");
         }
         if (indexer.isPaused()) {
+            storeWasDown = true;
             return CycleReport.skipped(start, since(started), indexer.spoolDepth(), "elasticsearch unreachable");
         }
         List<LeasedTarget> leased;
+        Set<String> fileIds;
         try {
             List<Target> file = fileTargets.get();
             leases.register(file, start);
-            Set<String> fileIds = file.stream().map(Target::id).collect(Collectors.toSet());
+            fileIds = file.stream().map(Target::id).collect(Collectors.toSet());
             leased = leases.claimDue(fileIds, start);
         } catch (IOException e) {
+            storeWasDown = true;
             return CycleReport.skipped(start, since(started), indexer.spoolDepth(), "cannot lease targets: " + e);
         }
+        CoverageBook.Orders orders = orders(leased, start);
         long indexedBefore = indexer.documentsIndexed();
-        List<Fetched> fetched = fetchAll(fetch, leased, start);
+        List<Fetched> fetched = fetchAll(fetch, leased, start, orders);
         indexer.flush(FLUSH_TIMEOUT);
+        record(orders, fetched, start);
         leases.complete(fetched.stream().map(f -> f.completion(start)).toList(), clock.instant());
+        plan(leased, fileIds, start);
         int due = leased.stream().mapToInt(l -> l.targets().size()).sum();
         int failed = fetched.stream().mapToInt(Fetched::failures).sum();
         int succeeded = fetched.stream().mapToInt(f -> f.results().size()).sum() - failed;
@@ -129,18 +157,68 @@ public final class IngestCycle {
                 null);
     }
 
+    private CoverageBook.Orders orders(List<LeasedTarget> leased, Instant start) {
+        if (coverage == null) {
+            return null;
+        }
+        try {
+            return coverage.orders(leased, start);
+        } catch (IOException | RuntimeException e) {
+            // Without the ledger a capture still reads its first page; nothing is recorded for it this cycle.
+            log.warn("Cannot read the coverage ledger: {}", e.toString());
+            return null;
+        }
+    }
+
+    /** Writes the coverage ledger after the captures' documents were handed to the indexer. */
+    private void record(CoverageBook.Orders orders, List<Fetched> fetched, Instant start) {
+        if (orders == null) {
+            return;
+        }
+        List<CoverageBook.Walked> walked = new ArrayList<>();
+        for (Fetched f : fetched) {
+            for (CaptureResult result : f.results()) {
+                if (result instanceof CaptureResult.Captured captured && captured.coverage() != null) {
+                    walked.add(new CoverageBook.Walked(captured.target(), captured.coverage()));
+                }
+            }
+        }
+        try {
+            coverage.record(orders, walked, start, storeWasDown);
+            storeWasDown = false;
+        } catch (IOException | RuntimeException e) {
+            storeWasDown = true;
+            log.warn("Cannot write the coverage ledger: {}", e.toString());
+        }
+    }
+
     /**
      * Fetches every leased target, at most {@code concurrency} at once, and hands each result to the indexer on a
      * worker thread (results may arrive on an HTTP event loop, and indexing blocks). A fetch still running at the
      * timeout is abandoned: its lease runs out and the target is fetched again, by whichever replica.
      */
-    private List<Fetched> fetchAll(TargetFetcher fetch, List<LeasedTarget> leased, Instant start) {
+    /** After a cycle that captured anything, the planner spaces the next captures (docs/coverage.md). */
+    private void plan(List<LeasedTarget> leased, Set<String> fileIds, Instant start) {
+        if (coverage == null || leased.isEmpty()) {
+            return;
+        }
+        try {
+            coverage.plan(fileIds, start);
+        } catch (IOException | RuntimeException e) {
+            // The previous plan's intervals stay in force.
+            log.warn("Cannot plan the next captures: {}", e.toString());
+        }
+    }
+
+    private List<Fetched> fetchAll(
+            TargetFetcher fetch, List<LeasedTarget> leased, Instant start, CoverageBook.Orders orders) {
         List<Fetched> done = Collections.synchronizedList(new ArrayList<>());
         try {
             Flux.fromIterable(leased)
                     .flatMap(
                             target -> Flux.fromIterable(target.targets())
-                                    .concatMap(t -> fetchOne(fetch, t, start))
+                                    .concatMap(t -> fetchOne(
+                                            fetch, t, start, orders == null ? CoverageOrder.firstPage() : orders.of(t)))
                                     .collectList()
                                     .map(results -> new Fetched(target, results)),
                             concurrency)
@@ -159,9 +237,9 @@ public final class IngestCycle {
         }
     }
 
-    private Mono<CaptureResult> fetchOne(TargetFetcher fetch, Target target, Instant start) {
+    private Mono<CaptureResult> fetchOne(TargetFetcher fetch, Target target, Instant start, CoverageOrder order) {
         // The contract says a fetcher never errors; a bug in one must still not drop the target.
-        return Mono.defer(() -> fetch.fetch(target, start))
+        return Mono.defer(() -> fetch.fetch(target, start, order))
                 .onErrorResume(e -> Mono.just(new CaptureResult.Failed(target, "error", e.toString(), List.of())))
                 .switchIfEmpty(Mono.fromSupplier(
                         () -> new CaptureResult.Failed(target, "error", "fetcher returned nothing", List.of())));

@@ -1,11 +1,17 @@
 package io.onestore.ingestor.schedule;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.onestore.ingestor.account.AccountPool;
+import io.onestore.ingestor.capture.PlatformRouting;
+import io.onestore.ingestor.capture.PlatformTargetFetcher;
 import io.onestore.ingestor.capture.TargetFetcher;
 import io.onestore.ingestor.config.IngestSettings;
 import io.onestore.ingestor.config.IngestorProperties;
+import io.onestore.ingestor.config.SourceSettings;
 import io.onestore.ingestor.index.BulkIndexer;
 import io.onestore.ingestor.index.IndexInstaller;
+import io.onestore.ingestor.targets.CapturePlanner;
+import io.onestore.ingestor.targets.CoverageBook;
 import io.onestore.ingestor.targets.Target;
 import io.onestore.ingestor.targets.TargetLeases;
 import io.onestore.ingestor.targets.TargetsFile;
@@ -14,6 +20,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.NoUniqueBeanDefinitionException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -26,8 +33,9 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 class ScheduleConfig {
 
     /**
-     * The fetcher is looked up when a cycle runs: the fetching side ({@code source/}) provides it, and until it does
-     * cycles skip with a log line instead of the service failing to start or fetching fake data.
+     * The fetchers are looked up when a cycle runs: the fetching side provides one per platform
+     * ({@link PlatformRouting} hands each target to its own), and until one exists cycles skip with a log line instead
+     * of the service failing to start or fetching fake data.
      */
     @Bean
     IngestCycle ingestCycle(
@@ -37,12 +45,14 @@ class ScheduleConfig {
             IndexInstaller installer,
             IngestorProperties properties,
             Clock clock,
-            MeterRegistry registry) {
+            MeterRegistry registry,
+            CoverageBook coverage,
+            ObjectProvider<AccountPool> pools) {
         IngestSettings ingest = properties.ingest();
         Supplier<List<Target>> fileTargets =
                 () -> ingest.targetsFile() == null ? List.of() : TargetsFile.read(ingest.targetsFile());
         return new IngestCycle(
-                fetchers::getIfAvailable,
+                () -> fetcher(fetchers),
                 leases,
                 indexer,
                 installer::isInstalled,
@@ -50,7 +60,53 @@ class ScheduleConfig {
                 ingest.schedule().concurrency(),
                 ingest.schedule().lease() != null ? ingest.schedule().lease() : ingest.interval(),
                 clock,
-                registry);
+                registry,
+                planning(properties, coverage, leases, pools.getIfAvailable()));
+    }
+
+    /**
+     * The planner's budget is the pool's: every account's calls per window, less the reserve, and in graph mode the
+     * accounts' unique-hashtag slots. Without a pool there is nothing to plan: every target keeps the interval.
+     */
+    private static CoverageBook planning(
+            IngestorProperties properties, CoverageBook coverage, TargetLeases leases, AccountPool pool) {
+        if (pool == null || pool.size() == 0) {
+            return coverage;
+        }
+        IngestSettings ingest = properties.ingest();
+        IngestSettings.Coverage settings = ingest.coverage();
+        SourceSettings.Instagram instagram = properties.sources().instagram();
+        SourceSettings.Budget budget = instagram.budget();
+        boolean graph = instagram.mode() == SourceSettings.Mode.GRAPH;
+        double windowHours = budget.window().toMillis() / 3_600_000.0;
+        double callsPerHour = pool.size() * budget.callsPerWindow() / windowHours * (1 - settings.reserve());
+        CapturePlanner.Budget plannerBudget = new CapturePlanner.Budget(
+                callsPerHour,
+                graph ? pool.size() * budget.hashtagsPerWindow() : -1,
+                instagram.mode().feedPageSize(),
+                settings.pageBudget(),
+                settings.fill(),
+                settings.minInterval(),
+                ingest.maxInterval(),
+                // The page that reaches the mark; graph also reads top_media (max-pages) each capture.
+                1 + (graph ? instagram.maxPages() : 0));
+        return coverage.planningWith(plannerBudget, leases, ingest.schedule().maxTargets());
+    }
+
+    /**
+     * A {@code @Primary} fetcher that names no platform (a test's scripted upstream) takes every target; otherwise
+     * each target goes to its platform's fetcher.
+     */
+    private static TargetFetcher fetcher(ObjectProvider<TargetFetcher> fetchers) {
+        try {
+            TargetFetcher primary = fetchers.getIfAvailable();
+            if (primary != null && !(primary instanceof PlatformTargetFetcher)) {
+                return primary;
+            }
+        } catch (NoUniqueBeanDefinitionException several) {
+            // no primary among several: route by platform
+        }
+        return PlatformRouting.of(fetchers.orderedStream().toList());
     }
 
     /** Off with {@code onestore.ingest.schedule.enabled=false}: tests run cycles themselves. */

@@ -10,7 +10,8 @@ import java.util.List;
  * the rates come from the ledger, the budget from the pool's configuration.
  *
  * <p>A capture of a target at interval {@code I} (hours) reads its new posts, {@code rate × I / pageSize} pages, plus
- * one page past the high-water mark; so it costs {@code rate / pageSize + 1 / I} calls an hour. Each target's wish is
+ * its fixed calls (the page past the high-water mark, Graph's top posts); so it costs
+ * {@code rate / pageSize + callsPerCapture / I} calls an hour. Each target's wish is
  * the interval at which one capture's new posts fill {@code fill} of its page budget, clamped to {@code [min, max]}.
  * When the wishes do not fit the budget, campaign targets are served first, then the others from the quietest up (a
  * quiet tag is cheap to cover completely); a target that gets less than its wish is under-covered, and the plan says by
@@ -40,6 +41,8 @@ public final class CapturePlanner {
      * @param pageSize posts per feed page
      * @param pageBudget pages one capture may read
      * @param fill share of the page budget a capture's expected new posts may take (headroom for bursts)
+     * @param callsPerCapture calls every capture costs besides its new posts' pages: the page that reaches the mark
+     *     (1), plus Graph's {@code top_media} pages
      */
     public record Budget(
             double callsPerHour,
@@ -48,7 +51,8 @@ public final class CapturePlanner {
             int pageBudget,
             double fill,
             Duration minInterval,
-            Duration maxInterval) {}
+            Duration maxInterval,
+            int callsPerCapture) {}
 
     /**
      * @param interval how long until the target's next capture
@@ -95,7 +99,7 @@ public final class CapturePlanner {
             // What is left, at the longest interval: the fixed page per capture first, then new posts.
             double afford = Math.max(0, left);
             left -= afford;
-            double postPagesPerHour = Math.max(0, afford - 1 / maxHours);
+            double postPagesPerHour = Math.max(0, afford - budget.callsPerCapture() / maxHours);
             double share = rate <= 0 ? 1 : Math.min(1, postPagesPerHour * budget.pageSize() / rate);
             plans.add(new Planned(load.id(), budget.maxInterval(), afford, share, "account_budget"));
         }
@@ -114,7 +118,7 @@ public final class CapturePlanner {
     }
 
     private double calls(double rate, double intervalHours) {
-        return rate / budget.pageSize() + 1 / intervalHours;
+        return rate / budget.pageSize() + budget.callsPerCapture() / intervalHours;
     }
 
     private static double rate(Load load) {

@@ -24,6 +24,7 @@ public final class CoverageUpdate {
 
     static final double SMOOTHING = 0.5;
     private static final Duration SHORTEST_SPAN = Duration.ofMinutes(1);
+    private static final Duration SHORTEST_CAPTURE_GAP = Duration.ofSeconds(10);
 
     private CoverageUpdate() {}
 
@@ -100,7 +101,7 @@ public final class CoverageUpdate {
                     "endpoint window"));
         }
 
-        Double rate = rate(previous, walk, capture.postsRead(), oldMark);
+        Double rate = rate(previous, walk, capture.postsRead(), oldMark, now);
         int openGaps = (previous == null ? 0 : previous.openGaps()) + gaps.size();
         long pages = (previous == null ? 0 : previous.pagesSpent()) + walk.pages() + capture.backfillPages();
         long calls = (previous == null ? 0 : previous.callsSpent()) + capture.calls();
@@ -124,8 +125,13 @@ public final class CoverageUpdate {
         return new Outcome(ledger, gaps);
     }
 
-    private static Double rate(TargetCoverageDocument previous, FeedWalk.Result walk, int postsRead, Mark oldMark) {
-        Double sample = null;
+    private static Double rate(
+            TargetCoverageDocument previous, FeedWalk.Result walk, int postsRead, Mark oldMark, Instant now) {
+        Double sample = captureRate(previous, walk, oldMark, now);
+        if (sample != null) {
+            Double before = previous.ratePerHour();
+            return before == null ? sample : SMOOTHING * sample + (1 - SMOOTHING) * before;
+        }
         if (oldMark != null && walk.reachedMark() && walk.mark() != null) {
             Duration span = Duration.between(oldMark.publishedAt(), walk.mark().publishedAt());
             if (span.compareTo(SHORTEST_SPAN) >= 0) {
@@ -142,6 +148,34 @@ public final class CoverageUpdate {
             return before;
         }
         return before == null ? sample : SMOOTHING * sample + (1 - SMOOTHING) * before;
+    }
+
+    /**
+     * New posts per hour of capture time since the previous capture: the planner plans in capture time, and an
+     * upstream's clock need not run at the same pace (the simulator's scaled clock in tests). A walk stopped short of
+     * the mark read only part of the new range: its count is extrapolated to the whole range by post time. Null when
+     * there is no previous capture or it was less than ten seconds ago.
+     */
+    private static Double captureRate(
+            TargetCoverageDocument previous, FeedWalk.Result walk, Mark oldMark, Instant now) {
+        if (previous == null || previous.lastCaptureAt() == null || oldMark == null || walk.mark() == null) {
+            return null;
+        }
+        Duration elapsed = Duration.between(previous.lastCaptureAt(), now);
+        if (elapsed.compareTo(SHORTEST_CAPTURE_GAP) < 0) {
+            return null;
+        }
+        double posts = walk.newPosts();
+        if (!walk.reachedMark() && walk.oldestRead() != null) {
+            long read = Duration.between(walk.oldestRead(), walk.mark().publishedAt())
+                    .toMillis();
+            long all = Duration.between(oldMark.publishedAt(), walk.mark().publishedAt())
+                    .toMillis();
+            if (read > 0 && all > read) {
+                posts = posts * all / read;
+            }
+        }
+        return posts / hours(elapsed);
     }
 
     private static CoverageGapDocument gap(

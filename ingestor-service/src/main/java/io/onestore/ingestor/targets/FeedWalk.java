@@ -31,6 +31,8 @@ public final class FeedWalk {
     private Mark newest;
     private Instant oldest;
     private int postsAfterMark;
+    private int postsRead;
+    private GapReason stoppedBy;
 
     /**
      * @param mark the target's high-water mark; null on the first walk, which reads one page and sets it
@@ -55,6 +57,7 @@ public final class FeedWalk {
         pages++;
         boolean markOnThisPage = false;
         for (Mark post : page) {
+            postsRead++;
             if (newest == null || post.publishedAt().isAfter(newest.publishedAt())) {
                 newest = post;
             }
@@ -79,6 +82,31 @@ public final class FeedWalk {
         reachedMark |= markOnThisPage;
         exhausted = !morePages;
         return !done() && morePages && pages < pageBudget;
+    }
+
+    /**
+     * The caller stops reading before {@link #accept} said so: the account pool had no call left ({@link
+     * GapReason#ACCOUNT_BUDGET}) or a page failed ({@link GapReason#UPSTREAM_FAILURE}).
+     */
+    public void stop(GapReason reason) {
+        if (stoppedBy == null) {
+            stoppedBy = reason;
+        }
+    }
+
+    /** Whether the walk is over: {@link #accept} said stop, the caller stopped it, or the feed ended. */
+    public boolean over() {
+        return done() || exhausted || stoppedBy != null || pages >= pageBudget;
+    }
+
+    /** Posts read so far (all pages). */
+    public int postsRead() {
+        return postsRead;
+    }
+
+    /** The walk's outcome, with the reason the caller gave to {@link #stop}, if any. */
+    public Result finish() {
+        return finish(stoppedBy);
     }
 
     private boolean isAtOrBeforeMark(Mark post) {

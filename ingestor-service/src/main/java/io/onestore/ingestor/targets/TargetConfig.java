@@ -26,10 +26,28 @@ class TargetConfig {
                 schedule.maxTargets());
     }
 
-    /** The coverage ledger store; the X capture keeps each hashtag's {@code since_id} in it. */
     @Bean
     CoverageLedger coverageLedger(ElasticsearchClient client, IndexNames names) {
         return new CoverageLedger(client, names);
+    }
+
+    @Bean
+    SourceCursors sourceCursors(ElasticsearchClient client, IndexNames names) {
+        return new SourceCursors(client, names);
+    }
+
+    /** The coverage ledger's side of each cycle, without a planner (the schedule adds the pool's). */
+    @Bean
+    CoverageBook coverageBook(ElasticsearchClient client, IndexNames names, IngestorProperties properties) {
+        IngestSettings.Coverage coverage = properties.ingest().coverage();
+        return new CoverageBook(
+                client,
+                names,
+                coverage.pageBudget(),
+                coverage.overlap(),
+                coverage.backfillPages(),
+                coverage.defaultBackfill(),
+                null);
     }
 
     /** Unique per process even when two replicas share a host name (containers started from one image). */

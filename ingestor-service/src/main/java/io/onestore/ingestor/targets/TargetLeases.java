@@ -40,6 +40,8 @@ public final class TargetLeases {
     private final Duration lease;
     private final String owner;
     private final int maxTargets;
+    // The planner's interval per target id (docs/coverage.md), replaced whole after each plan; absent: interval.
+    private volatile Map<String, Duration> planned = Map.of();
 
     public TargetLeases(
             ElasticsearchClient client,
@@ -54,6 +56,11 @@ public final class TargetLeases {
         this.lease = lease;
         this.owner = owner;
         this.maxTargets = maxTargets;
+    }
+
+    /** Uses the planner's intervals from now on; a target it does not name is due one {@code interval} later. */
+    public void usePlannedIntervals(Map<String, Duration> intervals) {
+        planned = Map.copyOf(intervals);
     }
 
     public String owner() {
@@ -76,15 +83,15 @@ public final class TargetLeases {
         if (fileTargets.isEmpty()) {
             return;
         }
-        // One document per target across platforms: x:#nike and #nike are one target watched on two platforms.
-        Map<String, TargetDocument> documents = new LinkedHashMap<>();
+        // One document per target across platforms: "#nike" and "#nike mastodon" are one target on two platforms.
+        Map<String, TargetDocument> wanted = new LinkedHashMap<>();
         for (Target target : fileTargets) {
-            documents.merge(
+            wanted.merge(
                     target.id(),
                     TargetDocument.watch(target.kind(), target.value(), List.of(target.platform()), List.of(), now),
                     (a, b) -> a.withCampaigns(a.campaignIds(), union(a.platforms(), b.platforms()), now));
         }
-        List<BulkOperation> creates = documents.values().stream()
+        List<BulkOperation> creates = wanted.values().stream()
                 .map(document -> BulkOperation.of(b -> b.create(c -> c.index(names.targets())
                         .id(document.id())
                         .requireAlias(true)
@@ -92,12 +99,12 @@ public final class TargetLeases {
                 .toList();
         BulkResponse response = client.bulk(b -> b.operations(creates));
         int created = 0;
-        List<String> existing = new ArrayList<>();
+        List<TargetDocument> existing = new ArrayList<>();
         for (BulkResponseItem item : response.items()) {
             if (item.error() == null) {
                 created++;
             } else if (item.status() == 409) {
-                existing.add(item.id());
+                existing.add(wanted.get(item.id()));
             } else {
                 log.warn(
                         "Cannot register target {}: {} {}",
@@ -106,52 +113,59 @@ public final class TargetLeases {
                         item.error().reason());
             }
         }
-        int widened = addPlatforms(existing, documents, now);
+        int widened = addPlatforms(existing, now);
         if (created + widened > 0) {
-            log.info("Registered {} new targets from the targets file, {} on more platforms", created, widened);
+            log.info("Registered {} new targets from the targets file, {} on new platforms", created, widened);
             client.indices().refresh(r -> r.index(names.targets()));
         }
     }
 
     /**
-     * A file target that already exists (from an earlier run, or a campaign) but not yet on every platform the file
-     * names gets those platforms added, with the version it was read at: a concurrent change makes this a 409 and the
-     * next cycle tries again. Platforms are only ever added here; campaigns' platforms stay.
+     * Adds the platforms the file names to targets that exist without them (the file gained a platform, or a campaign
+     * created the target first); written with the read version, so a concurrent lease or campaign write wins and the
+     * next cycle tries again.
      */
-    private int addPlatforms(List<String> ids, Map<String, TargetDocument> wanted, Instant now) throws IOException {
-        if (ids.isEmpty()) {
+    private int addPlatforms(List<TargetDocument> fromFile, Instant now) throws IOException {
+        if (fromFile.isEmpty()) {
             return 0;
         }
+        var read = client.mget(
+                m -> m.index(names.targets())
+                        .ids(fromFile.stream().map(TargetDocument::id).toList()),
+                TargetDocument.class);
         List<BulkOperation> updates = new ArrayList<>();
-        var found = client.mget(m -> m.index(names.targets()).ids(ids), TargetDocument.class);
-        for (var item : found.docs()) {
+        for (int i = 0; i < fromFile.size(); i++) {
+            var item = read.docs().get(i);
             if (!item.isResult() || !item.result().found() || item.result().source() == null) {
                 continue;
             }
-            TargetDocument current = item.result().source();
-            List<Platform> platforms =
-                    union(current.platforms(), wanted.get(item.result().id()).platforms());
-            if (current.platforms() != null
-                    && platforms.size() == current.platforms().size()) {
-                continue;
+            List<Platform> stored = platformsOf(item.result().source());
+            List<Platform> merged = union(stored, fromFile.get(i).platforms());
+            if (merged.size() > stored.size()) {
+                ObjectNode fields = JsonNodeFactory.instance.objectNode();
+                merged.forEach(p -> fields.withArray("platforms").add(p.key()));
+                fields.put("updated_at", now.toString());
+                updates.add(update(
+                        item.result().id(), item.result().seqNo(), item.result().primaryTerm(), fields));
             }
-            ObjectNode fields = JsonNodeFactory.instance.objectNode();
-            platforms.forEach(p -> fields.withArray("platforms").add(p.key()));
-            fields.put("updated_at", now.toString());
-            updates.add(update(
-                    item.result().id(), item.result().seqNo(), item.result().primaryTerm(), fields));
         }
         if (updates.isEmpty()) {
             return 0;
         }
         BulkResponse response = client.bulk(b -> b.operations(updates));
-        return (int) response.items().stream().filter(i -> i.error() == null).count();
+        return (int) response.items().stream().filter(it -> it.error() == null).count();
     }
 
-    /** A target without platforms is on Instagram (see {@link LeasedTarget#targets()}). */
+    /** A stored target without platforms is watched on Instagram, the first platform ({@link LeasedTarget}). */
+    private static List<Platform> platformsOf(TargetDocument document) {
+        return document.platforms() == null || document.platforms().isEmpty()
+                ? List.of(Platform.INSTAGRAM)
+                : document.platforms();
+    }
+
     private static List<Platform> union(List<Platform> a, List<Platform> b) {
-        Set<Platform> all = new LinkedHashSet<>(a == null || a.isEmpty() ? List.of(Platform.INSTAGRAM) : a);
-        all.addAll(b == null ? List.of() : b);
+        Set<Platform> all = new LinkedHashSet<>(a);
+        all.addAll(b);
         return List.copyOf(all);
     }
 
@@ -210,6 +224,28 @@ public final class TargetLeases {
     }
 
     /**
+     * The watched targets on {@code platform}, without leasing them: a stream reads all its targets at once, all the
+     * time, instead of capturing each when it falls due.
+     */
+    public List<Target> watched(Platform platform, Set<String> fileTargetIds) throws IOException {
+        try {
+            return client
+                    .search(s -> s.index(names.targets()).size(maxTargets), TargetDocument.class)
+                    .hits()
+                    .hits()
+                    .stream()
+                    .map(Hit::source)
+                    .filter(d -> d != null
+                            && isWatched(d, fileTargetIds)
+                            && platformsOf(d).contains(platform))
+                    .map(d -> new Target(d.kind(), d.value(), platform))
+                    .toList();
+        } catch (ElasticsearchException refused) {
+            throw unavailable(refused);
+        }
+    }
+
+    /**
      * Ends a lease: a success moves {@code last_fetched_at} to the capture time (the target is next due one interval
      * later), a failure records only its outcome, so the target is due again at the next tick.
      */
@@ -260,7 +296,9 @@ public final class TargetLeases {
                 && document.leaseUntil().isAfter(now)
                 && !owner.equals(document.leaseOwner());
         boolean fetchedRecently = document.lastFetchedAt() != null
-                && document.lastFetchedAt().plus(interval).isAfter(now);
+                && document.lastFetchedAt()
+                        .plus(planned.getOrDefault(document.id(), interval))
+                        .isAfter(now);
         return !leasedByOther && !fetchedRecently;
     }
 

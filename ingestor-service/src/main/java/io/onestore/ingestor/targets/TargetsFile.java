@@ -1,7 +1,6 @@
 package io.onestore.ingestor.targets;
 
 import io.onestore.model.document.Platform;
-import io.onestore.model.document.TargetDocument;
 import io.onestore.model.text.Hashtags;
 import io.onestore.model.text.Mentions;
 import java.io.IOException;
@@ -9,27 +8,25 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The targets file: the seed's {@code tags.txt} unchanged (one hashtag per line) plus {@code #tag} for a hashtag and
- * {@code @handle} for a public profile, on Instagram; a platform key and a colon in front watch it on that platform
- * instead ({@code x:#nike}, {@code tiktok:@nike}, {@code instagram:#nike}). Blank lines and comments ({@code #}
- * followed by a space, or alone) are skipped; a line that is no valid tag or handle, or names an unknown platform, is
- * logged with its number, never silently dropped.
+ * {@code @handle} for a public profile. Blank lines and comments ({@code #} followed by a space, or alone) are
+ * skipped; a line that is no valid tag or handle is logged with its number, never silently dropped.
+ *
+ * <p>A target is watched on Instagram unless its line names the platforms after it, separated by spaces or commas:
+ * {@code #nike instagram mastodon bluesky}. A line naming an unknown platform is logged and skipped whole.
  */
 public final class TargetsFile {
 
     private static final Logger log = LoggerFactory.getLogger(TargetsFile.class);
-    /** {@code x:#nike}: letters, a colon, the target. Tags and handles hold no colon, so nothing else matches. */
-    private static final Pattern PLATFORM_PREFIX = Pattern.compile("([A-Za-z]+):(.+)");
 
     private TargetsFile() {}
 
@@ -56,36 +53,42 @@ public final class TargetsFile {
             if (line.isEmpty() || isComment(line)) {
                 continue;
             }
-            Optional<Target> target = parseLine(line);
-            if (target.isPresent()) {
-                targets.add(target.get());
+            String[] words = line.split("[\\s,]+");
+            Optional<Target> target = parseLine(words[0]);
+            Optional<List<Platform>> platforms = platforms(words);
+            if (target.isEmpty()) {
+                log.warn("{}:{}: '{}' is neither a hashtag nor a handle; skipped", source, i + 1, line);
+            } else if (platforms.isEmpty()) {
+                log.warn("{}:{}: '{}' names an unknown platform; skipped", source, i + 1, line);
             } else {
-                log.warn(
-                        "{}:{}: '{}' is neither a hashtag nor a handle (on a known platform); skipped",
-                        source,
-                        i + 1,
-                        line);
+                Target parsed = target.get();
+                platforms.get().forEach(p -> targets.add(new Target(parsed.kind(), parsed.value(), p)));
             }
         }
         return List.copyOf(targets);
     }
 
     private static Optional<Target> parseLine(String line) {
-        Platform platform = Platform.INSTAGRAM;
-        Matcher prefixed = PLATFORM_PREFIX.matcher(line);
-        if (prefixed.matches()) {
+        if (line.startsWith("@") || line.startsWith("＠")) {
+            return Mentions.normalize(line).map(Target::profile);
+        }
+        return Hashtags.normalize(line).map(Target::hashtag);
+    }
+
+    /** The platforms named after the target, Instagram when none is; empty when one is unknown. */
+    private static Optional<List<Platform>> platforms(String[] words) {
+        if (words.length == 1) {
+            return Optional.of(List.of(Platform.INSTAGRAM));
+        }
+        List<Platform> platforms = new ArrayList<>();
+        for (int w = 1; w < words.length; w++) {
             try {
-                platform = Platform.fromKey(prefixed.group(1));
+                platforms.add(Platform.fromKey(words[w]));
             } catch (IllegalArgumentException unknown) {
                 return Optional.empty();
             }
-            line = prefixed.group(2).strip();
         }
-        Platform on = platform;
-        if (line.startsWith("@") || line.startsWith("＠")) {
-            return Mentions.normalize(line).map(handle -> new Target(TargetDocument.Kind.PROFILE, handle, on));
-        }
-        return Hashtags.normalize(line).map(tag -> new Target(TargetDocument.Kind.HASHTAG, tag, on));
+        return Optional.of(platforms);
     }
 
     private static boolean isComment(String line) {

@@ -1,5 +1,6 @@
 package io.onestore.ingestor.capture;
 
+import io.onestore.ingestor.targets.CoverageOrder;
 import io.onestore.ingestor.targets.Target;
 import java.time.Instant;
 import java.util.List;
@@ -21,7 +22,7 @@ public final class ScriptedTargetFetcher implements TargetFetcher {
     private volatile Consumer<Target> beforeFetch = target -> {};
 
     @Override
-    public Mono<CaptureResult> fetch(Target target, Instant capturedAt) {
+    public Mono<CaptureResult> fetch(Target target, Instant capturedAt, CoverageOrder order) {
         return Mono.fromSupplier(() -> {
             beforeFetch.accept(target);
             fetches.computeIfAbsent(target, t -> new AtomicInteger()).incrementAndGet();

@@ -7,18 +7,18 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
-/** Recorded upstream answers under {@code src/test/resources/fixtures/instagram/} (and {@code x/}). */
+/** Recorded upstream answers under {@code src/test/resources/fixtures/<platform>/}. */
 public final class Fixtures {
 
     private Fixtures() {}
 
     public static String text(String path) {
-        return read("/fixtures/instagram/" + path);
+        return read("instagram/" + path);
     }
 
     /** An X API answer under {@code fixtures/x/}. */
     public static String x(String path) {
-        return read("/fixtures/x/" + path);
+        return read("x/" + path);
     }
 
     public static JsonNode xJson(String path) {
@@ -29,8 +29,9 @@ public final class Fixtures {
         }
     }
 
-    private static String read(String path) {
-        try (InputStream in = Fixtures.class.getResourceAsStream(path)) {
+    /** A fixture of any platform: {@code mastodon/timeline-nike.json}. */
+    public static String read(String path) {
+        try (InputStream in = Fixtures.class.getResourceAsStream("/fixtures/" + path)) {
             if (in == null) {
                 throw new IllegalArgumentException("no fixture " + path);
             }
@@ -41,8 +42,12 @@ public final class Fixtures {
     }
 
     public static JsonNode json(String path) {
+        return parse(text(path));
+    }
+
+    public static JsonNode parse(String text) {
         try {
-            return ContractJson.mapper().readTree(text(path));
+            return ContractJson.mapper().readTree(text);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -14,7 +14,7 @@ class CapturePlannerTest {
 
     static CapturePlanner.Budget budget(double callsPerHour, int slots) {
         return new CapturePlanner.Budget(
-                callsPerHour, slots, 24, 100, 0.8, Duration.ofMinutes(1), Duration.ofMinutes(30));
+                callsPerHour, slots, 24, 100, 0.8, Duration.ofMinutes(1), Duration.ofMinutes(30), 1);
     }
 
     static Map<String, CapturePlanner.Planned> byId(List<CapturePlanner.Planned> plans) {

@@ -59,6 +59,20 @@ class TargetsFileTest {
     }
 
     @Test
+    void platformsNamedAfterATargetMakeOneTargetEachAndAnUnknownPlatformSkipsTheLine() {
+        List<Target> targets = TargetsFile.parse(
+                List.of("#running mastodon, bluesky", "#nike instagram mastodon", "#vans myspace", "#puma"), "t");
+
+        assertThat(targets)
+                .containsExactly(
+                        new Target(TargetDocument.Kind.HASHTAG, "running", Platform.MASTODON),
+                        new Target(TargetDocument.Kind.HASHTAG, "running", Platform.BLUESKY),
+                        Target.hashtag("nike"),
+                        new Target(TargetDocument.Kind.HASHTAG, "nike", Platform.MASTODON),
+                        Target.hashtag("puma"));
+    }
+
+    @Test
     void readsUtf8WithAByteOrderMarkAndAMissingFileIsNoTargets(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("tags.txt");
         Files.writeString(file, "\uFEFFnike\n@adidas\n", StandardCharsets.UTF_8);
@@ -68,16 +82,14 @@ class TargetsFileTest {
     }
 
     @Test
-    void aPlatformKeyInFrontWatchesTheTargetOnThatPlatform() {
-        List<Target> targets = TargetsFile.parse(
-                List.of("x:#Nike", "X:@nike", "tiktok:puma", "instagram:#nike", "#nike", "myspace:#nike"),
-                "targets.txt");
+    void xIsNamedAfterTheTargetLikeEveryOtherPlatformAndAPrefixIsNoTarget() {
+        List<Target> targets = TargetsFile.parse(List.of("#Nike x", "@nike X", "#puma instagram x", "x:#nike"), "t");
 
         assertThat(targets)
                 .containsExactly(
                         new Target(TargetDocument.Kind.HASHTAG, "nike", Platform.X),
                         new Target(TargetDocument.Kind.PROFILE, "nike", Platform.X),
-                        new Target(TargetDocument.Kind.HASHTAG, "puma", Platform.TIKTOK),
-                        Target.hashtag("nike"));
+                        Target.hashtag("puma"),
+                        new Target(TargetDocument.Kind.HASHTAG, "puma", Platform.X));
     }
 }

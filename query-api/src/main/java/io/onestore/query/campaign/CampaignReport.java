@@ -1,5 +1,7 @@
 package io.onestore.query.campaign;
 
+import io.onestore.query.coverage.Coverage;
+import io.onestore.query.coverage.Withheld;
 import java.time.Instant;
 import java.util.List;
 
@@ -15,7 +17,8 @@ public record CampaignReport(
         Totals totals,
         List<TimelineBucket> timeline,
         Phases phases,
-        Uplift uplift) {
+        Uplift uplift,
+        Coverage coverage) {
 
     /**
      * @param likes the sum of the likes we know; posts whose author hides them are counted in
@@ -38,13 +41,23 @@ public record CampaignReport(
     /**
      * @param days how much of the phase has elapsed, in days: the denominator of the rates (a phase still running
      *     is measured up to now; one not started yet has 0 days and no rates)
+     * @param coveredShare the share of the phase (up to now) the capture of every target covers; see {@code coverage}
      */
-    public record Phase(Instant from, Instant to, double days, Totals totals, Rates perDay) {}
+    public record Phase(Instant from, Instant to, double days, Totals totals, Rates perDay, double coveredShare) {}
 
     public record Phases(Phase baseline, Phase during, Phase after) {}
 
     /** Per-day values, or (in {@link Uplift}) relative changes: 0.5 = +50 %. Null when undefined. */
     public record Rates(Double posts, Double likes, Double comments, Double engagement) {}
 
-    public record Uplift(Rates duringVsBaseline, Rates afterVsBaseline) {}
+    /**
+     * @param duringVsBaseline null when a rate is undefined, or when withheld
+     * @param duringVsBaselineWithheld why {@code duringVsBaseline} is null although both phases have rates: the
+     *     baseline or the during phase is covered less than {@code onestore.coverage.min-comparable-share}; else null
+     */
+    public record Uplift(
+            Rates duringVsBaseline,
+            Rates afterVsBaseline,
+            Withheld duringVsBaselineWithheld,
+            Withheld afterVsBaselineWithheld) {}
 }

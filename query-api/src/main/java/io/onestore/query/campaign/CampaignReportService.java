@@ -6,8 +6,13 @@ import co.elastic.clients.elasticsearch._types.aggregations.DateHistogramBucket;
 import co.elastic.clients.elasticsearch._types.aggregations.FiltersBucket;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import io.onestore.model.document.CampaignDocument;
+import io.onestore.model.document.TargetDocument;
 import io.onestore.model.index.IndexNames;
 import io.onestore.query.config.QueryApiProperties;
+import io.onestore.query.coverage.Coverage;
+import io.onestore.query.coverage.CoverageLedgers;
+import io.onestore.query.coverage.CoverageService;
+import io.onestore.query.coverage.Withheld;
 import io.onestore.query.request.Interval;
 import java.io.IOException;
 import java.time.Clock;
@@ -28,19 +33,24 @@ public class CampaignReportService {
     private final ElasticsearchClient client;
     private final IndexNames names;
     private final CampaignService campaigns;
+    private final CoverageService coverage;
     private final QueryApiProperties.Limits limits;
+    private final double minComparableShare;
     private final Clock clock;
 
     CampaignReportService(
             ElasticsearchClient client,
             IndexNames names,
             CampaignService campaigns,
+            CoverageService coverage,
             QueryApiProperties properties,
             Clock clock) {
         this.client = client;
         this.names = names;
         this.campaigns = campaigns;
+        this.coverage = coverage;
         this.limits = properties.limits();
+        this.minComparableShare = properties.coverage().minComparableShare();
         this.clock = clock;
     }
 
@@ -64,12 +74,19 @@ public class CampaignReportService {
         CampaignReport.Totals totals = ReportMetrics.totals(posts, result);
         var phaseBuckets =
                 result.get(CampaignReportQuery.PHASES).filters().buckets().keyed();
+        CoverageLedgers ledgers = coverage.load(targetIds(campaign), campaign.platforms(), bounds.window());
+        Coverage baselineCoverage = ledgers.over(bounds.window().from(), campaign.start());
+        Coverage duringCoverage = ledgers.over(campaign.start(), bounds.duringEnd());
+        Coverage afterCoverage = campaign.end() == null
+                ? null
+                : ledgers.over(campaign.end(), bounds.window().to());
         CampaignReport.Phase baseline =
-                phase(bounds.window().from(), campaign.start(), now, phaseBuckets.get("baseline"));
-        CampaignReport.Phase during = phase(campaign.start(), bounds.duringEnd(), now, phaseBuckets.get("during"));
+                phase(bounds.window().from(), campaign.start(), now, phaseBuckets.get("baseline"), baselineCoverage);
+        CampaignReport.Phase during =
+                phase(campaign.start(), bounds.duringEnd(), now, phaseBuckets.get("during"), duringCoverage);
         CampaignReport.Phase after = campaign.end() == null
                 ? null
-                : phase(campaign.end(), bounds.window().to(), now, phaseBuckets.get("after"));
+                : phase(campaign.end(), bounds.window().to(), now, phaseBuckets.get("after"), afterCoverage);
 
         List<CampaignReport.TimelineBucket> timeline = new ArrayList<>();
         for (DateHistogramBucket b : result.get(CampaignReportQuery.TIMELINE)
@@ -90,12 +107,62 @@ public class CampaignReportService {
                 totals,
                 timeline,
                 new CampaignReport.Phases(baseline, during, after),
-                new CampaignReport.Uplift(
-                        Uplift.of(during.perDay(), baseline.perDay()),
-                        after == null ? null : Uplift.of(after.perDay(), baseline.perDay())));
+                uplift(baseline, baselineCoverage, during, duringCoverage, after, afterCoverage),
+                ledgers.over(bounds.window().from(), bounds.window().to()));
     }
 
-    private static CampaignReport.Phase phase(Instant from, Instant to, Instant now, FiltersBucket b) {
+    /**
+     * Each later phase over the baseline, withheld (null, with the reason) when either side is covered less than
+     * {@code minComparableShare}: a rate over an uncovered range is too low by what the gaps hold, so the ratio would
+     * measure capture rather than the campaign (docs/coverage.md#refused-comparisons).
+     */
+    private CampaignReport.Uplift uplift(
+            CampaignReport.Phase baseline,
+            Coverage baselineCoverage,
+            CampaignReport.Phase during,
+            Coverage duringCoverage,
+            CampaignReport.Phase after,
+            Coverage afterCoverage) {
+        Withheld baselineShort =
+                Withheld.unless(baselineCoverage, minComparableShare, "baseline_not_covered", "The baseline");
+        Withheld duringWithheld = refusal(baseline, during, baselineShort, duringCoverage, "The during phase");
+        Withheld afterWithheld =
+                after == null ? null : refusal(baseline, after, baselineShort, afterCoverage, "The after phase");
+        return new CampaignReport.Uplift(
+                duringWithheld == null ? Uplift.of(during.perDay(), baseline.perDay()) : null,
+                after == null || afterWithheld != null ? null : Uplift.of(after.perDay(), baseline.perDay()),
+                duringWithheld,
+                afterWithheld);
+    }
+
+    private Withheld refusal(
+            CampaignReport.Phase baseline,
+            CampaignReport.Phase phase,
+            Withheld baselineShort,
+            Coverage phaseCoverage,
+            String what) {
+        if (baseline.perDay() == null || phase.perDay() == null) {
+            return null; // no rates, nothing to withhold: the uplift is undefined anyway
+        }
+        return baselineShort != null
+                ? baselineShort
+                : Withheld.unless(phaseCoverage, minComparableShare, "phase_not_covered", what);
+    }
+
+    /** The campaign's targets as the ledger names them: its hashtags, then its handles' profiles. */
+    static List<String> targetIds(CampaignDocument campaign) {
+        List<String> ids = new ArrayList<>();
+        if (campaign.hashtags() != null) {
+            ids.addAll(CoverageService.hashtagIds(campaign.hashtags()));
+        }
+        if (campaign.handles() != null) {
+            campaign.handles().forEach(h -> ids.add(TargetDocument.idOf(TargetDocument.Kind.PROFILE, h)));
+        }
+        return ids;
+    }
+
+    private static CampaignReport.Phase phase(
+            Instant from, Instant to, Instant now, FiltersBucket b, Coverage coverage) {
         Instant elapsedEnd = to.isBefore(now) ? to : now;
         double days = elapsedEnd.isAfter(from)
                 ? Duration.between(from, elapsedEnd).toMillis()
@@ -109,6 +176,6 @@ public class CampaignReportService {
                         totals.likes() / days,
                         totals.comments() / days,
                         totals.engagement() / days);
-        return new CampaignReport.Phase(from, to, days, totals, rates);
+        return new CampaignReport.Phase(from, to, days, totals, rates, coverage.coveredShare());
     }
 }

@@ -1,6 +1,7 @@
 package io.onestore.query.config;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -18,7 +19,8 @@ public record QueryApiProperties(
         @Valid @NotNull @DefaultValue Security security,
         @Valid @NotNull @DefaultValue Limits limits,
         @Valid @NotNull @DefaultValue Influencers influencers,
-        @Valid @NotNull @DefaultValue Spikes spikes) {
+        @Valid @NotNull @DefaultValue Spikes spikes,
+        @Valid @NotNull @DefaultValue Coverage coverage) {
 
     /** @param prefix put in front of every index, alias and template name */
     public record Index(@NotNull @DefaultValue("onestore-") String prefix) {}
@@ -71,4 +73,13 @@ public record QueryApiProperties(
             @DecimalMin("0.0") @DefaultValue("1.0") double minDeviation,
             @Min(1) @Max(20) @DefaultValue("3") int topPosts,
             @Min(1) @Max(500) @DefaultValue("50") int maxSpikes) {}
+
+    /**
+     * How much coverage a comparison needs (docs/coverage.md#refused-comparisons).
+     *
+     * @param minComparableShare the least {@code coveredShare} each window of a ratio must have (a campaign's
+     *     baseline and the phase compared with it, every hashtag of a share of voice, a spike's bucket and trailing
+     *     baseline) for the ratio to be shown; below it the ratio is null and the answer says why
+     */
+    public record Coverage(@DecimalMin("0.0") @DecimalMax("1.0") @DefaultValue("0.95") double minComparableShare) {}
 }

@@ -3,7 +3,6 @@ package io.onestore.query.coverage;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
 import io.onestore.model.document.CoverageGapDocument;
-import io.onestore.model.document.DocumentIds;
 import io.onestore.model.document.Platform;
 import io.onestore.model.document.TargetCoverageDocument;
 import io.onestore.model.document.TargetDocument;
@@ -11,138 +10,126 @@ import io.onestore.model.index.IndexNames;
 import io.onestore.query.request.TimeWindow;
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.stereotype.Service;
 
 /**
- * Computes the {@code coverage} block of an answer from the ledger the ingestor keeps ({@code target-coverage},
- * {@code coverage-gaps}): for each hashtag, the window's part within {@code [coveredSince, lastCapture]} less its open
- * gaps, over the window up to now. Two requests per answer (one multi-get, one gap search), however many hashtags.
+ * The one way every answer gets its {@code coverage} block: reads the ledger the ingestor keeps (the targets,
+ * {@code target-coverage}, {@code coverage-gaps}) for an answer's targets and window in three requests however many
+ * targets there are, and measures it ({@link CoverageLedgers}). docs/coverage.md#the-coverage-block.
  */
 @Service
 public class CoverageService {
 
-    /** Gaps read per answer at most; more than this many in one window is itself the story. */
-    static final int MAX_GAPS = 500;
+    /** Open gaps read per answer at most; past it the rest of the window counts as uncovered ({@code too_many_gaps}). */
+    static final int MAX_GAPS_READ = 2000;
 
     private final ElasticsearchClient client;
     private final IndexNames names;
     private final Clock clock;
 
-    CoverageService(ElasticsearchClient client, IndexNames names, Clock clock) {
+    public CoverageService(ElasticsearchClient client, IndexNames names, Clock clock) {
         this.client = client;
         this.names = names;
         this.clock = clock;
     }
 
+    /** The coverage of some hashtags over a window, on every platform they are watched on. */
     public Coverage of(List<String> hashtags, TimeWindow window) throws IOException {
+        return load(hashtagIds(hashtags), null, window).over(window.from(), window.to());
+    }
+
+    /**
+     * The ledgers of some targets for a window, to measure it or parts of it.
+     *
+     * @param targetIds target ids ({@code hashtag:nike}, {@code profile:nike}), in the order the answer lists them
+     * @param platforms the platforms the answer reads; null for all
+     */
+    public CoverageLedgers load(List<String> targetIds, Collection<Platform> platforms, TimeWindow window)
+            throws IOException {
+        List<String> ids = List.copyOf(new LinkedHashSet<>(targetIds));
         Instant now = clock.instant();
+        if (ids.isEmpty()) {
+            return new CoverageLedgers(List.of(), now, null);
+        }
+        Set<Platform> asked =
+                platforms == null || platforms.isEmpty() ? EnumSet.allOf(Platform.class) : EnumSet.copyOf(platforms);
+        Map<String, TargetDocument> targets = targets(ids);
+        Map<String, Map<Platform, TargetCoverageDocument>> ledgers = ledgers(ids);
         Instant to = window.to().isAfter(now) ? now : window.to();
-        Instant from = window.from();
-        Map<String, TargetCoverageDocument> ledgers = ledgers(hashtags);
-        Map<String, List<CoverageGapDocument>> gaps = from.isBefore(to) ? gaps(hashtags, from, to) : Map.of();
-        List<Coverage.HashtagCoverage> entries = new ArrayList<>();
-        for (String tag : hashtags) {
-            entries.add(entry(tag, ledgers.get(tag), gaps.getOrDefault(tag, List.of()), from, to));
+        Map<String, List<CoverageGapDocument>> gaps = new HashMap<>();
+        Instant gapsReadUntil = null;
+        if (window.from().isBefore(to)) {
+            var response = client.search(
+                    CoverageQuery.openGaps(names.coverageGaps(), ids, window.from(), to, MAX_GAPS_READ),
+                    CoverageGapDocument.class);
+            var hits = response.hits().hits();
+            for (var hit : hits) {
+                if (hit.source() != null) {
+                    gaps.computeIfAbsent(hit.source().targetId(), k -> new ArrayList<>())
+                            .add(hit.source());
+                }
+            }
+            var total = response.hits().total();
+            if (total != null && total.value() > hits.size() && !hits.isEmpty()) {
+                gapsReadUntil = hits.get(hits.size() - 1).source().from();
+            }
         }
-        double least = entries.stream()
-                .mapToDouble(Coverage.HashtagCoverage::coveredShare)
-                .min()
-                .orElse(1);
-        return new Coverage(from, to, least, least >= 1, entries);
+        List<CoverageLedgers.Entry> entries = new ArrayList<>();
+        for (String id : ids) {
+            TargetDocument target = targets.get(id);
+            Map<Platform, TargetCoverageDocument> own = ledgers.getOrDefault(id, Map.of());
+            Set<Platform> measured = EnumSet.noneOf(Platform.class);
+            if (target != null && target.platforms() != null) {
+                measured.addAll(target.platforms());
+            }
+            measured.addAll(own.keySet());
+            measured.retainAll(asked);
+            entries.add(new CoverageLedgers.Entry(id, measured, own, gaps.getOrDefault(id, List.of())));
+        }
+        return new CoverageLedgers(entries, now, gapsReadUntil);
     }
 
-    static Coverage.HashtagCoverage entry(
-            String tag, TargetCoverageDocument ledger, List<CoverageGapDocument> gaps, Instant from, Instant to) {
-        if (!from.isBefore(to)) {
-            return new Coverage.HashtagCoverage(tag, 1, null, null, List.of(), null);
-        }
-        if (ledger == null) {
-            return new Coverage.HashtagCoverage(tag, 0, null, null, List.of(), "not_watched");
-        }
-        if (ledger.coveredSince() == null || ledger.lastCaptureAt() == null) {
-            return new Coverage.HashtagCoverage(tag, 0, null, null, List.of(), "never_captured");
-        }
-        Instant start = max(from, ledger.coveredSince());
-        Instant end = min(to, ledger.lastCaptureAt());
-        List<Coverage.Gap> clipped = new ArrayList<>();
-        long coveredMillis = Math.max(0, Duration.between(start, end).toMillis());
-        // Gaps can overlap (a page-budget gap inside an outage): subtract their union, once.
-        Instant cursor = start;
-        List<CoverageGapDocument> sorted = new ArrayList<>(gaps);
-        sorted.sort(Comparator.comparing(CoverageGapDocument::from));
-        for (CoverageGapDocument gap : sorted) {
-            Instant gapFrom = max(gap.from(), from);
-            Instant gapTo = min(gap.to(), to);
-            if (!gapFrom.isBefore(gapTo)) {
-                continue;
-            }
-            clipped.add(new Coverage.Gap(gapFrom, gapTo, gap.reason().key()));
-            Instant a = max(max(gapFrom, cursor), start);
-            Instant b = min(gapTo, end);
-            if (a.isBefore(b)) {
-                coveredMillis -= Duration.between(a, b).toMillis();
-            }
-            cursor = max(cursor, gapTo);
-        }
-        double share =
-                Math.max(0, coveredMillis) / (double) Duration.between(from, to).toMillis();
-        return new Coverage.HashtagCoverage(
-                tag, Math.min(1, share), ledger.coveredSince(), ledger.lastCaptureAt(), clipped, null);
+    public static List<String> hashtagIds(List<String> hashtags) {
+        return hashtags.stream()
+                .map(tag -> TargetDocument.idOf(TargetDocument.Kind.HASHTAG, tag))
+                .toList();
     }
 
-    private Map<String, TargetCoverageDocument> ledgers(List<String> hashtags) throws IOException {
-        Map<String, String> idToTag = new HashMap<>();
-        for (String tag : hashtags) {
-            idToTag.put(ledgerId(tag), tag);
-        }
-        var response = client.mget(
-                m -> m.index(names.targetCoverage()).ids(List.copyOf(idToTag.keySet())), TargetCoverageDocument.class);
-        Map<String, TargetCoverageDocument> found = new HashMap<>();
-        for (MultiGetResponseItem<TargetCoverageDocument> item : response.docs()) {
+    private Map<String, TargetDocument> targets(List<String> ids) throws IOException {
+        var response = client.mget(m -> m.index(names.targets()).ids(ids), TargetDocument.class);
+        Map<String, TargetDocument> found = new HashMap<>();
+        for (MultiGetResponseItem<TargetDocument> item : response.docs()) {
             if (item.isResult() && item.result().found() && item.result().source() != null) {
-                found.put(idToTag.get(item.result().id()), item.result().source());
+                found.put(item.result().id(), item.result().source());
             }
         }
         return found;
     }
 
-    private Map<String, List<CoverageGapDocument>> gaps(List<String> hashtags, Instant from, Instant to)
-            throws IOException {
-        List<String> targetIds = hashtags.stream()
-                .map(tag -> TargetDocument.idOf(TargetDocument.Kind.HASHTAG, tag))
-                .toList();
+    private Map<String, Map<Platform, TargetCoverageDocument>> ledgers(List<String> ids) throws IOException {
         var hits = client.search(
-                        CoverageGapsQuery.openGaps(names.coverageGaps(), targetIds, from, to, MAX_GAPS),
-                        CoverageGapDocument.class)
+                        CoverageQuery.ledgers(names.targetCoverage(), ids, ids.size() * Platform.values().length),
+                        TargetCoverageDocument.class)
                 .hits()
                 .hits();
-        Map<String, List<CoverageGapDocument>> byTag = new HashMap<>();
+        Map<String, Map<Platform, TargetCoverageDocument>> byTarget = new HashMap<>();
         for (var hit : hits) {
-            CoverageGapDocument gap = hit.source();
-            if (gap != null) {
-                byTag.computeIfAbsent(gap.value(), t -> new ArrayList<>()).add(gap);
+            TargetCoverageDocument ledger = hit.source();
+            if (ledger != null && ledger.platform() != null) {
+                byTarget.computeIfAbsent(ledger.targetId(), k -> new EnumMap<>(Platform.class))
+                        .put(ledger.platform(), ledger);
             }
         }
-        return byTag;
-    }
-
-    static String ledgerId(String hashtag) {
-        return DocumentIds.targetCoverage(
-                TargetDocument.idOf(TargetDocument.Kind.HASHTAG, hashtag), Platform.INSTAGRAM);
-    }
-
-    private static Instant max(Instant a, Instant b) {
-        return a.isAfter(b) ? a : b;
-    }
-
-    private static Instant min(Instant a, Instant b) {
-        return a.isBefore(b) ? a : b;
+        return byTarget;
     }
 }

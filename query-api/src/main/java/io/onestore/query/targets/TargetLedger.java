@@ -1,6 +1,7 @@
 package io.onestore.query.targets;
 
 import io.onestore.model.document.TargetCoverageDocument;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -10,8 +11,11 @@ import java.util.List;
  * @param id the target's id, e.g. {@code hashtag:nike}
  * @param kind {@code hashtag} or {@code profile}
  * @param campaignIds the campaigns that need it (empty for a target from the ingestor's targets file)
+ * @param underCovered true when some platform of it is not fully covered: never captured, open gaps, or the planner
+ *     expects to miss posts
  * @param coverage one ledger per platform; empty before the first capture
- * @param gaps the most recent gaps (with {@code GET /api/v1/targets/{id}} only; null in the list)
+ * @param gaps its newest gaps, open and filled (with {@code GET /api/v1/targets/{id}} only; null in the list)
+ * @param gapsTotal how many gaps it has in all (with {@code GET /api/v1/targets/{id}} only; null in the list)
  */
 public record TargetLedger(
         String id,
@@ -22,22 +26,30 @@ public record TargetLedger(
         Instant createdAt,
         Instant lastFetchedAt,
         String lastOutcome,
+        boolean underCovered,
         List<PlatformCoverage> coverage,
-        List<GapEntry> gaps) {
+        List<GapEntry> gaps,
+        Long gapsTotal) {
 
     /**
      * @param highWaterMark the newest post captured: its time and id
      * @param coveredSince the oldest post time from which the feed was read continuously (gaps apart)
-     * @param backfill how far reading back to the target's start has come
+     * @param backfill how far reading back to the target's start has come (its upstream cursor is never shown)
+     * @param backfillProgress the share of {@code [backfill.start, highWaterMark]} read so far: 1 when done
      * @param ratePerHour estimated public posts an hour
+     * @param nextDueAt when the planner captures it next
+     * @param pagesSpent feed pages read since the target exists; {@code callsSpent} upstream calls
+     * @param openGaps how many of its gaps are open
      * @param expectedShare the planner's outlook: share of the expected posts its budget reads (1 = all)
-     * @param underCovered true when the planner expects to miss posts, {@code underCoveredReason} says why
+     * @param plannedShortfall {@code 1 - expectedShare}: the share of its posts the planner expects to miss
+     * @param underCovered true when the planner expects to miss posts, {@code underCoveredReason} says which budget
      */
     public record PlatformCoverage(
             String platform,
             TargetCoverageDocument.Mark highWaterMark,
             Instant coveredSince,
-            TargetCoverageDocument.Backfill backfill,
+            Backfill backfill,
+            Double backfillProgress,
             Double ratePerHour,
             Instant lastCaptureAt,
             Instant nextDueAt,
@@ -46,25 +58,19 @@ public record TargetLedger(
             long callsSpent,
             int openGaps,
             Double expectedShare,
+            Double plannedShortfall,
             Boolean underCovered,
-            String underCoveredReason) {
+            String underCoveredReason,
+            Instant plannedAt) {
 
         static PlatformCoverage of(TargetCoverageDocument ledger) {
-            TargetCoverageDocument.Backfill backfill = ledger.backfill() == null
-                    ? null
-                    // The upstream cursor is the ingestor's business, and may carry session state: never shown.
-                    : new TargetCoverageDocument.Backfill(
-                            ledger.backfill().start(),
-                            ledger.backfill().reached(),
-                            null,
-                            ledger.backfill().done(),
-                            ledger.backfill().pages());
             var plan = ledger.plan();
             return new PlatformCoverage(
                     ledger.platform().key(),
                     ledger.highWaterMark(),
                     ledger.coveredSince(),
-                    backfill,
+                    Backfill.of(ledger.backfill()),
+                    backfillProgress(ledger),
                     ledger.ratePerHour(),
                     ledger.lastCaptureAt(),
                     ledger.nextDueAt(),
@@ -73,12 +79,59 @@ public record TargetLedger(
                     ledger.callsSpent(),
                     ledger.openGaps(),
                     plan == null ? null : plan.expectedShare(),
+                    plan == null ? null : Math.max(0, 1 - plan.expectedShare()),
                     plan == null ? null : plan.underCovered(),
-                    plan == null ? null : plan.reason());
+                    plan == null ? null : plan.reason(),
+                    plan == null ? null : plan.plannedAt());
+        }
+
+        /** Whether this platform's capture misses something: never captured, open gaps, or planned short. */
+        boolean incomplete() {
+            return coveredSince == null || lastCaptureAt == null || openGaps > 0 || Boolean.TRUE.equals(underCovered);
+        }
+
+        static Double backfillProgress(TargetCoverageDocument ledger) {
+            var backfill = ledger.backfill();
+            if (backfill == null) {
+                return null;
+            }
+            if (backfill.done()) {
+                return 1.0;
+            }
+            if (backfill.reached() == null
+                    || backfill.start() == null
+                    || ledger.highWaterMark() == null
+                    || ledger.highWaterMark().publishedAt() == null) {
+                return 0.0;
+            }
+            Instant newest = ledger.highWaterMark().publishedAt();
+            long range = Duration.between(backfill.start(), newest).toMillis();
+            if (range <= 0) {
+                return 1.0;
+            }
+            double read = Duration.between(backfill.reached(), newest).toMillis() / (double) range;
+            return Math.max(0, Math.min(1, read));
         }
     }
 
-    /** A gap: {@code [from, to)} of post times not read, why, and whether a later walk read it after all. */
+    /**
+     * Reading back to the target's start: {@code reached} the oldest post time read so far, {@code pages} spent on it.
+     * The upstream cursor the ingestor resumes from is its business, and may carry session state: never shown.
+     */
+    public record Backfill(Instant start, Instant reached, boolean done, long pages) {
+
+        static Backfill of(TargetCoverageDocument.Backfill stored) {
+            return stored == null
+                    ? null
+                    : new Backfill(stored.start(), stored.reached(), stored.done(), stored.pages());
+        }
+    }
+
+    /**
+     * A gap: {@code [from, to)} of post times not read, why, and whether a later walk read it after all.
+     *
+     * @param estimatedPosts the rate at the time times the range: how many posts it may hold; null without a rate
+     */
     public record GapEntry(
             String platform,
             Instant from,
@@ -86,5 +139,7 @@ public record TargetLedger(
             String reason,
             String status,
             Instant detectedAt,
-            Long estimatedPosts) {}
+            Instant closedAt,
+            Long estimatedPosts,
+            String detail) {}
 }

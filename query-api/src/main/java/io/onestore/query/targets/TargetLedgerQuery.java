@@ -1,33 +1,40 @@
 package io.onestore.query.targets;
 
 import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
+import java.util.ArrayList;
+import java.util.List;
 
-/** The searches behind the coverage ledger's view: the targets, their per-platform ledgers, one target's gaps. */
+/** The searches behind the coverage ledger's view: a page of targets, one target's gaps. */
 final class TargetLedgerQuery {
 
     private TargetLedgerQuery() {}
 
-    /** Every target, by value; bounded by {@code max}. */
-    static SearchRequest targets(String index, int max) {
-        return SearchRequest.of(s -> s.index(index).size(max).sort(o -> o.field(f -> f.field("value"))));
+    /** Targets matching the filter's kind and campaign, by kind then value, {@code size} from {@code offset}. */
+    static SearchRequest targets(String index, TargetFilter filter, int offset, int size) {
+        List<Query> filters = new ArrayList<>();
+        if (filter.kind() != null) {
+            filters.add(Query.of(
+                    q -> q.term(t -> t.field("kind").value(filter.kind().key()))));
+        }
+        if (filter.campaignId() != null) {
+            filters.add(Query.of(q -> q.term(t -> t.field("campaign_ids").value(filter.campaignId()))));
+        }
+        return SearchRequest.of(s -> s.index(index)
+                .from(offset)
+                .size(size)
+                .trackTotalHits(t -> t.enabled(true))
+                .query(q -> q.bool(b -> b.filter(filters)))
+                .sort(o -> o.field(f -> f.field("kind").order(SortOrder.Asc)))
+                .sort(o -> o.field(f -> f.field("value").order(SortOrder.Asc))));
     }
 
-    /** The ledgers of one target (one per platform), or of all targets when {@code targetId} is null. */
-    static SearchRequest ledgers(String index, String targetId, int max) {
-        return SearchRequest.of(s -> {
-            s.index(index).size(max);
-            if (targetId != null) {
-                s.query(q -> q.term(t -> t.field("target_id").value(targetId)));
-            }
-            return s;
-        });
-    }
-
-    /** One target's gaps, newest first. */
+    /** One target's gaps, open and filled, newest first, with an exact total. */
     static SearchRequest gaps(String index, String targetId, int max) {
         return SearchRequest.of(s -> s.index(index)
                 .size(max)
+                .trackTotalHits(t -> t.enabled(true))
                 .query(q -> q.term(t -> t.field("target_id").value(targetId)))
                 .sort(o -> o.field(f -> f.field("from").order(SortOrder.Desc))));
     }

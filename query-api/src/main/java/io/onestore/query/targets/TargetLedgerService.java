@@ -1,10 +1,13 @@
 package io.onestore.query.targets;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
 import io.onestore.model.document.CoverageGapDocument;
+import io.onestore.model.document.Platform;
 import io.onestore.model.document.TargetCoverageDocument;
 import io.onestore.model.document.TargetDocument;
 import io.onestore.model.index.IndexNames;
+import io.onestore.query.coverage.CoverageQuery;
 import io.onestore.query.web.ApiException;
 import io.onestore.query.web.ProblemType;
 import java.io.IOException;
@@ -12,14 +15,18 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.springframework.stereotype.Service;
 
-/** Reads the targets and their coverage ledgers (the ingestor writes both). */
+/**
+ * Reads the targets and their coverage ledgers (the ingestor writes both) for {@code GET /api/v1/targets}: a page of
+ * targets and their ledgers in two requests, one target with its gaps in three.
+ */
 @Service
 public class TargetLedgerService {
 
-    /** Targets listed at most: a deployment watching more pages through Kibana or a later paged listing. */
-    static final int MAX_TARGETS = 1000;
+    /** Targets examined at most for {@code underCovered=true}, which is decided per target from its ledgers. */
+    static final int MAX_SCAN = 2500;
     /** Gaps shown with one target, newest first. */
     static final int MAX_GAPS = 100;
 
@@ -31,47 +38,66 @@ public class TargetLedgerService {
         this.names = names;
     }
 
-    public List<TargetLedger> list() throws IOException {
-        List<TargetDocument> targets = client
-                .search(TargetLedgerQuery.targets(names.targets(), MAX_TARGETS), TargetDocument.class)
-                .hits()
-                .hits()
-                .stream()
-                .map(hit -> hit.source())
-                .filter(t -> t != null)
-                .toList();
-        Map<String, List<TargetCoverageDocument>> ledgers = ledgers(null);
-        List<TargetLedger> result = new ArrayList<>();
-        for (TargetDocument target : targets) {
-            result.add(view(target, ledgers.getOrDefault(target.id(), List.of()), null));
+    /** Page {@code page} (from 0) of {@code size} targets matching the filter, by kind then value. */
+    public TargetPage list(TargetFilter filter, int page, int size) throws IOException {
+        int offset = page * size;
+        if (!filter.underCovered()) {
+            var response = client.search(
+                    TargetLedgerQuery.targets(names.targets(), filter, offset, size), TargetDocument.class);
+            return new TargetPage(page, size, total(response), views(sources(response)), null);
         }
-        return result;
+        // Under-covered is decided from a target's ledgers on each of its platforms (a platform without a ledger
+        // counts), which one search cannot join: the matching targets are scanned, bounded, and paged here.
+        var response =
+                client.search(TargetLedgerQuery.targets(names.targets(), filter, 0, MAX_SCAN), TargetDocument.class);
+        List<TargetLedger> under = views(sources(response)).stream()
+                .filter(TargetLedger::underCovered)
+                .toList();
+        String notice = total(response) > MAX_SCAN
+                ? "Only the first " + MAX_SCAN + " of " + total(response)
+                        + " targets (by kind and value) were examined;" + " narrow the list with kind or campaign."
+                : null;
+        List<TargetLedger> slice =
+                offset >= under.size() ? List.of() : under.subList(offset, Math.min(under.size(), offset + size));
+        return new TargetPage(page, size, under.size(), slice, notice);
     }
 
+    /** One target with its newest gaps; {@code target-not-found} when there is none with this id. */
     public TargetLedger get(String id) throws IOException {
         var found = client.get(g -> g.index(names.targets()).id(id), TargetDocument.class);
         if (!found.found() || found.source() == null) {
-            throw new ApiException(ProblemType.NOT_FOUND, "No target with id '" + id + "'");
+            throw new ApiException(ProblemType.TARGET_NOT_FOUND, "no target with id '" + id + "'");
         }
-        List<TargetLedger.GapEntry> entries = client
-                .search(TargetLedgerQuery.gaps(names.coverageGaps(), id, MAX_GAPS), CoverageGapDocument.class)
-                .hits()
-                .hits()
-                .stream()
+        var gaps = client.search(TargetLedgerQuery.gaps(names.coverageGaps(), id, MAX_GAPS), CoverageGapDocument.class);
+        List<TargetLedger.GapEntry> entries = gaps.hits().hits().stream()
                 .map(hit -> hit.source())
-                .filter(g -> g != null)
+                .filter(Objects::nonNull)
                 .map(TargetLedgerService::entry)
                 .toList();
-        return view(found.source(), ledgers(id).getOrDefault(id, List.of()), entries);
+        return view(found.source(), ledgers(List.of(id)).getOrDefault(id, List.of()), entries, total(gaps));
     }
 
-    private Map<String, List<TargetCoverageDocument>> ledgers(String targetId) throws IOException {
+    private List<TargetLedger> views(List<TargetDocument> targets) throws IOException {
+        Map<String, List<TargetCoverageDocument>> ledgers =
+                ledgers(targets.stream().map(TargetDocument::id).toList());
+        List<TargetLedger> views = new ArrayList<>();
+        for (TargetDocument target : targets) {
+            views.add(view(target, ledgers.getOrDefault(target.id(), List.of()), null, null));
+        }
+        return views;
+    }
+
+    private Map<String, List<TargetCoverageDocument>> ledgers(List<String> targetIds) throws IOException {
+        Map<String, List<TargetCoverageDocument>> byTarget = new HashMap<>();
+        if (targetIds.isEmpty()) {
+            return byTarget;
+        }
         var hits = client.search(
-                        TargetLedgerQuery.ledgers(names.targetCoverage(), targetId, MAX_TARGETS * 4),
+                        CoverageQuery.ledgers(
+                                names.targetCoverage(), targetIds, targetIds.size() * Platform.values().length),
                         TargetCoverageDocument.class)
                 .hits()
                 .hits();
-        Map<String, List<TargetCoverageDocument>> byTarget = new HashMap<>();
         for (var hit : hits) {
             if (hit.source() != null) {
                 byTarget.computeIfAbsent(hit.source().targetId(), k -> new ArrayList<>())
@@ -82,20 +108,33 @@ public class TargetLedgerService {
     }
 
     private static TargetLedger view(
-            TargetDocument target, List<TargetCoverageDocument> ledgers, List<TargetLedger.GapEntry> gaps) {
+            TargetDocument target,
+            List<TargetCoverageDocument> ledgers,
+            List<TargetLedger.GapEntry> gaps,
+            Long gapsTotal) {
+        List<TargetLedger.PlatformCoverage> coverage = ledgers.stream()
+                .sorted((a, b) -> a.platform().compareTo(b.platform()))
+                .map(TargetLedger.PlatformCoverage::of)
+                .toList();
+        List<Platform> platforms = target.platforms() == null ? List.of() : target.platforms();
+        boolean missingPlatform =
+                platforms.stream().anyMatch(p -> ledgers.stream().noneMatch(l -> l.platform() == p));
+        boolean underCovered = coverage.isEmpty()
+                || missingPlatform
+                || coverage.stream().anyMatch(TargetLedger.PlatformCoverage::incomplete);
         return new TargetLedger(
                 target.id(),
                 target.kind().key(),
                 target.value(),
-                target.platforms() == null
-                        ? List.of()
-                        : target.platforms().stream().map(p -> p.key()).toList(),
+                platforms.stream().map(Platform::key).toList(),
                 target.campaignIds() == null ? List.of() : target.campaignIds(),
                 target.createdAt(),
                 target.lastFetchedAt(),
                 target.lastOutcome(),
-                ledgers.stream().map(TargetLedger.PlatformCoverage::of).toList(),
-                gaps);
+                underCovered,
+                coverage,
+                gaps,
+                gapsTotal);
     }
 
     private static TargetLedger.GapEntry entry(CoverageGapDocument gap) {
@@ -106,6 +145,21 @@ public class TargetLedgerService {
                 gap.reason().key(),
                 gap.status().key(),
                 gap.detectedAt(),
-                gap.estimatedPosts());
+                gap.closedAt(),
+                gap.estimatedPosts(),
+                gap.detail());
+    }
+
+    private static <T> List<T> sources(SearchResponse<T> response) {
+        return response.hits().hits().stream()
+                .map(hit -> hit.source())
+                .filter(Objects::nonNull)
+                .toList();
+    }
+
+    private static long total(SearchResponse<?> response) {
+        return response.hits().total() == null
+                ? response.hits().hits().size()
+                : response.hits().total().value();
     }
 }

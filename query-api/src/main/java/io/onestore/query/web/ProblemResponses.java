@@ -63,7 +63,9 @@ class ProblemResponses implements OpenApiCustomizer {
                         + " too-many-hashtags, invalid-hashtag, limit-out-of-range, invalid-body, malformed-request)");
         problems.put(ProblemType.UNAUTHORIZED, "No X-API-Key, or one that is not configured");
         problems.put(ProblemType.FORBIDDEN, "The key lacks the scope: read for GET, write otherwise");
-        if (path.contains("{id}")) {
+        if (path.startsWith("/api/v1/targets/{id}")) {
+            problems.put(ProblemType.TARGET_NOT_FOUND, "No target has this id");
+        } else if (path.contains("{id}")) {
             problems.put(ProblemType.CAMPAIGN_NOT_FOUND, "No campaign has this id");
         } else if (path.contains("{")) {
             // an empty or path-like segment ("", "?", "..") makes the path another route, one that does not exist

@@ -13,14 +13,16 @@ import com.tngtech.archunit.lang.ArchRule;
 import java.util.function.Function;
 
 /**
- * The query-api's layout, pinned: features ({@code campaign}, {@code insight.*}, {@code search}) read shared parts
- * ({@code request}, {@code post}, {@code web}) and never each other; the Elasticsearch client is used by the services
+ * The query-api's layout, pinned: features ({@code campaign}, {@code insight.*}, {@code search}, {@code targets}) read shared parts
+ * ({@code request}, {@code post}, {@code web}, {@code coverage}) and never each other; the Elasticsearch client is used by the services
  * and index owners only, requests are built in {@code *Query} classes, controllers never see Elasticsearch.
  */
 @AnalyzeClasses(packages = "io.onestore.query", importOptions = ImportOption.DoNotIncludeTests.class)
 class LayoutTest {
 
-    private static final String[] FEATURES = {"..query.campaign..", "..query.insight..", "..query.search.."};
+    private static final String[] FEATURES = {
+        "..query.campaign..", "..query.insight..", "..query.search..", "..query.targets.."
+    };
 
     @ArchTest
     static final ArchRule elasticsearchClientOnlyInServicesAndIndexOwners = noClasses()
@@ -56,7 +58,8 @@ class LayoutTest {
     @ArchTest
     static final ArchRule sharedPartsDoNotDependOnFeatures = noClasses()
             .that()
-            .resideInAnyPackage("..query.web..", "..query.security..", "..query.request..", "..query.post..")
+            .resideInAnyPackage(
+                    "..query.web..", "..query.security..", "..query.request..", "..query.post..", "..query.coverage..")
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage(FEATURES);

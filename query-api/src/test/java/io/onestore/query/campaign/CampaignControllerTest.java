@@ -184,7 +184,8 @@ class CampaignControllerTest {
                 new CampaignReport.Totals(1, 1, 2, 3, 5, 0),
                 List.of(new CampaignReport.TimelineBucket(Instant.parse("2026-10-03T00:00:00Z"), 1, 1, 2, 3, 5, 4)),
                 new CampaignReport.Phases(null, null, null),
-                new CampaignReport.Uplift(null, null));
+                new CampaignReport.Uplift(null, null, null, null),
+                null);
         when(reports.report(eq("c1"), any())).thenReturn(report);
 
         http.perform(get("/api/v1/campaigns/c1/report")

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.onestore.model.document.Platform;
+import io.onestore.model.document.TargetDocument;
 import io.onestore.query.ContractIndices;
+import io.onestore.query.Ledgers;
 import io.onestore.query.TestProperties;
 import io.onestore.query.request.Interval;
 import java.time.Clock;
@@ -37,7 +39,19 @@ class CampaignReportTest {
                 new CampaignTargets(new TargetStore(es.client(), es.names()), clock),
                 properties,
                 clock);
-        reports = new CampaignReportService(es.client(), es.names(), campaigns, properties, clock);
+        reports = new CampaignReportService(es.client(), es.names(), campaigns, es.coverage(clock), properties, clock);
+        // The hashtag and the handle were captured all through the report window: the uplift can be shown.
+        es.ledger(
+                List.of(
+                        Ledgers.hashtag("nike", "2026-10-01T00:00:00Z", "2026-10-31T00:00:00Z"),
+                        Ledgers.ledger(
+                                TargetDocument.Kind.PROFILE,
+                                "nikerunning",
+                                Platform.INSTAGRAM,
+                                "2026-10-01T00:00:00Z",
+                                "2026-10-31T00:00:00Z")),
+                List.of(),
+                List.of());
         es.posts(List.of(
                 // baseline [10-08, 10-10)
                 post("1")
@@ -177,6 +191,22 @@ class CampaignReportTest {
         assertThat(uplift.afterVsBaseline().likes()).isCloseTo(0.6, within(1e-9));
         assertThat(uplift.afterVsBaseline().comments()).isCloseTo(-1 / 3.0, within(1e-9));
         assertThat(uplift.afterVsBaseline().engagement()).isCloseTo(0.25, within(1e-9));
+        assertThat(uplift.duringVsBaselineWithheld()).isNull();
+        assertThat(uplift.afterVsBaselineWithheld()).isNull();
+    }
+
+    @Test
+    void theReportStatesTheCoverageOfItsTargetsAndPhases() throws Exception {
+        CampaignReport report = reports.report(campaignId, Interval.parse("1d"));
+
+        assertThat(report.coverage().complete()).isTrue();
+        assertThat(report.coverage().from()).isEqualTo("2026-10-08T00:00:00Z");
+        assertThat(report.coverage().to()).isEqualTo("2026-10-14T00:00:00Z");
+        assertThat(report.coverage().targets())
+                .extracting(c -> c.target())
+                .containsExactly("hashtag:nike", "profile:nikerunning");
+        assertThat(report.phases().baseline().coveredShare()).isEqualTo(1.0);
+        assertThat(report.phases().after().coveredShare()).isEqualTo(1.0);
     }
 
     @Test

@@ -1,14 +1,13 @@
 package io.onestore.query.coverage;
 
+import static io.onestore.query.Ledgers.gap;
+import static io.onestore.query.Ledgers.hashtag;
+import static io.onestore.query.Ledgers.watched;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import co.elastic.clients.elasticsearch._types.Refresh;
 import io.onestore.model.document.CoverageGapDocument;
 import io.onestore.model.document.GapReason;
-import io.onestore.model.document.Platform;
-import io.onestore.model.document.TargetCoverageDocument;
-import io.onestore.model.document.TargetDocument;
 import io.onestore.query.ContractIndices;
 import io.onestore.query.request.TimeWindow;
 import java.time.Clock;
@@ -20,12 +19,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Now is 10-03T00:00. #nike is covered since 10-01T00:00 and captured until now, with an open page-budget gap of
- * 6 hours on 10-02 and a filled one; #puma is covered only since 10-02T12:00; #vans is not watched.
+ * Now is 10-03T00:00. #nike is covered since 10-01T00:00 and captured until now, with open gaps: a store outage
+ * 10-01T20:00–10-02T02:00, a page-budget gap 10-02T06:00–12:00 and an upstream failure inside it (09:00–10:00); a
+ * filled gap is no gap. #puma is covered since 10-02T12:00 and last captured 10-02T22:00. #reebok is watched but was
+ * never captured; #vans is not watched at all.
  */
 class CoverageServiceTest {
 
     static final Instant NOW = Instant.parse("2026-10-03T00:00:00Z");
+    static final TimeWindow OCT_2_ON =
+            new TimeWindow(Instant.parse("2026-10-02T00:00:00Z"), Instant.parse("2026-10-04T00:00:00Z"));
 
     static ContractIndices es;
     static CoverageService service;
@@ -33,12 +36,22 @@ class CoverageServiceTest {
     @BeforeAll
     static void setUp() throws Exception {
         es = ContractIndices.install(CoverageServiceTest.class);
-        service = new CoverageService(es.client(), es.names(), Clock.fixed(NOW, ZoneOffset.UTC));
-        ledger("nike", Instant.parse("2026-10-01T00:00:00Z"));
-        ledger("puma", Instant.parse("2026-10-02T12:00:00Z"));
-        gap("nike", "2026-10-02T06:00:00Z", "2026-10-02T12:00:00Z", CoverageGapDocument.Status.OPEN);
-        gap("nike", "2026-10-01T06:00:00Z", "2026-10-01T12:00:00Z", CoverageGapDocument.Status.FILLED);
-        es.client().indices().refresh(r -> r.index(es.names().prefix() + "*"));
+        service = es.coverage(Clock.fixed(NOW, ZoneOffset.UTC));
+        es.ledger(
+                List.of(
+                        hashtag("nike", "2026-10-01T00:00:00Z", NOW.toString()),
+                        hashtag("puma", "2026-10-02T12:00:00Z", "2026-10-02T22:00:00Z")),
+                List.of(
+                        gap("nike", "2026-10-01T20:00:00Z", "2026-10-02T02:00:00Z", GapReason.STORE_UNAVAILABLE),
+                        gap("nike", "2026-10-02T06:00:00Z", "2026-10-02T12:00:00Z", GapReason.PAGE_BUDGET),
+                        gap("nike", "2026-10-02T09:00:00Z", "2026-10-02T10:00:00Z", GapReason.UPSTREAM_FAILURE),
+                        gap(
+                                "nike",
+                                "2026-10-02T14:00:00Z",
+                                "2026-10-02T16:00:00Z",
+                                GapReason.PAGE_BUDGET,
+                                CoverageGapDocument.Status.FILLED)),
+                List.of(watched("nike"), watched("puma"), watched("reebok")));
     }
 
     @AfterAll
@@ -47,73 +60,93 @@ class CoverageServiceTest {
     }
 
     @Test
-    void theShareIsTheWindowLessTimeBeforeCoverageAndOpenGaps() throws Exception {
-        Coverage coverage = service.of(
-                List.of("nike", "puma", "vans"),
-                new TimeWindow(Instant.parse("2026-10-02T00:00:00Z"), Instant.parse("2026-10-04T00:00:00Z")));
+    void eachHashtagsShareIsTheWindowLessItsGapsClippedAndCountedOnce() throws Exception {
+        Coverage coverage = service.of(List.of("nike", "puma"), OCT_2_ON);
 
-        // The window is measured up to now: one day.
+        // Measured up to now: 24 hours.
+        assertThat(coverage.from()).isEqualTo(OCT_2_ON.from());
         assertThat(coverage.to()).isEqualTo(NOW);
-        Coverage.HashtagCoverage nike = coverage.hashtags().get(0);
-        assertThat(nike.coveredShare()).isCloseTo(18 / 24.0, within(1e-9));
+        Coverage.TargetCoverage nike = coverage.targets().get(0);
+        assertThat(nike.target()).isEqualTo("hashtag:nike");
+        assertThat(nike.kind()).isEqualTo("hashtag");
+        assertThat(nike.value()).isEqualTo("nike");
+        // 2 h of the outage fall in the window, 6 h of page budget, the upstream hour lies inside them: 8 h.
+        assertThat(nike.coveredShare()).isEqualTo(16 / 24.0);
         assertThat(nike.gaps())
-                .containsExactly(new Coverage.Gap(
-                        Instant.parse("2026-10-02T06:00:00Z"), Instant.parse("2026-10-02T12:00:00Z"), "page_budget"));
-        assertThat(coverage.hashtags().get(1).coveredShare()).isCloseTo(0.5, within(1e-9));
-        assertThat(coverage.hashtags().get(2).coveredShare()).isZero();
-        assertThat(coverage.hashtags().get(2).note()).isEqualTo("not_watched");
-        assertThat(coverage.coveredShare()).isZero();
+                .containsExactly(
+                        uncovered("2026-10-02T00:00:00Z", "2026-10-02T02:00:00Z", "store_unavailable"),
+                        uncovered("2026-10-02T06:00:00Z", "2026-10-02T12:00:00Z", "page_budget"),
+                        uncovered("2026-10-02T09:00:00Z", "2026-10-02T10:00:00Z", "upstream_failure"));
+        assertThat(nike.coveredSince()).isEqualTo(Instant.parse("2026-10-01T00:00:00Z"));
+        assertThat(nike.capturedUntil()).isEqualTo(NOW);
+        assertThat(nike.note()).isNull();
+
+        Coverage.TargetCoverage puma = coverage.targets().get(1);
+        // 12 h before its coverage began, 2 h since its last capture.
+        assertThat(puma.coveredShare()).isEqualTo(10 / 24.0);
+        assertThat(puma.gaps())
+                .containsExactly(
+                        uncovered("2026-10-02T00:00:00Z", "2026-10-02T12:00:00Z", "before_coverage"),
+                        uncovered("2026-10-02T22:00:00Z", "2026-10-03T00:00:00Z", "after_last_capture"));
+
+        // Both covered: 12:00-22:00 less nothing of nike's (its gaps end at 12:00) = 10 h.
+        assertThat(coverage.coveredShare()).isEqualTo(10 / 24.0);
         assertThat(coverage.complete()).isFalse();
+        assertThat(coverage.notice())
+                .isEqualTo("Incomplete: capture covers 41.7 % of this window for all targets together;"
+                        + " hashtag:nike 66.7 % (store_unavailable, page_budget, upstream_failure);"
+                        + " hashtag:puma 41.7 % (before_coverage, after_last_capture)."
+                        + " Posts in the uncovered ranges are missing from the figures, not zero.");
     }
 
     @Test
-    void aWindowInsideCoverageWithoutGapsIsComplete() throws Exception {
+    void aHashtagWithoutLedgerIsNotCoveredNeverComplete() throws Exception {
+        Coverage coverage = service.of(List.of("vans", "reebok"), OCT_2_ON);
+
+        Coverage.TargetCoverage vans = coverage.targets().get(0);
+        assertThat(vans.coveredShare()).isZero();
+        assertThat(vans.note()).isEqualTo("not_watched");
+        assertThat(vans.gaps()).containsExactly(new Coverage.Gap(OCT_2_ON.from(), NOW, "not_watched", null));
+        Coverage.TargetCoverage reebok = coverage.targets().get(1);
+        assertThat(reebok.coveredShare()).isZero();
+        assertThat(reebok.note()).isEqualTo("never_captured");
+        assertThat(reebok.gaps())
+                .containsExactly(new Coverage.Gap(OCT_2_ON.from(), NOW, "never_captured", "instagram"));
+        assertThat(coverage.coveredShare()).isZero();
+        assertThat(coverage.complete()).isFalse();
+
+        // Even over a window wholly in the future, where a watched hashtag has nothing to miss.
+        TimeWindow future =
+                new TimeWindow(Instant.parse("2026-10-05T00:00:00Z"), Instant.parse("2026-10-06T00:00:00Z"));
+        assertThat(service.of(List.of("vans"), future).complete()).isFalse();
+        assertThat(service.of(List.of("vans"), future).coveredShare()).isZero();
+        assertThat(service.of(List.of("nike"), future).complete()).isTrue();
+    }
+
+    @Test
+    void aWindowInsideCoverageWithoutOpenGapsIsComplete() throws Exception {
+        // 12:00-18:00 holds only the filled gap: complete.
         Coverage coverage = service.of(
-                List.of("nike"),
+                List.of("nike", "puma"),
                 new TimeWindow(Instant.parse("2026-10-02T12:00:00Z"), Instant.parse("2026-10-02T18:00:00Z")));
         assertThat(coverage.complete()).isTrue();
         assertThat(coverage.coveredShare()).isEqualTo(1.0);
+        assertThat(coverage.notice()).isNull();
+        assertThat(coverage.targets()).allSatisfy(t -> assertThat(t.gaps()).isEmpty());
     }
 
-    private static void ledger(String tag, Instant coveredSince) throws Exception {
-        String target = TargetDocument.idOf(TargetDocument.Kind.HASHTAG, tag);
-        var ledger = new TargetCoverageDocument(
-                target,
-                TargetDocument.Kind.HASHTAG,
-                tag,
-                Platform.INSTAGRAM,
-                new TargetCoverageDocument.Mark(NOW.minusSeconds(30), "1"),
-                coveredSince,
-                null,
-                100.0,
-                NOW,
-                null,
-                null,
-                10,
-                10,
-                1,
-                null,
-                NOW);
-        es.client().index(i -> i.index(es.names().targetCoverage())
-                .id(ledger.id())
-                .document(ledger)
-                .refresh(Refresh.True));
+    @Test
+    void partsOfTheWindowAreMeasuredFromOneRead() throws Exception {
+        CoverageLedgers ledgers = service.load(CoverageService.hashtagIds(List.of("nike")), null, OCT_2_ON);
+        assertThat(ledgers.over(Instant.parse("2026-10-02T00:00:00Z"), Instant.parse("2026-10-02T12:00:00Z"))
+                        .coveredShare())
+                .isCloseTo(4 / 12.0, within(1e-12));
+        assertThat(ledgers.over(Instant.parse("2026-10-02T12:00:00Z"), Instant.parse("2026-10-03T00:00:00Z"))
+                        .coveredShare())
+                .isEqualTo(1.0);
     }
 
-    private static void gap(String tag, String from, String to, CoverageGapDocument.Status status) throws Exception {
-        var gap = new CoverageGapDocument(
-                TargetDocument.idOf(TargetDocument.Kind.HASHTAG, tag),
-                TargetDocument.Kind.HASHTAG,
-                tag,
-                Platform.INSTAGRAM,
-                Instant.parse(from),
-                Instant.parse(to),
-                GapReason.PAGE_BUDGET,
-                status,
-                NOW,
-                null,
-                600L,
-                "pages=100");
-        es.client().index(i -> i.index(es.names().coverageGaps()).id(gap.id()).document(gap));
+    private static Coverage.Gap uncovered(String from, String to, String reason) {
+        return new Coverage.Gap(Instant.parse(from), Instant.parse(to), reason, "instagram");
     }
 }

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.onestore.model.document.GapReason;
 import io.onestore.model.document.TargetDocument;
 import io.onestore.query.ContractIndices;
+import io.onestore.query.Ledgers;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -75,6 +77,18 @@ class GeneratedInputTest {
                     .build());
         }
         es.posts(posts);
+        // A ledger with a gap, so the coverage blocks and the targets' views have something to measure.
+        es.ledger(
+                List.of(Ledgers.hashtag(
+                        "nike",
+                        now.minus(Duration.ofDays(5)).toString(),
+                        now.minus(Duration.ofMinutes(1)).toString())),
+                List.of(Ledgers.gap(
+                        "nike",
+                        now.minus(Duration.ofDays(2)).toString(),
+                        now.minus(Duration.ofDays(2)).plus(Duration.ofHours(1)).toString(),
+                        GapReason.PAGE_BUDGET)),
+                List.of());
     }
 
     @AfterAll

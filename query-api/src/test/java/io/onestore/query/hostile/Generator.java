@@ -133,10 +133,15 @@ final class Generator {
     }
 
     Request next(Operation operation) {
+        boolean target = operation.path().startsWith("/api/v1/targets/");
         String path = operation
                 .path()
                 // never deletes the shared campaign: the run compares targets before and after
-                .replace("{id}", !operation.method().equals("DELETE") && pick(0.7) ? existingId : idLike())
+                .replace(
+                        "{id}",
+                        !operation.method().equals("DELETE") && pick(0.7)
+                                ? (target ? targetId() : existingId)
+                                : idLike())
                 .replace("{tag}", pick(0.6) ? "nike" : value());
         StringBuilder query = new StringBuilder();
         for (String name : operation.parameters()) {
@@ -150,7 +155,7 @@ final class Generator {
         if (pick(0.02)) {
             append(query, "q", "a".repeat(9000));
         }
-        String target = path + (query.isEmpty() ? "" : "?" + query);
+        String uri = path + (query.isEmpty() ? "" : "?" + query);
 
         List<String> headers = new ArrayList<>();
         headers.add(key());
@@ -177,10 +182,10 @@ final class Generator {
             }
             headers.add("Content-Length: " + body.length);
         }
-        StringBuilder head = new StringBuilder(operation.method() + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n");
+        StringBuilder head = new StringBuilder(operation.method() + " " + uri + " HTTP/1.1\r\nHost: 127.0.0.1\r\n");
         headers.forEach(h -> head.append(h).append("\r\n"));
         head.append("Connection: close\r\n\r\n");
-        String summary = operation.method() + " " + (target.length() > 160 ? target.substring(0, 160) + "…" : target)
+        String summary = operation.method() + " " + (uri.length() > 160 ? uri.substring(0, 160) + "…" : uri)
                 + " " + headers.stream().filter(h -> !h.startsWith("X-API-Key")).toList()
                 + (body.length > 0 ? " " + new String(body, StandardCharsets.UTF_8) : "");
         return new Request(head.toString(), body, summary.length() > 400 ? summary.substring(0, 400) : summary);
@@ -275,8 +280,16 @@ final class Generator {
             case "platform" -> "instagram";
             case "author" -> "author1";
             case "q" -> "running";
+            case "kind" -> pick(0.5) ? "hashtag" : "profile";
+            case "campaign" -> existingId;
+            case "underCovered" -> pick(0.5) ? "true" : "false";
             default -> "1";
         };
+    }
+
+    /** The shared campaign's targets, in the forms a caller may write them. */
+    private String targetId() {
+        return new String[] {"hashtag:nike", "hashtag:%23Run", "profile:author1", "hashtag:adidas"}[random.nextInt(4)];
     }
 
     private String idLike() {

@@ -21,6 +21,8 @@ record Operation(String method, String path, List<String> parameters) {
                 new Operation("GET", "/api/v1/insights/share-of-voice", concat(window, "metric")),
                 new Operation("GET", "/api/v1/insights/sentiment", concat(window, "interval")),
                 new Operation("GET", "/api/v1/insights/spikes", concat(window, "interval", "k")),
+                new Operation("GET", "/api/v1/targets", List.of("kind", "campaign", "underCovered", "page", "size")),
+                new Operation("GET", "/api/v1/targets/{id}", List.of()),
                 new Operation("GET", "/api/v1/tags/{tag}/trend", List.of("from", "to", "interval", "platform")),
                 new Operation(
                         "GET",

@@ -70,7 +70,8 @@ class InsightValidationTest {
                         window.from(),
                         window.to(),
                         List.of(new InfluencerRanking.Influencer(
-                                1, "a1", "ann", "instagram", 3, 350, 100, 2000L, "profile", 0.05, 200))));
+                                1, "a1", "ann", "instagram", 3, 350, 100, 2000L, "profile", 0.05, 200)),
+                        null));
 
         http.perform(get("/api/v1/insights/influencers" + WINDOW.replaceFirst("&", "?"))
                         .param("hashtags", "#Nike,ADIDAS")

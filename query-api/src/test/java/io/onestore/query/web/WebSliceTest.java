@@ -13,6 +13,7 @@ import io.onestore.query.request.RequestReader;
 import io.onestore.query.request.StrictJsonConfig;
 import io.onestore.query.search.PostSearchService;
 import io.onestore.query.security.ApiKeyConfig;
+import io.onestore.query.targets.TargetLedgerService;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -39,7 +40,8 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
             SentimentService.class,
             SpikeService.class,
             TagTrendService.class,
-            PostSearchService.class
+            PostSearchService.class,
+            TargetLedgerService.class
         })
 @Import({ApiKeyConfig.class, RequestReader.class, StrictJsonConfig.class, ClockConfig.class})
 @EnableConfigurationProperties(QueryApiProperties.class)

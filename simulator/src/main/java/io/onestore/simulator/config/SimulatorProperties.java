@@ -37,7 +37,21 @@ public record SimulatorProperties(
         @Valid @NotNull @DefaultValue World world,
         @Valid @NotNull @DefaultValue Campaign campaign,
         @Valid @NotNull @DefaultValue Limits limits,
-        @Valid @NotNull @DefaultValue FaultSettings faults) {
+        @Valid @NotNull @DefaultValue FaultSettings faults,
+        @Valid @NotNull @DefaultValue Jetstream jetstream) {
+
+    /**
+     * The Jetstream stand-in ({@code /subscribe}).
+     *
+     * @param replayWindow how far back a cursor can replay; an older cursor starts at the oldest event kept
+     * @param deleteShare the share of posts their authors delete, {@code deleteAfter} after posting
+     * @param dropEvery close the connection after this many events (0: never), to exercise reconnects
+     */
+    public record Jetstream(
+            @NotNull @DefaultValue("24h") java.time.Duration replayWindow,
+            @DefaultValue("0.05") double deleteShare,
+            @NotNull @DefaultValue("10m") java.time.Duration deleteAfter,
+            @Min(0) @DefaultValue("0") int dropEvery) {}
 
     /**
      * @param clipsRows serve clips rows (a reel beside four fill items) among the grid rows, as upstream does
@@ -118,7 +132,8 @@ public record SimulatorProperties(
             @Valid @NotNull @DefaultValue Window anonymous,
             @Valid @NotNull @DefaultValue Graph graph,
             @Valid @NotNull @DefaultValue X x,
-            @Valid @NotNull @DefaultValue TikTok tiktok) {}
+            @Valid @NotNull @DefaultValue TikTok tiktok,
+            @Valid @NotNull @DefaultValue Window mastodon) {}
 
     /** A fixed window: {@code requests} per {@code window} per token. */
     public record Window(@DefaultValue("20") int requests, @DefaultValue("1h") Duration window) {}

@@ -32,6 +32,7 @@ class FaultFilter implements WebFilter {
         FaultSettings settings = injector.settings();
         String path = exchange.getRequest().getPath().pathWithinApplication().value();
         if (family == Family.OWN
+                || family == Family.BLUESKY
                 || !settings.any()
                 || (settings.pathPrefix() != null && !path.startsWith(settings.pathPrefix()))) {
             return chain.filter(exchange);

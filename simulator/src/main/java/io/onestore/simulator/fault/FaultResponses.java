@@ -124,6 +124,7 @@ final class FaultResponses {
                 yield LimitResponses.xTooManyRequests(exchange);
             }
             case TIKTOK -> LimitResponses.tiktokTooManyRequests(exchange, 3600);
+            case MASTODON -> LimitResponses.mastodonTooManyRequests(exchange, 300, nowSecond + 300);
             default -> LimitResponses.instagramTooManyRequests(exchange, 60 + (long) (detail * 240));
         };
     }

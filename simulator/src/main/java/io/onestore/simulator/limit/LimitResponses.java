@@ -2,7 +2,9 @@ package io.onestore.simulator.limit;
 
 import io.onestore.simulator.web.Json;
 import io.onestore.simulator.web.Responses;
+import java.time.Instant;
 import java.util.Map;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
@@ -112,5 +114,18 @@ public final class LimitResponses {
                 "error",
                 Json.object(
                         "code", code, "message", message, "log_id", "2026SIM" + Integer.toHexString(code.hashCode())));
+    }
+
+    /** Mastodon's rate-limit headers: the reset is an ISO 8601 time, not seconds. */
+    public static void mastodonHeaders(HttpHeaders headers, int limit, int remaining, long resetEpochSecond) {
+        headers.set("X-RateLimit-Limit", String.valueOf(limit));
+        headers.set("X-RateLimit-Remaining", String.valueOf(Math.max(0, remaining)));
+        headers.set("X-RateLimit-Reset", Instant.ofEpochSecond(resetEpochSecond).toString());
+    }
+
+    /** 429 as Mastodon answers it: {@code {"error":"Too many requests"}} with the rate-limit headers. */
+    public static Mono<Void> mastodonTooManyRequests(ServerWebExchange exchange, int limit, long resetEpochSecond) {
+        mastodonHeaders(exchange.getResponse().getHeaders(), limit, 0, resetEpochSecond);
+        return Responses.json(exchange, HttpStatus.TOO_MANY_REQUESTS, Json.object("error", "Too many requests"));
     }
 }

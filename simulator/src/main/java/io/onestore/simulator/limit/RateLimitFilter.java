@@ -98,6 +98,22 @@ class RateLimitFilter implements WebFilter {
                     return LimitResponses.tiktokTooManyRequests(exchange, decision.retryAfterSeconds(nowSecond));
                 }
             }
+            case MASTODON -> {
+                // Mastodon limits anonymous calls per client address and says so on every answer, reset as ISO time.
+                var address = exchange.getRequest().getRemoteAddress();
+                var decision = limiter.acquire(
+                        "mastodon:"
+                                + (address == null ? "?" : address.getAddress().getHostAddress()),
+                        limits.mastodon().requests(),
+                        limits.mastodon().window(),
+                        now);
+                LimitResponses.mastodonHeaders(
+                        headers, decision.limit(), decision.remaining(), decision.resetEpochSecond());
+                if (!decision.allowed()) {
+                    return LimitResponses.mastodonTooManyRequests(
+                            exchange, decision.limit(), decision.resetEpochSecond());
+                }
+            }
             default -> {}
         }
         return chain.filter(exchange);

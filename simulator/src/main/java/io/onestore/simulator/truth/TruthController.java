@@ -2,6 +2,7 @@ package io.onestore.simulator.truth;
 
 import io.onestore.model.text.Hashtags;
 import io.onestore.simulator.config.SimulatorProperties;
+import io.onestore.simulator.mastodon.StatusShapes;
 import io.onestore.simulator.web.Json;
 import io.onestore.simulator.world.Author;
 import io.onestore.simulator.world.Engagement;
@@ -138,6 +139,7 @@ class TruthController {
                 "shortcode", p.shortcode(),
                 "x_id", String.valueOf(p.xId()),
                 "tiktok_id", String.valueOf(p.tiktokId()),
+                "mastodon_uri", StatusShapes.uri(p),
                 "taken_at", Instant.ofEpochSecond(p.takenAt()).toString(),
                 "author_id", p.author().igId(),
                 "author_username", p.author().username(),

@@ -9,6 +9,10 @@ public enum Family {
     INSTAGRAM_GRAPH,
     X,
     TIKTOK,
+    /** Mastodon's REST API (public hashtag timelines): anonymous, limited per client address. */
+    MASTODON,
+    /** The Jetstream WebSocket: no HTTP limits or faults; the stream scripts its own drops. */
+    BLUESKY,
     /** The simulator's own endpoints (admin, truth, actuator, the login page): no limits, no faults. */
     OWN;
 
@@ -23,6 +27,12 @@ public enum Family {
         }
         if (path.startsWith("/v2/research/")) {
             return TIKTOK;
+        }
+        if (path.startsWith("/api/v1/timelines/")) {
+            return MASTODON;
+        }
+        if (path.startsWith("/subscribe")) {
+            return BLUESKY;
         }
         if (path.startsWith("/api/v1/")) {
             return INSTAGRAM_WEB;

@@ -75,13 +75,11 @@ final class HourOfPosts {
     private Post post(SplittableRandom random, int b, int seq, long takenAt, Author author, boolean inCampaign) {
         List<SimulatorProperties.Brand> brands = world.brands();
         String brandTag = brands.get(b).tag();
-        String other = random.nextDouble() < 0.15
+        // A world of one brand has no other brand to tag (and the same draws as before for two or more).
+        String other = random.nextDouble() < 0.15 && brands.size() > 1
                 ? brands.get((b + 1 + random.nextInt(brands.size() - 1)) % brands.size())
                         .tag()
                 : null;
-        if (brands.size() < 2) {
-            other = null;
-        }
         String mention = null;
         if (random.nextDouble() < 0.25) {
             mention = random.nextBoolean()

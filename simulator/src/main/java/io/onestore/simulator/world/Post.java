@@ -68,6 +68,27 @@ public record Post(
         return (takenAt << 32) | ((long) brand << 16) | seq;
     }
 
+    /**
+     * The Mastodon status id: a snowflake like Mastodon's own (milliseconds since the Unix epoch over 16 low bits),
+     * so ids sort by time as the real ones do and {@code min_id}/{@code max_id} page by them.
+     */
+    public long mastodonId() {
+        return ((takenAt * 1000) << 16) | (((long) brand << 10) | seq) & 0xFFFF;
+    }
+
+    /** The Bluesky record key: a TID-like base-32 rendering of the post time and sequence, sortable by time. */
+    public String blueskyRkey() {
+        long micros = takenAt * 1_000_000L + ((long) brand << 10 | seq);
+        String alphabet = "234567abcdefghijklmnopqrstuvwxyz";
+        StringBuilder key = new StringBuilder();
+        long value = micros << 10;
+        for (int i = 0; i < 13; i++) {
+            key.append(alphabet.charAt((int) (value & 31)));
+            value >>>= 5;
+        }
+        return key.reverse().toString();
+    }
+
     public boolean isVisible() {
         return !author.isPrivate();
     }

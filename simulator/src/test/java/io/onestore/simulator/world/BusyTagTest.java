@@ -45,6 +45,20 @@ class BusyTagTest {
         }
     }
 
+    // Regression: a world of one brand failed every post draw (no other brand to tag), so its feeds answered 500.
+    @Test
+    void aWorldOfOneBrandMakesItsPosts() {
+        var settings = new SimulatorProperties.World(
+                500,
+                Duration.ofDays(1),
+                0.08,
+                0.06,
+                List.of(new SimulatorProperties.Brand("busy", "busy", 20_000, 1_000_000L)));
+        var campaign = new SimulatorProperties.Campaign("none", "q", Duration.ofDays(10), Duration.ofDays(1), 1);
+        List<Post> posts = new World(3, settings, campaign, ORIGIN).posts(NOW - 600, NOW, NOW);
+        assertThat(posts).hasSizeGreaterThan(1_000).allMatch(p -> p.brand() == 0);
+    }
+
     @Test
     void idsStayUniqueAtFiftyThousandAnHour() {
         List<Post> posts = world(50_000).posts(NOW - 3600, NOW, NOW);

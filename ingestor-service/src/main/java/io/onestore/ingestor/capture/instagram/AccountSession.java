@@ -9,9 +9,13 @@ import io.onestore.ingestor.source.FetchOutcome;
  */
 public interface AccountSession {
 
+    /** The account the next call goes through (it may change after {@link #nextCall}). */
     Account account();
 
-    /** Takes one more call from the account's budget; false means stop paging and keep what was fetched. */
+    /**
+     * Takes one more call from the pool's budget, through the account {@link #account} then names; false means no
+     * account has a call left: stop paging and keep what was fetched.
+     */
     boolean nextCall();
 
     void report(FetchOutcome<?> outcome);

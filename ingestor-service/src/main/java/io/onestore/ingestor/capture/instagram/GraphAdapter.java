@@ -9,11 +9,15 @@ import io.onestore.ingestor.source.instagram.graph.GraphBusinessDiscoveryClient;
 import io.onestore.ingestor.source.instagram.graph.GraphHashtagMediaClient;
 import io.onestore.ingestor.source.instagram.graph.GraphHashtagMediaClient.Edge;
 import io.onestore.ingestor.source.instagram.graph.GraphHashtagSearchClient;
+import io.onestore.ingestor.source.instagram.graph.GraphMedia;
 import io.onestore.ingestor.source.instagram.graph.GraphMediaPage;
 import io.onestore.ingestor.source.instagram.graph.GraphRecentHashtagsClient;
 import io.onestore.ingestor.targets.Target;
+import io.onestore.model.document.GapReason;
 import io.onestore.model.document.TargetDocument;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,9 +35,11 @@ public final class GraphAdapter implements InstagramAdapter {
     private static final Logger log = LoggerFactory.getLogger(GraphAdapter.class);
 
     /** Hashtag media pages hold at most 50 items; fewer, larger pages spare the 200-calls-per-hour budget. */
-    private static final int MEDIA_PAGE_SIZE = 50;
+    private static final int MEDIA_PAGE_SIZE = SourceSettings.Mode.GRAPH.feedPageSize();
     /** Business discovery embeds the latest media; 25 covers a cycle of an active brand without paging. */
     private static final int PROFILE_MEDIA = 25;
+    /** How far back {@code recent_media} reaches. */
+    private static final Duration RECENT_WINDOW = Duration.ofHours(24);
 
     private final GraphHashtagSearchClient search;
     private final GraphHashtagMediaClient media;
@@ -69,31 +75,56 @@ public final class GraphAdapter implements InstagramAdapter {
     }
 
     @Override
-    public Mono<FetchOutcome<InstagramPayload>> fetch(Target target, AccountSession session) {
+    public Mono<FetchOutcome<InstagramPayload>> fetch(Target target, AccountSession session, Walks walks) {
         if (target.kind() == TargetDocument.Kind.PROFILE) {
             return discovery
                     .profile(target.value(), session.account())
                     .map(outcome -> outcome.<InstagramPayload>map(InstagramPayload.GraphProfile::new));
         }
-        return hashtag(target, session);
+        return hashtag(target, session, walks);
     }
 
-    private Mono<FetchOutcome<InstagramPayload>> hashtag(Target target, AccountSession session) {
+    /** {@code recent_media} shows the last 24 hours only: what is older is out of reach (an {@code api_window} gap). */
+    @Override
+    public Optional<Duration> feedWindow() {
+        return Optional.of(RECENT_WINDOW);
+    }
+
+    private Mono<FetchOutcome<InstagramPayload>> hashtag(Target target, AccountSession session, Walks walks) {
         // The permit taken with the account pays the search; with the id cached, it pays the first media page.
         boolean firstPagePrepaid = search.cached(target.value()).isPresent();
         return search.hashtagId(target.value(), session.account()).flatMap(id -> {
             if (!(id instanceof FetchOutcome.Ok<String> found)) {
                 return Mono.just(id.<InstagramPayload>map(x -> null));
             }
-            return edge(found.value(), Edge.RECENT_MEDIA, session, firstPagePrepaid)
-                    .flatMap(recent -> {
-                        if (!(recent instanceof FetchOutcome.Ok<List<GraphMediaPage>> recentOk)) {
-                            return Mono.just(recent.<InstagramPayload>map(x -> null));
-                        }
-                        return edge(found.value(), Edge.TOP_MEDIA, session, false)
-                                .map(top -> FetchOutcome.<InstagramPayload>ok(
-                                        new InstagramPayload.GraphHashtag(topPages(top, session), recentOk.value())));
-                    });
+            return recent(found.value(), session, firstPagePrepaid, walks).flatMap(recent -> {
+                if (!(recent instanceof FetchOutcome.Ok<List<GraphMediaPage>> recentOk)) {
+                    return Mono.just(recent.<InstagramPayload>map(x -> null));
+                }
+                return edge(found.value(), Edge.TOP_MEDIA, session, false)
+                        .map(top -> FetchOutcome.<InstagramPayload>ok(
+                                new InstagramPayload.GraphHashtag(topPages(top, session), recentOk.value())));
+            });
+        });
+    }
+
+    /** {@code recent_media} walked to the high-water mark (then back-fill, within the 24 hours it shows). */
+    private Mono<FetchOutcome<List<GraphMediaPage>>> recent(
+            String hashtagId, AccountSession session, boolean firstPagePrepaid, Walks walks) {
+        Function<String, Mono<FetchOutcome<GraphMediaPage>>> page =
+                after -> media.page(hashtagId, Edge.RECENT_MEDIA, after, session.account());
+        return Mono.defer(() -> {
+            if (!firstPagePrepaid && !session.nextCall()) {
+                walks.live().stop(GapReason.ACCOUNT_BUDGET);
+                return Mono.just(FetchOutcome.ok(List.<GraphMediaPage>of()));
+            }
+            return pages.walkFeed(
+                    page,
+                    GraphMediaPage::after,
+                    p -> FeedPositions.ofInstants(p.media().items(), GraphMedia::id, GraphMedia::timestamp),
+                    session,
+                    walks.live(),
+                    walks.back());
         });
     }
 

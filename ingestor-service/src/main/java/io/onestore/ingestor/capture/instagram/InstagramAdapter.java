@@ -2,6 +2,8 @@ package io.onestore.ingestor.capture.instagram;
 
 import io.onestore.ingestor.source.FetchOutcome;
 import io.onestore.ingestor.targets.Target;
+import java.time.Duration;
+import java.util.Optional;
 import reactor.core.publisher.Mono;
 
 /**
@@ -19,11 +21,19 @@ public interface InstagramAdapter {
         return false;
     }
 
+    /** How far back the hashtag feed reaches, when the endpoint limits it (Graph {@code recent_media}: 24 hours). */
+    default Optional<Duration> feedWindow() {
+        return Optional.empty();
+    }
+
     /** Work to do once before the first fetch (graph: learn which hashtags each account already spent). */
     default Mono<Void> prepare() {
         return Mono.empty();
     }
 
-    /** Fetches one target through {@code session}'s account; the first call's budget is already taken. */
-    Mono<FetchOutcome<InstagramPayload>> fetch(Target target, AccountSession session);
+    /**
+     * Fetches one target through {@code session}'s account; the first call's budget is already taken. A hashtag's feed
+     * is walked as {@code walks} decide (to the high-water mark, then back-fill); a profile reads its one page.
+     */
+    Mono<FetchOutcome<InstagramPayload>> fetch(Target target, AccountSession session, Walks walks);
 }

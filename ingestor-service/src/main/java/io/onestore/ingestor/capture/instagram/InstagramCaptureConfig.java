@@ -8,7 +8,6 @@ import io.onestore.ingestor.source.instagram.InstagramExchange;
 import io.onestore.model.json.ContractJson;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Fallback;
 
 /**
  * The Instagram {@link TargetFetcher}: the adapter {@code onestore.sources.instagram.mode} names, over the account
@@ -18,9 +17,7 @@ import org.springframework.context.annotation.Fallback;
 @Configuration(proxyBeanMethods = false)
 class InstagramCaptureConfig {
 
-    /** A fallback: the cycle takes the {@link io.onestore.ingestor.capture.PlatformFetchers} over it. */
     @Bean
-    @Fallback
     InstagramTargetFetcher instagramTargetFetcher(
             IngestorProperties properties,
             AccountPool pool,

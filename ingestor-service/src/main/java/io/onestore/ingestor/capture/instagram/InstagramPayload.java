@@ -13,8 +13,16 @@ import java.util.List;
  */
 public sealed interface InstagramPayload {
 
-    /** web: {@code /api/v1/tags/web_info/}. */
-    record WebTag(WebTagInfo info) implements InstagramPayload {}
+    /** web: the pages of {@code /api/v1/tags/web_info/} read this cycle, first page first (it alone has top posts). */
+    record WebTag(List<WebTagInfo> pages) implements InstagramPayload {
+        public WebTag {
+            pages = List.copyOf(pages);
+        }
+
+        public WebTag(WebTagInfo info) {
+            this(List.of(info));
+        }
+    }
 
     /** legacy: the pages of the {@code ?__a=1} tag feed, newest first. */
     record LegacyTag(List<LegacyTagPage> pages) implements InstagramPayload {

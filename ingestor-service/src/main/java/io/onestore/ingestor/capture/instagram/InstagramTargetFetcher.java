@@ -5,11 +5,17 @@ import io.onestore.ingestor.account.Account;
 import io.onestore.ingestor.account.AccountPool;
 import io.onestore.ingestor.capture.CaptureResult;
 import io.onestore.ingestor.capture.MalformedAnswers;
-import io.onestore.ingestor.capture.TargetFetcher;
+import io.onestore.ingestor.capture.PlatformTargetFetcher;
 import io.onestore.ingestor.source.FetchOutcome;
+import io.onestore.ingestor.targets.CoverageOrder;
+import io.onestore.ingestor.targets.CoverageUpdate;
+import io.onestore.ingestor.targets.FeedWalk;
 import io.onestore.ingestor.targets.Target;
+import io.onestore.model.document.GapReason;
 import io.onestore.model.document.Platform;
+import io.onestore.model.document.TargetCoverageDocument;
 import io.onestore.model.document.TargetDocument;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -33,7 +39,7 @@ import reactor.core.scheduler.Schedulers;
  * <p>Every answer leaves the HTTP client's event loop here, once, whichever adapter read it: what follows (the pool's
  * bookkeeping, the next attempt, normalising with sentiment on every caption) is CPU work that must not stall I/O.
  */
-public final class InstagramTargetFetcher implements TargetFetcher {
+public final class InstagramTargetFetcher implements PlatformTargetFetcher {
 
     private static final Logger log = LoggerFactory.getLogger(InstagramTargetFetcher.class);
 
@@ -51,10 +57,15 @@ public final class InstagramTargetFetcher implements TargetFetcher {
     }
 
     @Override
-    public Mono<CaptureResult> fetch(Target target, Instant capturedAt) {
+    public Platform platform() {
+        return Platform.INSTAGRAM;
+    }
+
+    @Override
+    public Mono<CaptureResult> fetch(Target target, Instant capturedAt, CoverageOrder order) {
         return adapter.prepare()
                 .onErrorResume(e -> Mono.empty())
-                .then(Mono.defer(() -> attempt(target, capturedAt, new LinkedHashSet<>(), null)))
+                .then(Mono.defer(() -> attempt(target, capturedAt, order, new LinkedHashSet<>(), null)))
                 .switchIfEmpty(Mono.fromSupplier(() -> failed(target, "transient", "the adapter gave no answer")))
                 .onErrorResume(e -> {
                     // A bug, not an upstream answer: the target must still come back as failed, never vanish.
@@ -66,7 +77,8 @@ public final class InstagramTargetFetcher implements TargetFetcher {
                 });
     }
 
-    private Mono<CaptureResult> attempt(Target target, Instant capturedAt, Set<String> tried, FetchOutcome<?> last) {
+    private Mono<CaptureResult> attempt(
+            Target target, Instant capturedAt, CoverageOrder order, Set<String> tried, FetchOutcome<?> last) {
         String quotaKey =
                 adapter.hashtagQuota() && target.kind() == TargetDocument.Kind.HASHTAG ? target.value() : null;
         Optional<Account> next = pool.acquire(tried, quotaKey);
@@ -79,19 +91,27 @@ public final class InstagramTargetFetcher implements TargetFetcher {
         }
         Account account = next.get();
         tried.add(account.id());
-        return adapter.fetch(target, new PoolSession(account))
+        Walks walks = new Walks(order.liveWalk(), order.backfillWalk());
+        PoolSession session = new PoolSession(account, quotaKey);
+        return adapter.fetch(target, session, walks)
                 .publishOn(Schedulers.parallel())
                 .flatMap(outcome -> {
-                    pool.report(account, outcome);
+                    session.report(outcome);
                     if (outcome instanceof FetchOutcome.Ok<InstagramPayload> ok) {
                         return Mono.just(new CaptureResult.Captured(
-                                normalizer.normalize(target, ok.value(), capturedAt, adapter.source())));
+                                normalizer.normalize(target, ok.value(), capturedAt, adapter.source()),
+                                coverage(target, walks, session.calls(), capturedAt, order)));
                     }
-                    log.info("{} via account {}: {} ({})", target, account.id(), outcome.label(), outcome.reason());
+                    log.info(
+                            "{} via account {}: {} ({})",
+                            target,
+                            session.account().id(),
+                            outcome.label(),
+                            outcome.reason());
                     if (outcome instanceof FetchOutcome.RateLimited<?>
                             || outcome instanceof FetchOutcome.PleaseWait<?>
                             || outcome instanceof FetchOutcome.LoginWall<?>) {
-                        return attempt(target, capturedAt, tried, outcome);
+                        return attempt(target, capturedAt, order, tried, outcome);
                     }
                     if (outcome instanceof FetchOutcome.Malformed<?> malformed) {
                         return Mono.just(malformedAnswers.failed(
@@ -101,16 +121,64 @@ public final class InstagramTargetFetcher implements TargetFetcher {
                 });
     }
 
+    /**
+     * What the walks read, for the ledger; null for a profile (its page is its latest posts, not a feed position).
+     * Where the endpoint cannot reach back to the mark or the back-fill start, the unreachable range is an
+     * {@code api_window} gap; back-fill ends where the endpoint's feed ends.
+     */
+    private CoverageUpdate.Capture coverage(
+            Target target, Walks walks, int calls, Instant capturedAt, CoverageOrder order) {
+        if (target.kind() != TargetDocument.Kind.HASHTAG) {
+            return null;
+        }
+        FeedWalk.Result live = walks.live().finish();
+        TargetCoverageDocument.Backfill back =
+                walks.back() == null ? null : walks.back().state();
+        FeedWalk.Gap windowGap = null;
+        Optional<Duration> window = adapter.feedWindow();
+        if (window.isPresent()) {
+            Instant reach = capturedAt.minus(window.get());
+            Instant from = order.mark() != null
+                    ? order.mark().publishedAt()
+                    : order.backfill() != null ? order.backfill().start() : null;
+            if (from != null && from.isBefore(reach)) {
+                windowGap = new FeedWalk.Gap(from, reach, GapReason.API_WINDOW, 0);
+            }
+        }
+        return new CoverageUpdate.Capture(
+                live,
+                walks.live().postsRead(),
+                back,
+                walks.back() == null ? 0 : walks.back().pages(),
+                calls,
+                windowGap,
+                false);
+    }
+
     private static CaptureResult.Failed failed(Target target, String outcome, String reason) {
         return new CaptureResult.Failed(target, outcome, reason, List.of());
     }
 
-    /** The pool-backed session an adapter sees: more budget for the next page, reports for later pages. */
+    /**
+     * The pool-backed session an adapter sees: each page after the first goes through the pool's least recently used
+     * account (feed cursors are not tied to an account), so a walk of a busy feed spreads over the pool instead of
+     * draining one account, and is bounded by the pool's budget, not one account's. Upstream windows need not line
+     * up with the pool's (they open at an account's first call): an account near its limit in both would be rate
+     * limited, and spreading keeps every account far from it.
+     */
     private final class PoolSession implements AccountSession {
-        private final Account account;
+        private final String quotaKey;
+        // Calls of one attempt run one after another (a walk pages sequentially): plain fields suffice.
+        private Account account;
+        private int calls = 1;
 
-        PoolSession(Account account) {
+        PoolSession(Account account, String quotaKey) {
             this.account = account;
+            this.quotaKey = quotaKey;
+        }
+
+        int calls() {
+            return calls;
         }
 
         @Override
@@ -120,7 +188,14 @@ public final class InstagramTargetFetcher implements TargetFetcher {
 
         @Override
         public boolean nextCall() {
-            return pool.spendCall(account);
+            // Accounts resting or walled are not offered; none with a call left ends the walk (account_budget).
+            Optional<Account> next = pool.acquire(Set.of(), quotaKey);
+            if (next.isEmpty()) {
+                return false;
+            }
+            account = next.get();
+            calls++;
+            return true;
         }
 
         @Override

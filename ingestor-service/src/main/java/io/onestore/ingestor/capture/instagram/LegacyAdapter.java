@@ -3,6 +3,7 @@ package io.onestore.ingestor.capture.instagram;
 import io.onestore.ingestor.config.SourceSettings;
 import io.onestore.ingestor.source.FetchOutcome;
 import io.onestore.ingestor.source.instagram.InstagramExchange;
+import io.onestore.ingestor.source.instagram.MediaNode;
 import io.onestore.ingestor.source.instagram.legacy.LegacyProfileClient;
 import io.onestore.ingestor.source.instagram.legacy.LegacyTagClient;
 import io.onestore.ingestor.source.instagram.legacy.LegacyTagPage;
@@ -29,12 +30,15 @@ public final class LegacyAdapter implements InstagramAdapter {
     }
 
     @Override
-    public Mono<FetchOutcome<InstagramPayload>> fetch(Target target, AccountSession session) {
+    public Mono<FetchOutcome<InstagramPayload>> fetch(Target target, AccountSession session, Walks walks) {
         if (target.kind() == TargetDocument.Kind.HASHTAG) {
-            return pages.walk(
+            return pages.walkFeed(
                             cursor -> tags.page(target.value(), cursor, session.account()),
                             LegacyTagPage::endCursor,
-                            session)
+                            page -> FeedPositions.of(page.recent().items(), MediaNode::id, MediaNode::takenAt),
+                            session,
+                            walks.live(),
+                            walks.back())
                     .map(outcome -> outcome.<InstagramPayload>map(InstagramPayload.LegacyTag::new));
         }
         return profiles.profile(target.value(), session.account())

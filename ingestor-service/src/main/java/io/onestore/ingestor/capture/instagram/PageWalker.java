@@ -1,6 +1,10 @@
 package io.onestore.ingestor.capture.instagram;
 
 import io.onestore.ingestor.source.FetchOutcome;
+import io.onestore.ingestor.targets.BackfillWalk;
+import io.onestore.ingestor.targets.FeedWalk;
+import io.onestore.model.document.GapReason;
+import io.onestore.model.document.TargetCoverageDocument.Mark;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -44,11 +48,7 @@ public final class PageWalker {
             List<P> pages) {
         return page.apply(cursor).flatMap(outcome -> {
             if (!(outcome instanceof FetchOutcome.Ok<P> ok)) {
-                if (pages.isEmpty()) {
-                    return Mono.just(outcome.map(p -> List.of()));
-                }
-                session.report(outcome);
-                return Mono.just(FetchOutcome.ok(List.copyOf(pages)));
+                return failedPage(outcome, pages, session);
             }
             pages.add(ok.value());
             String after = next.apply(ok.value());
@@ -57,5 +57,98 @@ public final class PageWalker {
             }
             return walk(page, next, session, after, pages);
         });
+    }
+
+    /**
+     * Walks a feed newest first to the target's high-water mark ({@code live} decides when to stop), then spends
+     * {@code back}'s pages on back-fill from its stored cursor (or from where the live walk stopped, the first time).
+     * Every page after the first is paid from the account's budget; a budget that runs out or a page that fails stops
+     * the walk with that reason, and the pages read stand. Only a failed first page fails the fetch.
+     *
+     * @param posts the positions (time, id) of a page's posts, in feed order
+     * @param back null when the target has nothing to back-fill
+     */
+    public <P> Mono<FetchOutcome<List<P>>> walkFeed(
+            Function<String, Mono<FetchOutcome<P>>> page,
+            Function<P, String> next,
+            Function<P, List<Mark>> posts,
+            AccountSession session,
+            FeedWalk live,
+            BackfillWalk back) {
+        return live(page, next, posts, session, live, back, null, new ArrayList<>());
+    }
+
+    private <P> Mono<FetchOutcome<List<P>>> live(
+            Function<String, Mono<FetchOutcome<P>>> page,
+            Function<P, String> next,
+            Function<P, List<Mark>> posts,
+            AccountSession session,
+            FeedWalk live,
+            BackfillWalk back,
+            String cursor,
+            List<P> pages) {
+        return page.apply(cursor).flatMap(outcome -> {
+            if (!(outcome instanceof FetchOutcome.Ok<P> ok)) {
+                if (!pages.isEmpty()) {
+                    live.stop(GapReason.UPSTREAM_FAILURE);
+                }
+                return failedPage(outcome, pages, session);
+            }
+            pages.add(ok.value());
+            String after = next.apply(ok.value());
+            if (live.accept(posts.apply(ok.value()), after != null)) {
+                if (!session.nextCall()) {
+                    live.stop(GapReason.ACCOUNT_BUDGET);
+                    return Mono.just(FetchOutcome.ok(List.copyOf(pages)));
+                }
+                return live(page, next, posts, session, live, back, after, pages);
+            }
+            if (back == null || !back.wanted()) {
+                return Mono.just(FetchOutcome.ok(List.copyOf(pages)));
+            }
+            if (after == null) {
+                back.feedEnded(live.finish().oldestRead());
+                return Mono.just(FetchOutcome.ok(List.copyOf(pages)));
+            }
+            return backfill(page, next, posts, session, back, back.cursor(after), pages);
+        });
+    }
+
+    private <P> Mono<FetchOutcome<List<P>>> backfill(
+            Function<String, Mono<FetchOutcome<P>>> page,
+            Function<P, String> next,
+            Function<P, List<Mark>> posts,
+            AccountSession session,
+            BackfillWalk back,
+            String cursor,
+            List<P> pages) {
+        if (cursor == null || !session.nextCall()) {
+            return Mono.just(FetchOutcome.ok(List.copyOf(pages)));
+        }
+        return page.apply(cursor).flatMap(outcome -> {
+            if (!(outcome instanceof FetchOutcome.Ok<P> ok)) {
+                session.report(outcome);
+                return Mono.just(FetchOutcome.ok(List.copyOf(pages)));
+            }
+            pages.add(ok.value());
+            String after = next.apply(ok.value());
+            if (back.accept(posts.apply(ok.value()), after)) {
+                return backfill(page, next, posts, session, back, after, pages);
+            }
+            return Mono.just(FetchOutcome.ok(List.copyOf(pages)));
+        });
+    }
+
+    /**
+     * A page that failed: on the first page the fetch fails with its outcome; on a later one the pages read stand (they
+     * are good data) and the account hears of the failure, so a rate limit on page 3 still rests it.
+     */
+    private static <P> Mono<FetchOutcome<List<P>>> failedPage(
+            FetchOutcome<P> outcome, List<P> pages, AccountSession session) {
+        if (pages.isEmpty()) {
+            return Mono.just(outcome.map(p -> List.of()));
+        }
+        session.report(outcome);
+        return Mono.just(FetchOutcome.ok(List.copyOf(pages)));
     }
 }

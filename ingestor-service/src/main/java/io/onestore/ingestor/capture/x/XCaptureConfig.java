@@ -4,34 +4,25 @@ import io.onestore.ingestor.account.XAccounts;
 import io.onestore.ingestor.config.IngestorProperties;
 import io.onestore.ingestor.config.XSettings;
 import io.onestore.ingestor.source.x.XClient;
-import io.onestore.ingestor.targets.CoverageLedger;
 import io.onestore.model.json.ContractJson;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Fallback;
 
 /** The X {@link XTargetFetcher}, only when {@code onestore.sources.x.enabled}. */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(prefix = "onestore.sources.x", name = "enabled", havingValue = "true")
 class XCaptureConfig {
 
-    /** A fallback: the cycle takes the {@link io.onestore.ingestor.capture.PlatformFetchers} over it. */
     @Bean
-    @Fallback
     XTargetFetcher xTargetFetcher(
-            IngestorProperties properties,
-            XClient client,
-            XAccounts accounts,
-            CoverageLedger ledger,
-            XNormalizer normalizer,
-            Clock clock) {
+            IngestorProperties properties, XClient client, XAccounts accounts, XNormalizer normalizer, Clock clock) {
         XSettings x = properties.sources().x();
         return new XTargetFetcher(
                 client,
                 accounts,
-                new XSearchWalk(ledger, accounts.spend(), x.maxPages(), x.maxResults()),
+                new XSearchWalk(accounts.spend(), x.maxPages(), x.maxResults()),
                 normalizer,
                 ContractJson.mapper(),
                 clock);

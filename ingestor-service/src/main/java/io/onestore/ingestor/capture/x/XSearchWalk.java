@@ -3,16 +3,12 @@ package io.onestore.ingestor.capture.x;
 import io.onestore.ingestor.account.SpendCeiling;
 import io.onestore.ingestor.account.SpendCeiling.Resource;
 import io.onestore.ingestor.source.x.XSearchPage;
-import io.onestore.ingestor.targets.CoverageLedger;
+import io.onestore.ingestor.targets.CoverageOrder;
 import io.onestore.ingestor.targets.CoverageUpdate;
 import io.onestore.ingestor.targets.FeedWalk;
 import io.onestore.ingestor.targets.Target;
-import io.onestore.model.document.DocumentIds;
 import io.onestore.model.document.GapReason;
-import io.onestore.model.document.Platform;
-import io.onestore.model.document.TargetCoverageDocument;
 import io.onestore.model.document.TargetCoverageDocument.Mark;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -21,34 +17,31 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.IntSupplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * One cycle's recent search of a hashtag on X, down to its high-water mark. The mark lives in the target's coverage
- * ledger ({@code hashtag:nike@x}); its post id is X's {@code since_id}, so X itself returns only what is newer and the
- * walk reads until the feed ends ({@link FeedWalk} with the ledger's mark). A walk stopped early by the page budget,
- * the spend ceiling or an upstream fault records a gap {@code [mark, oldest read)} with its reason; a first walk reads
- * one page and sets the mark. Retweets are excluded in the query itself ({@code -is:retweet}): they are not posts of
- * their own, and X would bill them.
+ * One cycle's recent search of a hashtag on X, down to its high-water mark. The mark comes with the cycle's
+ * {@link CoverageOrder} from the target's coverage ledger ({@code hashtag:nike@x}); its post id is X's
+ * {@code since_id}, so X itself returns only what is newer and the walk reads until the feed ends ({@link FeedWalk}).
+ * A walk stopped early by the page budget, the spend ceiling or an upstream fault leaves a gap {@code [mark, oldest
+ * read)} with its reason; a first walk reads one page and sets the mark. Retweets are excluded in the query itself
+ * ({@code -is:retweet}): they are not posts of their own, and X would bill them.
  *
- * <p>The ledger is written when the walk ends, before the cycle indexes the posts: should the process die in between,
- * the posts of this walk are behind the mark and are not read again (the bulk indexer's spool keeps what it was
- * handed, not what it was not yet handed).
+ * <p>The walk writes nothing: it returns what it read as a {@link CoverageUpdate.Capture}, and the cycle records the
+ * new mark only after the posts were handed to the indexer. A capture abandoned at the cycle's timeout therefore
+ * leaves the mark where it was, and the next cycle reads those posts again.
  */
 public final class XSearchWalk {
 
-    private static final Logger log = LoggerFactory.getLogger(XSearchWalk.class);
     /** X's smallest {@code max_results}. */
     static final int SMALLEST_PAGE = 10;
+    /** How far back recent search reaches: a mark older than this leaves an {@code api_window} gap. */
+    static final Duration RECENT_SEARCH_WINDOW = Duration.ofDays(7);
 
-    private final CoverageLedger ledger;
     private final SpendCeiling spend;
     private final int maxPages;
     private final int maxResults;
 
-    public XSearchWalk(CoverageLedger ledger, SpendCeiling spend, int maxPages, int maxResults) {
-        this.ledger = ledger;
+    public XSearchWalk(SpendCeiling spend, int maxPages, int maxResults) {
         this.spend = spend;
         this.maxPages = maxPages;
         this.maxResults = maxResults;
@@ -63,37 +56,27 @@ public final class XSearchWalk {
     record PageRequest(String query, String sinceId, String nextToken, int maxResults) {}
 
     /**
-     * The pages read, or the failed first call (then nothing else happened and the ledger is unchanged).
+     * The pages read and what they cover for the ledger, or the failed first call (then nothing was read and the
+     * coverage is null).
      */
-    record Walked(List<XSearchPage> pages, XTargetFetcher.Attempt<?> failure) {}
+    record Walked(List<XSearchPage> pages, CoverageUpdate.Capture coverage, XTargetFetcher.Attempt<?> failure) {}
 
-    /** The ledger could not be read: without the mark, a walk would re-buy what was read. */
-    static final class LedgerUnavailable extends Exception {
-        LedgerUnavailable(IOException cause) {
-            super(cause.getClass().getSimpleName(), cause);
-        }
-    }
-
+    /**
+     * @param order the ledger's mark and page budget; the smaller of its budget and {@code max-pages} applies
+     * @param calls the capture's billed calls so far, for the ledger's {@code calls_spent}
+     */
     Walked walk(
             Target target,
             Instant capturedAt,
+            CoverageOrder order,
             Function<PageRequest, XTargetFetcher.Attempt<XSearchPage>> search,
-            IntSupplier calls)
-            throws LedgerUnavailable {
-        String ledgerId = DocumentIds.targetCoverage(target.id(), Platform.X);
-        TargetCoverageDocument previous;
-        try {
-            previous = ledger.read(List.of(ledgerId)).get(ledgerId);
-        } catch (IOException e) {
-            throw new LedgerUnavailable(e);
-        }
-        Mark mark = previous == null ? null : previous.highWaterMark();
+            IntSupplier calls) {
+        Mark mark = order.mark();
         String sinceId = mark == null ? null : mark.postId();
-        FeedWalk walk = new FeedWalk(mark, maxPages, Duration.ZERO);
+        FeedWalk walk = new FeedWalk(mark, Math.max(1, Math.min(order.pageBudget(), maxPages)), Duration.ZERO);
         List<XSearchPage> pages = new ArrayList<>();
         GapReason stoppedBy = null;
         String next = null;
-        int postsRead = 0;
         boolean more = true;
         while (more) {
             long allowed = Math.min(spend.postsAllowed(target.id()), spend.usersAllowed(target.id()));
@@ -106,7 +89,7 @@ public final class XSearchWalk {
                     search.apply(new PageRequest(query(target), sinceId, next, size));
             if (!answer.ok()) {
                 if (pages.isEmpty()) {
-                    return new Walked(List.of(), answer);
+                    return new Walked(List.of(), null, answer);
                 }
                 stoppedBy = answer.noToken() ? GapReason.ACCOUNT_BUDGET : GapReason.UPSTREAM_FAILURE;
                 break;
@@ -115,13 +98,15 @@ public final class XSearchWalk {
             spend.record(target.id(), Resource.POSTS, page.resultCount());
             spend.record(target.id(), Resource.USERS, page.users().size());
             pages.add(page);
-            postsRead += page.tweets().size();
             next = page.nextToken();
             more = walk.accept(marks(page), next != null);
         }
         FeedWalk.Result result = walk.pages() == 0 ? unread(mark, capturedAt) : walk.finish(stoppedBy);
-        record(previous, target, result, postsRead, calls.getAsInt(), capturedAt);
-        return new Walked(pages, null);
+        return new Walked(
+                pages,
+                new CoverageUpdate.Capture(
+                        result, walk.postsRead(), null, 0, calls.getAsInt(), windowGap(mark, capturedAt), false),
+                null);
     }
 
     /** No page could be bought: the range from the mark to now is unread for want of budget. */
@@ -132,31 +117,12 @@ public final class XSearchWalk {
         return new FeedWalk.Result(mark, null, 0, 0, false, gap);
     }
 
-    private void record(
-            TargetCoverageDocument previous,
-            Target target,
-            FeedWalk.Result result,
-            int postsRead,
-            int calls,
-            Instant capturedAt) {
-        CoverageUpdate.Outcome outcome = CoverageUpdate.apply(
-                previous,
-                target.id(),
-                target.kind(),
-                target.value(),
-                Platform.X,
-                new CoverageUpdate.Capture(result, postsRead, null, 0, calls, null, false),
-                capturedAt);
-        try {
-            ledger.write(List.of(outcome.ledger()), outcome.gaps());
-        } catch (IOException e) {
-            // The mark stays where it was: the next cycle reads these posts again, and indexing them twice is one
-            // write.
-            log.warn(
-                    "{}: coverage ledger not written ({}); the next walk starts from the old mark",
-                    target,
-                    e.toString());
-        }
+    /** A mark older than recent search reaches: X cannot serve the range between it and the window's start. */
+    private static FeedWalk.Gap windowGap(Mark mark, Instant capturedAt) {
+        Instant reach = capturedAt.minus(RECENT_SEARCH_WINDOW);
+        return mark != null && mark.publishedAt().isBefore(reach)
+                ? new FeedWalk.Gap(mark.publishedAt(), reach, GapReason.API_WINDOW, 0)
+                : null;
     }
 
     /** Each tweet's time and id, in feed order; a tweet without a readable time cannot move the mark. */

@@ -8,13 +8,14 @@ import io.onestore.ingestor.account.SpendCeiling.Resource;
 import io.onestore.ingestor.account.XAccounts;
 import io.onestore.ingestor.capture.CaptureResult;
 import io.onestore.ingestor.capture.MalformedAnswers;
-import io.onestore.ingestor.capture.TargetFetcher;
+import io.onestore.ingestor.capture.PlatformTargetFetcher;
 import io.onestore.ingestor.source.FetchOutcome;
 import io.onestore.ingestor.source.x.XAnswer;
 import io.onestore.ingestor.source.x.XClient;
 import io.onestore.ingestor.source.x.XCounts;
 import io.onestore.ingestor.source.x.XSearchPage;
 import io.onestore.ingestor.source.x.XUser;
+import io.onestore.ingestor.targets.CoverageOrder;
 import io.onestore.ingestor.targets.Target;
 import io.onestore.model.document.Platform;
 import io.onestore.model.document.TargetDocument;
@@ -33,17 +34,19 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * Captures one X target. A hashtag: its hourly counts first (one billed request gives the tag's 7-day volume), then
- * recent search newest first from the target's {@code since_id} (its high-water mark in the coverage ledger, see
- * {@link XSearchWalk}), page by page while the page budget and the spend ceiling last. A profile: the user by
+ * recent search newest first from the target's {@code since_id} (its high-water mark in the coverage ledger, handed
+ * in with the cycle's {@link CoverageOrder}, see {@link XSearchWalk}), page by page while the page budget and the
+ * spend ceiling last. The walk goes back in {@link CaptureResult.Captured#coverage()}: the cycle moves the mark only
+ * once the posts are with the indexer. A profile: the user by
  * username. Every billed call goes to the pool's next token; a 429 rests the token until {@code x-rate-limit-reset}
  * (so does a 200 whose {@code x-rate-limit-remaining} is 0), a 402, a usage cap or a refused token takes it out of
  * rotation, and the next token tries the same call. Never errors: every failure is a {@link CaptureResult.Failed}
  * and the target stays due.
  *
  * <p>The capture runs on a worker thread and waits for each answer: its calls are sequential by nature (each page
- * needs the previous page's cursor), and the ledger it reads and writes is a blocking store.
+ * needs the previous page's cursor).
  */
-public final class XTargetFetcher implements TargetFetcher {
+public final class XTargetFetcher implements PlatformTargetFetcher {
 
     private static final Logger log = LoggerFactory.getLogger(XTargetFetcher.class);
 
@@ -72,8 +75,13 @@ public final class XTargetFetcher implements TargetFetcher {
     }
 
     @Override
-    public Mono<CaptureResult> fetch(Target target, Instant capturedAt) {
-        return Mono.fromCallable(() -> capture(target, capturedAt))
+    public Platform platform() {
+        return Platform.X;
+    }
+
+    @Override
+    public Mono<CaptureResult> fetch(Target target, Instant capturedAt, CoverageOrder order) {
+        return Mono.fromCallable(() -> capture(target, capturedAt, order))
                 .subscribeOn(Schedulers.boundedElastic())
                 .onErrorResume(e -> {
                     // A bug, not an upstream answer: the target must still come back as failed, never vanish.
@@ -85,7 +93,7 @@ public final class XTargetFetcher implements TargetFetcher {
                 });
     }
 
-    private CaptureResult capture(Target target, Instant capturedAt) {
+    private CaptureResult capture(Target target, Instant capturedAt, CoverageOrder order) {
         if (target.kind() == TargetDocument.Kind.PROFILE) {
             return profile(target, capturedAt);
         }
@@ -100,12 +108,7 @@ public final class XTargetFetcher implements TargetFetcher {
                 log.info("{}: counts not read ({}), searching without them", target, answer.why());
             }
         }
-        XSearchWalk.Walked walked;
-        try {
-            walked = walks.walk(target, capturedAt, calls::search, calls::count);
-        } catch (XSearchWalk.LedgerUnavailable e) {
-            return failed(target, "transient", "coverage ledger unreadable: " + e.getMessage());
-        }
+        XSearchWalk.Walked walked = walks.walk(target, capturedAt, order, calls::search, calls::count);
         if (walked.failure() != null) {
             return failure(target, walked.failure(), capturedAt);
         }
@@ -113,7 +116,7 @@ public final class XTargetFetcher implements TargetFetcher {
             return failed(target, "spend_ceiling", "today's X spend ceiling leaves nothing to read for " + target);
         }
         return new CaptureResult.Captured(
-                normalizer.normalize(target, new XPayload.Tag(counts, walked.pages()), capturedAt));
+                normalizer.normalize(target, new XPayload.Tag(counts, walked.pages()), capturedAt), walked.coverage());
     }
 
     private CaptureResult profile(Target target, Instant capturedAt) {

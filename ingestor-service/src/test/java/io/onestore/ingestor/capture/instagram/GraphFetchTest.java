@@ -19,6 +19,7 @@ import io.onestore.ingestor.capture.CaptureResult;
 import io.onestore.ingestor.config.SourceSettings;
 import io.onestore.ingestor.normalize.Fixtures;
 import io.onestore.ingestor.targets.Target;
+import io.onestore.model.document.GapReason;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -78,8 +79,13 @@ class GraphFetchTest {
         FetcherRig rig = rig(3, 30);
         stubNike();
 
-        CaptureResult first = fetch(rig, "nike");
-        CaptureResult second = fetch(rig, "nike");
+        // Walks to a mark older than every post: both recent_media pages, each capture.
+        CaptureResult first = rig.fetcher
+                .fetch(Target.hashtag("nike"), FetcherRig.START, LegacyFetchTest.walkToAnOldMark(3))
+                .block(Duration.ofSeconds(10));
+        CaptureResult second = rig.fetcher
+                .fetch(Target.hashtag("nike"), FetcherRig.START, LegacyFetchTest.walkToAnOldMark(3))
+                .block(Duration.ofSeconds(10));
 
         assertThat(first).isInstanceOfSatisfying(CaptureResult.Captured.class, captured -> {
             assertThat(captured.batch().posts()).hasSize(6).allSatisfy(p -> assertThat(p.author())
@@ -98,15 +104,19 @@ class GraphFetchTest {
     }
 
     @Test
-    void pagesPerTargetAreBoundedByConfiguration() {
-        FetcherRig rig = rig(1, 30);
+    void recentMediaPagesAreBoundedByThePageBudgetAndTheRestIsAGap() {
+        FetcherRig rig = rig(3, 30);
         stubNike();
 
-        CaptureResult result = fetch(rig, "nike");
+        CaptureResult result = rig.fetcher
+                .fetch(Target.hashtag("nike"), FetcherRig.START, LegacyFetchTest.walkToAnOldMark(1))
+                .block(Duration.ofSeconds(10));
 
-        assertThat(result).isInstanceOfSatisfying(CaptureResult.Captured.class, captured -> assertThat(
-                        captured.batch().posts())
-                .hasSize(4));
+        assertThat(result).isInstanceOfSatisfying(CaptureResult.Captured.class, captured -> {
+            assertThat(captured.batch().posts()).hasSize(4);
+            assertThat(captured.coverage().walk().gap())
+                    .hasValueSatisfying(gap -> assertThat(gap.reason()).isEqualTo(GapReason.PAGE_BUDGET));
+        });
         graph.verify(1, getRequestedFor(urlPathEqualTo(V + "/" + NIKE_ID + "/recent_media")));
         graph.verify(
                 0,

@@ -16,8 +16,12 @@ import io.onestore.ingestor.account.AccountState;
 import io.onestore.ingestor.capture.CaptureResult;
 import io.onestore.ingestor.config.SourceSettings;
 import io.onestore.ingestor.normalize.Fixtures;
+import io.onestore.ingestor.targets.CoverageOrder;
 import io.onestore.ingestor.targets.Target;
+import io.onestore.model.document.GapReason;
+import io.onestore.model.document.TargetCoverageDocument;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -32,6 +36,7 @@ class LegacyFetchTest {
     static final String TAG = "/explore/tags/nike/";
     static final String PAGE_2 = "QVFCX2V4YW1wbGVfY3Vyc29yX3BhZ2VfMg==";
     static final Account ALICE = new Account("alice", "legacy-alice-secret", null);
+    static final Account BOB = new Account("bob", "legacy-bob-secret", null);
 
     FetcherRig rig(int maxPages) {
         return new FetcherRig(
@@ -45,22 +50,31 @@ class LegacyFetchTest {
                 .willReturn(okJson(Fixtures.text("legacy/tag-nike.json"))));
     }
 
+    /** A walk whose mark lies before every post of the fixtures: it pages on until its budget stops it. */
+    static CoverageOrder walkToAnOldMark(int pageBudget) {
+        return new CoverageOrder(
+                new TargetCoverageDocument.Mark(Instant.EPOCH, "0"), pageBudget, Duration.ZERO, null, 0);
+    }
+
     @Test
-    void followsTheCursorUpToMaxPages() {
+    void followsTheCursorUpToThePageBudgetAndRecordsTheRestAsAGap() {
         FetcherRig rig = rig(2);
         stubFirstPage();
         instagram.stubFor(get(urlPathEqualTo(TAG))
                 .withQueryParam("max_id", equalTo(PAGE_2))
                 .willReturn(okJson(Fixtures.text("legacy/tag-nike-page2.json"))));
 
-        CaptureResult result =
-                rig.fetcher.fetch(Target.hashtag("nike"), FetcherRig.START).block();
+        CaptureResult result = rig.fetcher
+                .fetch(Target.hashtag("nike"), FetcherRig.START, walkToAnOldMark(2))
+                .block();
 
         assertThat(result).isInstanceOfSatisfying(CaptureResult.Captured.class, captured -> {
             assertThat(captured.batch().posts()).hasSize(6);
             assertThat(captured.batch().deadLetters()).hasSize(1);
+            assertThat(captured.coverage().walk().gap())
+                    .hasValueSatisfying(gap -> assertThat(gap.reason()).isEqualTo(GapReason.PAGE_BUDGET));
         });
-        // Page two still has a next cursor: the bound, not the feed's end, stopped the walk.
+        // Page two still has a next cursor: the budget, not the feed's end, stopped the walk.
         instagram.verify(2, getRequestedFor(urlPathEqualTo(TAG)));
         instagram.verify(
                 getRequestedFor(urlPathEqualTo(TAG)).withHeader("Cookie", equalTo("sessionid=" + ALICE.token())));
@@ -68,12 +82,43 @@ class LegacyFetchTest {
     }
 
     @Test
-    void aRateLimitOnALaterPageKeepsTheFirstPageAndRestsTheAccount() {
-        FetcherRig rig = rig(3);
+    void whenTheAccountRunsOutOfCallsTheWalkGoesOnThroughAnotherAccount() {
+        FetcherRig rig = new FetcherRig(
+                SourceSettings.Mode.LEGACY, instagram.baseUrl(), List.of(ALICE, BOB), 2, 30, Duration.ofSeconds(10));
+        // Alice keeps one call of her 200: the first page.
+        for (int i = 0; i < 199; i++) {
+            assertThat(rig.pool.spendCall(ALICE)).isTrue();
+        }
         stubFirstPage();
         instagram.stubFor(get(urlPathEqualTo(TAG))
                 .withQueryParam("max_id", equalTo(PAGE_2))
-                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "60")));
+                .willReturn(okJson(Fixtures.text("legacy/tag-nike-page2.json"))));
+
+        CaptureResult result = rig.fetcher
+                .fetch(Target.hashtag("nike"), FetcherRig.START, walkToAnOldMark(2))
+                .block();
+
+        assertThat(result).isInstanceOfSatisfying(CaptureResult.Captured.class, captured -> {
+            assertThat(captured.batch().posts()).hasSize(6);
+            assertThat(captured.coverage().calls()).isEqualTo(2);
+            assertThat(captured.coverage().walk().gap())
+                    .as("the budget of pages, not of accounts, ended the walk")
+                    .hasValueSatisfying(gap -> assertThat(gap.reason()).isEqualTo(GapReason.PAGE_BUDGET));
+        });
+        instagram.verify(getRequestedFor(urlPathEqualTo(TAG))
+                .withQueryParam("max_id", absent())
+                .withHeader("Cookie", equalTo("sessionid=" + ALICE.token())));
+        instagram.verify(getRequestedFor(urlPathEqualTo(TAG))
+                .withQueryParam("max_id", equalTo(PAGE_2))
+                .withHeader("Cookie", equalTo("sessionid=" + BOB.token())));
+        assertThat(rig.account("alice").callsLeft()).isZero();
+        assertThat(rig.account("bob").callsLeft()).isEqualTo(199);
+    }
+
+    @Test
+    void aFirstCaptureReadsOnePageWhateverTheBudget() {
+        FetcherRig rig = rig(3);
+        stubFirstPage();
 
         CaptureResult result =
                 rig.fetcher.fetch(Target.hashtag("nike"), FetcherRig.START).block();
@@ -81,6 +126,26 @@ class LegacyFetchTest {
         assertThat(result).isInstanceOfSatisfying(CaptureResult.Captured.class, captured -> assertThat(
                         captured.batch().posts())
                 .hasSize(5));
+        instagram.verify(1, getRequestedFor(urlPathEqualTo(TAG)));
+    }
+
+    @Test
+    void aRateLimitOnALaterPageKeepsTheFirstPageRestsTheAccountAndRecordsAnUpstreamGap() {
+        FetcherRig rig = rig(3);
+        stubFirstPage();
+        instagram.stubFor(get(urlPathEqualTo(TAG))
+                .withQueryParam("max_id", equalTo(PAGE_2))
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "60")));
+
+        CaptureResult result = rig.fetcher
+                .fetch(Target.hashtag("nike"), FetcherRig.START, walkToAnOldMark(3))
+                .block();
+
+        assertThat(result).isInstanceOfSatisfying(CaptureResult.Captured.class, captured -> {
+            assertThat(captured.batch().posts()).hasSize(5);
+            assertThat(captured.coverage().walk().gap())
+                    .hasValueSatisfying(gap -> assertThat(gap.reason()).isEqualTo(GapReason.UPSTREAM_FAILURE));
+        });
         assertThat(rig.state("alice")).isEqualTo(AccountState.COOLING_DOWN);
     }
 

@@ -1,10 +1,12 @@
 package io.onestore.query.insight.influencer;
 
+import io.onestore.query.coverage.Coverage;
 import java.time.Instant;
 import java.util.List;
 
 /** Authors around some hashtags, best score first. Formulas: docs/insights.md#influencers. */
-public record InfluencerRanking(List<String> hashtags, Instant from, Instant to, List<Influencer> influencers) {
+public record InfluencerRanking(
+        List<String> hashtags, Instant from, Instant to, List<Influencer> influencers, Coverage coverage) {
 
     /**
      * @param followers from the author's latest profile snapshot, else as captured with their latest post that had

@@ -9,6 +9,7 @@ import io.onestore.model.document.PostDocument;
 import io.onestore.model.document.ProfileSnapshotDocument;
 import io.onestore.model.index.IndexNames;
 import io.onestore.query.config.QueryApiProperties;
+import io.onestore.query.coverage.CoverageService;
 import io.onestore.query.request.TimeWindow;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -31,11 +32,14 @@ public class InfluencerService {
 
     private final ElasticsearchClient client;
     private final IndexNames names;
+    private final CoverageService coverage;
     private final QueryApiProperties.Influencers settings;
 
-    InfluencerService(ElasticsearchClient client, IndexNames names, QueryApiProperties properties) {
+    InfluencerService(
+            ElasticsearchClient client, IndexNames names, CoverageService coverage, QueryApiProperties properties) {
         this.client = client;
         this.names = names;
+        this.coverage = coverage;
         this.settings = properties.influencers();
     }
 
@@ -80,7 +84,7 @@ public class InfluencerService {
                     r.engagementRate(),
                     r.score()));
         }
-        return new InfluencerRanking(hashtags, window.from(), window.to(), numbered);
+        return new InfluencerRanking(hashtags, window.from(), window.to(), numbered, coverage.of(hashtags, window));
     }
 
     /** The second round trip: followers of each candidate's latest profile snapshot, by platform and username. */

@@ -10,6 +10,7 @@ import io.onestore.model.document.PostDocument;
 import io.onestore.model.document.Sentiment;
 import io.onestore.model.index.IndexNames;
 import io.onestore.query.config.QueryApiProperties;
+import io.onestore.query.coverage.CoverageService;
 import io.onestore.query.post.PostSummary;
 import io.onestore.query.request.Interval;
 import io.onestore.query.request.TimeWindow;
@@ -31,11 +32,14 @@ public class SentimentService {
 
     private final ElasticsearchClient client;
     private final IndexNames names;
+    private final CoverageService coverage;
     private final QueryApiProperties.Limits limits;
 
-    SentimentService(ElasticsearchClient client, IndexNames names, QueryApiProperties properties) {
+    SentimentService(
+            ElasticsearchClient client, IndexNames names, CoverageService coverage, QueryApiProperties properties) {
         this.client = client;
         this.names = names;
+        this.coverage = coverage;
         this.limits = properties.limits();
     }
 
@@ -56,7 +60,8 @@ public class SentimentService {
                 buckets.add(bucket(start, b.docCount(), b.aggregations()));
             }
         }
-        return new SentimentTimeline(hashtags, interval.text(), window.from(), window.to(), overall, buckets);
+        return new SentimentTimeline(
+                hashtags, interval.text(), window.from(), window.to(), overall, buckets, coverage.of(hashtags, window));
     }
 
     private static SentimentTimeline.Bucket bucket(Instant start, long posts, Map<String, Aggregate> aggs) {

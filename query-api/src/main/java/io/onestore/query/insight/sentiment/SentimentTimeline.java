@@ -1,5 +1,6 @@
 package io.onestore.query.insight.sentiment;
 
+import io.onestore.query.coverage.Coverage;
 import io.onestore.query.post.PostSummary;
 import java.time.Instant;
 import java.util.List;
@@ -9,7 +10,13 @@ import java.util.List;
  * counted. Labels use VADER's thresholds: positive ≥ 0.05, negative ≤ -0.05 (docs/insights.md#sentiment).
  */
 public record SentimentTimeline(
-        List<String> hashtags, String interval, Instant from, Instant to, Bucket overall, List<Bucket> buckets) {
+        List<String> hashtags,
+        String interval,
+        Instant from,
+        Instant to,
+        Bucket overall,
+        List<Bucket> buckets,
+        Coverage coverage) {
 
     /**
      * @param meanCompound null for a bucket without scored posts

@@ -5,6 +5,10 @@ import co.elastic.clients.elasticsearch._types.aggregations.DateHistogramBucket;
 import co.elastic.clients.elasticsearch._types.aggregations.FiltersBucket;
 import io.onestore.model.index.IndexNames;
 import io.onestore.query.config.QueryApiProperties;
+import io.onestore.query.coverage.Coverage;
+import io.onestore.query.coverage.CoverageLedgers;
+import io.onestore.query.coverage.CoverageService;
+import io.onestore.query.coverage.Withheld;
 import io.onestore.query.request.TimeWindow;
 import java.io.IOException;
 import java.time.Instant;
@@ -19,17 +23,25 @@ public class ShareOfVoiceService {
 
     private final ElasticsearchClient client;
     private final IndexNames names;
+    private final CoverageService coverage;
     private final QueryApiProperties.Limits limits;
+    private final double minComparableShare;
 
-    ShareOfVoiceService(ElasticsearchClient client, IndexNames names, QueryApiProperties properties) {
+    ShareOfVoiceService(
+            ElasticsearchClient client, IndexNames names, CoverageService coverage, QueryApiProperties properties) {
         this.client = client;
         this.names = names;
+        this.coverage = coverage;
         this.limits = properties.limits();
+        this.minComparableShare = properties.coverage().minComparableShare();
     }
 
     public ShareOfVoice compute(List<String> hashtags, TimeWindow window, VoiceMetric metric) throws IOException {
         ShareOfVoiceQuery.DAY.checkBuckets(window, limits.maxBuckets());
         var response = client.search(ShareOfVoiceQuery.of(names.posts(), hashtags, window, metric), Void.class);
+        CoverageLedgers ledgers = coverage.load(CoverageService.hashtagIds(hashtags), null, window);
+        Coverage whole = ledgers.over(window.from(), window.to());
+        Withheld totalWithheld = withheld(whole, "The window");
 
         List<ShareOfVoice.Voice> total = voices(
                 hashtags,
@@ -47,19 +59,48 @@ public class ShareOfVoiceService {
                 .array()) {
             Instant start = Instant.ofEpochMilli(day.key());
             if (start.isBefore(window.to())) {
+                Instant end = start.plus(ShareOfVoiceQuery.DAY.duration());
+                Coverage covered = ledgers.over(
+                        start.isBefore(window.from()) ? window.from() : start,
+                        end.isAfter(window.to()) ? window.to() : end);
+                Withheld dayWithheld = withheld(covered, "The day");
+                List<ShareOfVoice.Voice> voices = voices(
+                        hashtags,
+                        day.aggregations()
+                                .get(ShareOfVoiceQuery.TAGS)
+                                .filters()
+                                .buckets()
+                                .keyed(),
+                        metric);
                 days.add(new ShareOfVoice.Day(
                         start,
-                        voices(
-                                hashtags,
-                                day.aggregations()
-                                        .get(ShareOfVoiceQuery.TAGS)
-                                        .filters()
-                                        .buckets()
-                                        .keyed(),
-                                metric)));
+                        dayWithheld == null ? voices : withoutShares(voices),
+                        covered.coveredShare(),
+                        dayWithheld));
             }
         }
-        return new ShareOfVoice(metric.key(), window.from(), window.to(), total, days);
+        return new ShareOfVoice(
+                metric.key(),
+                window.from(),
+                window.to(),
+                totalWithheld == null ? total : withoutShares(total),
+                totalWithheld,
+                days,
+                whole);
+    }
+
+    /**
+     * A share compares the hashtags' values: when one hashtag's capture has a gap the others do not, its share is
+     * too low by what the gap holds, so the shares are withheld unless every hashtag is covered enough.
+     */
+    private Withheld withheld(Coverage covered, String what) {
+        return Withheld.unless(covered, minComparableShare, "hashtags_not_covered", what);
+    }
+
+    private static List<ShareOfVoice.Voice> withoutShares(List<ShareOfVoice.Voice> voices) {
+        return voices.stream()
+                .map(v -> new ShareOfVoice.Voice(v.hashtag(), v.value(), null))
+                .toList();
     }
 
     /** Values in the order asked for, each with its share of their sum (docs/insights.md#share-of-voice). */

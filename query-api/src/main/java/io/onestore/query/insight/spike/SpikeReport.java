@@ -1,10 +1,17 @@
 package io.onestore.query.insight.spike;
 
+import io.onestore.query.coverage.Coverage;
 import io.onestore.query.post.PostSummary;
 import java.time.Instant;
 import java.util.List;
 
-/** Buckets whose post volume or engagement jumped above their trailing baseline (docs/insights.md#spikes). */
+/**
+ * Buckets whose post volume or engagement jumped above their trailing baseline (docs/insights.md#spikes).
+ *
+ * @param spikesWithheld buckets that passed the rule but are not listed because their capture (the bucket or its
+ *     trailing baseline) is covered less than a comparison needs: a jump where capture began or a gap ended is an
+ *     artifact of capture (docs/coverage.md#refused-comparisons)
+ */
 public record SpikeReport(
         List<String> hashtags,
         String interval,
@@ -12,7 +19,9 @@ public record SpikeReport(
         Instant to,
         double k,
         int trailingBuckets,
-        List<Spike> spikes) {
+        List<Spike> spikes,
+        int spikesWithheld,
+        Coverage coverage) {
 
     /**
      * @param triggeredBy {@code posts}, {@code engagement} or both

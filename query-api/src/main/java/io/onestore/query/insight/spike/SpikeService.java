@@ -5,10 +5,13 @@ import co.elastic.clients.elasticsearch._types.aggregations.DateHistogramBucket;
 import io.onestore.model.document.PostDocument;
 import io.onestore.model.index.IndexNames;
 import io.onestore.query.config.QueryApiProperties;
+import io.onestore.query.coverage.CoverageLedgers;
+import io.onestore.query.coverage.CoverageService;
 import io.onestore.query.post.PostSummary;
 import io.onestore.query.request.Interval;
 import io.onestore.query.request.TimeWindow;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -29,12 +32,17 @@ public class SpikeService {
     private final IndexNames names;
     private final QueryApiProperties.Limits limits;
     private final QueryApiProperties.Spikes settings;
+    private final CoverageService coverage;
+    private final double minComparableShare;
 
-    SpikeService(ElasticsearchClient client, IndexNames names, QueryApiProperties properties) {
+    SpikeService(
+            ElasticsearchClient client, IndexNames names, CoverageService coverage, QueryApiProperties properties) {
         this.client = client;
         this.names = names;
         this.limits = properties.limits();
         this.settings = properties.spikes();
+        this.coverage = coverage;
+        this.minComparableShare = properties.coverage().minComparableShare();
     }
 
     public SpikeReport find(List<String> hashtags, TimeWindow window, Interval interval, double k) throws IOException {
@@ -55,6 +63,9 @@ public class SpikeService {
                         b.aggregations().get(SpikeQuery.ENGAGEMENT).sum().value()))
                 .toArray();
         SpikeRule rule = new SpikeRule(k, settings.minDeviation());
+        CoverageLedgers ledgers = coverage.load(CoverageService.hashtagIds(hashtags), null, extended);
+        Duration trailingSpan = interval.duration().multipliedBy(trailing);
+        int withheld = 0;
         List<Candidate> spikes = new ArrayList<>();
         for (int i = trailing; i < buckets.size(); i++) {
             Instant start = Instant.ofEpochMilli(buckets.get(i).key());
@@ -64,7 +75,14 @@ public class SpikeService {
             SpikeRule.Measure p = rule.measure(posts[i], slice(posts, i - trailing, i));
             SpikeRule.Measure e = rule.measure(engagement[i], slice(engagement, i - trailing, i));
             if (p.spike() || e.spike()) {
-                spikes.add(new Candidate(start, p, e));
+                // The score compares the bucket with its trailing baseline: both must be captured to compare.
+                double covered = ledgers.over(start.minus(trailingSpan), start.plus(interval.duration()))
+                        .coveredShare();
+                if (covered >= minComparableShare) {
+                    spikes.add(new Candidate(start, p, e));
+                } else {
+                    withheld++;
+                }
             }
         }
         List<Candidate> strongest = spikes.stream()
@@ -76,7 +94,16 @@ public class SpikeService {
         List<SpikeReport.Spike> result = strongest.stream()
                 .map(c -> c.toSpike(interval, top.getOrDefault(c.start().toString(), List.of())))
                 .toList();
-        return new SpikeReport(hashtags, interval.text(), window.from(), window.to(), k, trailing, result);
+        return new SpikeReport(
+                hashtags,
+                interval.text(),
+                window.from(),
+                window.to(),
+                k,
+                trailing,
+                result,
+                withheld,
+                ledgers.over(window.from(), window.to()));
     }
 
     /** The second round trip: the most engaging posts of each spiking bucket. */

@@ -47,7 +47,7 @@ class TagTrendController {
                     @RequestParam(required = false)
                     String to,
             @IntervalParam @RequestParam(defaultValue = "1d") String interval,
-            @Parameter(schema = @Schema(allowableValues = {"instagram", "x", "tiktok"}))
+            @Parameter(schema = @Schema(allowableValues = {"instagram", "x", "tiktok", "bluesky", "mastodon"}))
                     @RequestParam(defaultValue = "instagram")
                     String platform)
             throws IOException {
@@ -59,7 +59,8 @@ class TagTrendController {
         try {
             return Platform.fromKey(text.strip()).key();
         } catch (IllegalArgumentException e) {
-            throw new ApiException(ProblemType.INVALID_PARAMETER, "'platform' must be instagram, x or tiktok");
+            throw new ApiException(
+                    ProblemType.INVALID_PARAMETER, "'platform' must be instagram, x, tiktok, bluesky or mastodon");
         }
     }
 }

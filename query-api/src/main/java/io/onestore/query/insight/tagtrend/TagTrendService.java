@@ -4,9 +4,11 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.aggregations.DateHistogramBucket;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.json.JsonData;
+import io.onestore.model.document.Platform;
 import io.onestore.model.document.TagSnapshotDocument;
 import io.onestore.model.index.IndexNames;
 import io.onestore.query.config.QueryApiProperties;
+import io.onestore.query.coverage.CoverageService;
 import io.onestore.query.request.Interval;
 import io.onestore.query.request.TimeWindow;
 import java.io.IOException;
@@ -24,11 +26,14 @@ public class TagTrendService {
 
     private final ElasticsearchClient client;
     private final IndexNames names;
+    private final CoverageService coverage;
     private final QueryApiProperties.Limits limits;
 
-    TagTrendService(ElasticsearchClient client, IndexNames names, QueryApiProperties properties) {
+    TagTrendService(
+            ElasticsearchClient client, IndexNames names, CoverageService coverage, QueryApiProperties properties) {
         this.client = client;
         this.names = names;
+        this.coverage = coverage;
         this.limits = properties.limits();
     }
 
@@ -60,7 +65,11 @@ public class TagTrendService {
                 previous = count;
             }
         }
-        return new TagTrend(tag, platform, interval.text(), window.from(), window.to(), points);
+        // The counts come from the tag's captures on this platform: its coverage there is what they rest on.
+        var covered = coverage.load(
+                        CoverageService.hashtagIds(List.of(tag)), List.of(Platform.fromKey(platform)), window)
+                .over(window.from(), window.to());
+        return new TagTrend(tag, platform, interval.text(), window.from(), window.to(), points, covered);
     }
 
     /** Growth against the previous known count, so a bucket without a capture does not break the line. */

@@ -10,6 +10,7 @@ import io.onestore.model.document.ProfileSnapshotDocument;
 import io.onestore.query.ContractIndices;
 import io.onestore.query.TestProperties;
 import io.onestore.query.request.TimeWindow;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +42,8 @@ class InfluencerServiceTest {
     @BeforeAll
     static void setUp() throws Exception {
         es = ContractIndices.install(InfluencerServiceTest.class);
-        influencers = new InfluencerService(es.client(), es.names(), TestProperties.defaults());
+        influencers = new InfluencerService(
+                es.client(), es.names(), es.coverage(Clock.systemUTC()), TestProperties.defaults());
         List<PostDocument> posts = new ArrayList<>(List.of(
                 post("b1")
                         .tags("shoe")

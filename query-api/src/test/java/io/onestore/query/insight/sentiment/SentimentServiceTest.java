@@ -7,6 +7,7 @@ import io.onestore.query.ContractIndices;
 import io.onestore.query.TestProperties;
 import io.onestore.query.request.Interval;
 import io.onestore.query.request.TimeWindow;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -29,7 +30,8 @@ class SentimentServiceTest {
     @BeforeAll
     static void setUp() throws Exception {
         es = ContractIndices.install(SentimentServiceTest.class);
-        service = new SentimentService(es.client(), es.names(), TestProperties.defaults());
+        service = new SentimentService(
+                es.client(), es.names(), es.coverage(Clock.systemUTC()), TestProperties.defaults());
         es.posts(List.of(
                 post("s1")
                         .tags("cafe")

@@ -1,12 +1,15 @@
 package io.onestore.query.insight.shareofvoice;
 
+import static io.onestore.query.Ledgers.hashtag;
 import static io.onestore.query.Posts.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.onestore.query.ContractIndices;
 import io.onestore.query.TestProperties;
 import io.onestore.query.request.TimeWindow;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,7 +31,20 @@ class ShareOfVoiceServiceTest {
     @BeforeAll
     static void setUp() throws Exception {
         es = ContractIndices.install(ShareOfVoiceServiceTest.class);
-        service = new ShareOfVoiceService(es.client(), es.names(), TestProperties.defaults());
+        service = new ShareOfVoiceService(
+                es.client(),
+                es.names(),
+                es.coverage(Clock.fixed(Instant.parse("2026-11-01T00:00:00Z"), ZoneOffset.UTC)),
+                TestProperties.defaults());
+        // Captured throughout but #reebok, whose capture began on 10-02.
+        es.ledger(
+                List.of(
+                        hashtag("nike", "2026-09-01T00:00:00Z", "2026-10-31T00:00:00Z"),
+                        hashtag("adidas", "2026-09-01T00:00:00Z", "2026-10-31T00:00:00Z"),
+                        hashtag("puma", "2026-09-01T00:00:00Z", "2026-10-31T00:00:00Z"),
+                        hashtag("reebok", "2026-10-02T00:00:00Z", "2026-10-31T00:00:00Z")),
+                List.of(),
+                List.of());
         es.posts(List.of(
                 post("1")
                         .tags("nike")
@@ -90,13 +106,19 @@ class ShareOfVoiceServiceTest {
                                 List.of(
                                         new ShareOfVoice.Voice("nike", 2, 0.5),
                                         new ShareOfVoice.Voice("adidas", 2, 0.5),
-                                        new ShareOfVoice.Voice("puma", 0, 0.0))),
+                                        new ShareOfVoice.Voice("puma", 0, 0.0)),
+                                1.0,
+                                null),
                         new ShareOfVoice.Day(
                                 Instant.parse("2026-10-02T00:00:00Z"),
                                 List.of(
                                         new ShareOfVoice.Voice("nike", 1, 0.5),
                                         new ShareOfVoice.Voice("adidas", 0, 0.0),
-                                        new ShareOfVoice.Voice("puma", 1, 0.5))));
+                                        new ShareOfVoice.Voice("puma", 1, 0.5)),
+                                1.0,
+                                null));
+        assertThat(sov.sharesWithheld()).isNull();
+        assertThat(sov.coverage().complete()).isTrue();
     }
 
     @Test
@@ -121,5 +143,41 @@ class ShareOfVoiceServiceTest {
     void noVoiceAtAllHasNoShares() throws Exception {
         assertThat(service.compute(List.of("asics"), WINDOW, VoiceMetric.POSTS).hashtags())
                 .containsExactly(new ShareOfVoice.Voice("asics", 0, null));
+    }
+
+    @Test
+    void sharesAreWithheldWhereAHashtagIsNotCovered() throws Exception {
+        ShareOfVoice sov = service.compute(List.of("nike", "reebok"), WINDOW, VoiceMetric.POSTS);
+
+        // #reebok's capture began on 10-02: half the window is not covered for it, so no share compares the two.
+        assertThat(sov.hashtags())
+                .containsExactly(new ShareOfVoice.Voice("nike", 3, null), new ShareOfVoice.Voice("reebok", 1, null));
+        assertThat(sov.sharesWithheld().reason()).isEqualTo("hashtags_not_covered");
+        assertThat(sov.sharesWithheld().detail())
+                .isEqualTo("The window is covered 50.0 % by capture, below the 95.0 % a comparison needs");
+        assertThat(sov.coverage().coveredShare()).isEqualTo(0.5);
+        assertThat(sov.coverage().targets().get(1).gaps())
+                .containsExactly(new io.onestore.query.coverage.Coverage.Gap(
+                        WINDOW.from(), Instant.parse("2026-10-02T00:00:00Z"), "before_coverage", "instagram"));
+        // Day by day: 10-01 is withheld, 10-02 is covered for both and keeps its shares.
+        assertThat(sov.days().get(0).sharesWithheld().reason()).isEqualTo("hashtags_not_covered");
+        assertThat(sov.days().get(0).coveredShare()).isZero();
+        assertThat(sov.days().get(0).hashtags())
+                .containsExactly(new ShareOfVoice.Voice("nike", 2, null), new ShareOfVoice.Voice("reebok", 1, null));
+        assertThat(sov.days().get(1))
+                .isEqualTo(new ShareOfVoice.Day(
+                        Instant.parse("2026-10-02T00:00:00Z"),
+                        List.of(new ShareOfVoice.Voice("nike", 1, 1.0), new ShareOfVoice.Voice("reebok", 0, 0.0)),
+                        1.0,
+                        null));
+    }
+
+    @Test
+    void aHashtagWithoutLedgerWithholdsTheShares() throws Exception {
+        ShareOfVoice sov = service.compute(List.of("nike", "asics"), WINDOW, VoiceMetric.POSTS);
+
+        assertThat(sov.hashtags()).extracting(ShareOfVoice.Voice::share).containsOnlyNulls();
+        assertThat(sov.coverage().targets().get(1).note()).isEqualTo("not_watched");
+        assertThat(sov.coverage().complete()).isFalse();
     }
 }

@@ -1,5 +1,6 @@
 package io.onestore.query.insight.spike;
 
+import static io.onestore.query.Ledgers.hashtag;
 import static io.onestore.query.Posts.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,7 +10,9 @@ import io.onestore.query.TestProperties;
 import io.onestore.query.post.PostSummary;
 import io.onestore.query.request.Interval;
 import io.onestore.query.request.TimeWindow;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -39,14 +42,25 @@ class SpikeServiceTest {
     @BeforeAll
     static void setUp() throws Exception {
         es = ContractIndices.install(SpikeServiceTest.class);
-        service = new SpikeService(es.client(), es.names(), TestProperties.defaults());
+        service = new SpikeService(
+                es.client(),
+                es.names(),
+                es.coverage(Clock.fixed(Instant.parse("2026-11-01T00:00:00Z"), ZoneOffset.UTC)),
+                TestProperties.defaults());
+        // #launch is captured all along; #relaunch (on the same posts) only since 10-09, the first spike's day.
+        es.ledger(
+                List.of(
+                        hashtag("launch", "2026-09-01T00:00:00Z", "2026-10-31T00:00:00Z"),
+                        hashtag("relaunch", "2026-10-09T00:00:00Z", "2026-10-31T00:00:00Z")),
+                List.of(),
+                List.of());
         int[] perDay = {2, 4, 3, 5, 3, 2, 4, 4, 9, 3};
         List<PostDocument> posts = new ArrayList<>();
         for (int day = 0; day < perDay.length; day++) {
             for (int n = 0; n < perDay[day]; n++) {
                 String at = String.format("2026-10-%02dT10:%02d:00Z", day + 1, n);
                 posts.add(post("d" + day + "n" + n)
-                        .tags("launch")
+                        .tags("launch", "relaunch")
                         .author("a" + n, "u" + n)
                         .at(at)
                         .likes(10)
@@ -80,6 +94,8 @@ class SpikeServiceTest {
         SpikeReport report = service.find(List.of("launch"), WINDOW, Interval.parse("1d"), 3);
 
         assertThat(report.trailingBuckets()).isEqualTo(7);
+        assertThat(report.spikesWithheld()).isZero();
+        assertThat(report.coverage().complete()).isTrue();
         assertThat(report.spikes())
                 .extracting(SpikeReport.Spike::start)
                 .containsExactly(Instant.parse("2026-10-09T00:00:00Z"), Instant.parse("2026-10-10T00:00:00Z"));
@@ -105,5 +121,17 @@ class SpikeServiceTest {
         assertThat(report.spikes())
                 .extracting(SpikeReport.Spike::start)
                 .containsExactly(Instant.parse("2026-10-10T00:00:00Z"));
+    }
+
+    @Test
+    void aJumpWhereCaptureBeganIsWithheldNotReported() throws Exception {
+        SpikeReport report = service.find(List.of("relaunch"), WINDOW, Interval.parse("1d"), 3);
+
+        // 10-09's volume passes the rule as it does for #launch (the viral post is #launch's only), but its trailing
+        // baseline lies before #relaunch's capture began: a jump where capture began, not a spike.
+        assertThat(report.spikes()).isEmpty();
+        assertThat(report.spikesWithheld()).isEqualTo(1);
+        // 10-08 is not covered, 10-09 and 10-10 are: 2 of the window's 3 days.
+        assertThat(report.coverage().coveredShare()).isEqualTo(2 / 3.0);
     }
 }

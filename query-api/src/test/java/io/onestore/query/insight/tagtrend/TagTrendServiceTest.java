@@ -9,6 +9,7 @@ import io.onestore.query.ContractIndices;
 import io.onestore.query.TestProperties;
 import io.onestore.query.request.Interval;
 import io.onestore.query.request.TimeWindow;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -27,7 +28,8 @@ class TagTrendServiceTest {
     @BeforeAll
     static void setUp() throws Exception {
         es = ContractIndices.install(TagTrendServiceTest.class);
-        service = new TagTrendService(es.client(), es.names(), TestProperties.defaults());
+        service =
+                new TagTrendService(es.client(), es.names(), es.coverage(Clock.systemUTC()), TestProperties.defaults());
         es.tagSnapshots(List.of(
                 snapshot(Platform.INSTAGRAM, 1000L, "2026-10-01T06:00:00Z"),
                 snapshot(Platform.INSTAGRAM, 1100L, "2026-10-01T18:00:00Z"),

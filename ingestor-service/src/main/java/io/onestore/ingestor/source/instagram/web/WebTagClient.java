@@ -6,8 +6,9 @@ import io.onestore.ingestor.source.instagram.InstagramExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * {@code GET {base}/api/v1/tags/web_info/?tag_name=}: a hashtag's top and recent sections. One call per cycle: further
- * pages need the POST {@code /sections/} endpoint, which this adapter does not use.
+ * {@code GET {base}/api/v1/tags/web_info/?tag_name=[&max_id=]}: a hashtag's top and recent sections, the recent
+ * list paged by {@code max_id=<recent.next_max_id>}. (Instagram's own web app pages through a POST to
+ * {@code /sections/}; the simulator and this client use the GET with {@code max_id}.)
  */
 public final class WebTagClient {
 
@@ -20,11 +21,21 @@ public final class WebTagClient {
     }
 
     public Mono<FetchOutcome<WebTagInfo>> tag(String tag, Account account) {
+        return tag(tag, null, account);
+    }
+
+    /** @param maxId the page's cursor; null for the first page */
+    public Mono<FetchOutcome<WebTagInfo>> tag(String tag, String maxId, Account account) {
         return exchange.get(
                 "tag",
-                uri -> uri.path("/api/v1/tags/web_info/")
-                        .queryParam("tag_name", "{tag}")
-                        .build(tag),
+                uri -> maxId == null
+                        ? uri.path("/api/v1/tags/web_info/")
+                                .queryParam("tag_name", "{tag}")
+                                .build(tag)
+                        : uri.path("/api/v1/tags/web_info/")
+                                .queryParam("tag_name", "{tag}")
+                                .queryParam("max_id", "{maxId}")
+                                .build(tag, maxId),
                 h -> headers.apply(h, account),
                 WebTagInfo::from);
     }

@@ -14,13 +14,16 @@ import java.util.List;
  * @param mediaCount the tag's size (private posts included)
  * @param unknownSections rows of either list in a layout no reader knows, verbatim (their posts are not in
  *     {@code top} or {@code recent}): kept as dead letters and counted, so that a layout change shows
+ * @param nextMaxId the cursor of the recent list's next page ({@code recent.next_max_id}); null when
+ *     {@code recent.more_available} is false
  */
 public record WebTagInfo(
         String name,
         Long mediaCount,
         NodeList<WebMedia> top,
         NodeList<WebMedia> recent,
-        List<JsonNode> unknownSections) {
+        List<JsonNode> unknownSections,
+        String nextMaxId) {
 
     public WebTagInfo {
         unknownSections = List.copyOf(unknownSections);
@@ -41,6 +44,9 @@ public record WebTagInfo(
                 JsonFields.optLong(data.path("media_count")),
                 NodeList.read(top.media(), WebMedia::from),
                 NodeList.read(recent.media(), WebMedia::from),
-                unknown);
+                unknown,
+                data.path("recent").path("more_available").asBoolean(false)
+                        ? JsonFields.optText(data.path("recent").path("next_max_id"))
+                        : null);
     }
 }

@@ -1,9 +1,7 @@
-package io.onestore.e2e;
+package io.onestore.testsupport.process;
 
+import io.onestore.testsupport.net.FreePort;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,13 +16,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
- * One OneStore service started from the jar the reactor just built ({@code <module>/target/<module>-*.jar}) with
- * {@code java -jar}, on a free loopback port, its output in {@code target/e2e-logs/<name>.log}. {@link #close()}
- * stops it (and whatever it forked) and waits for it.
+ * One OneStore service started as a child process from the Spring Boot jar the reactor just built
+ * ({@code <module>/target/<module>-*.jar}) with {@code java -jar}, on a free loopback port, its output in
+ * {@code <logs>/<name>.log}. The end-to-end and the stack tests both start the real jars this way, so a test
+ * exercises what ships, not a Spring context assembled inside the test JVM.
+ *
+ * <p>The repository root is the system property {@code onestore.repo.root} (default {@code ..}, the module's parent,
+ * which is where Surefire runs). {@link #close()} stops the service gracefully; {@link #kill()} the way a crashed
+ * container goes.
  */
-final class ServiceProcess implements AutoCloseable {
+public final class JavaService implements AutoCloseable {
 
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -34,7 +38,7 @@ final class ServiceProcess implements AutoCloseable {
     private final int port;
     private final Path log;
 
-    private ServiceProcess(String name, Process process, int port, Path log) {
+    private JavaService(String name, Process process, int port, Path log) {
         this.name = name;
         this.process = process;
         this.port = port;
@@ -42,12 +46,16 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /**
-     * Starts {@code module}'s jar as {@code name} with the given environment on top of this JVM's (server port and
-     * address are set here). Small heap, quick JIT: three of these share two cores with Elasticsearch.
+     * Starts {@code module}'s jar as {@code name}, with {@code environment} on top of this JVM's ({@code SERVER_PORT}
+     * and {@code SERVER_ADDRESS} are set here; {@code JAVA_TOOL_OPTIONS} is dropped so a test agent does not follow).
+     * Small heap, quick JIT: several of these share two cores with Elasticsearch.
+     *
+     * @param logs folder of the service's log file, created if missing
+     * @throws IllegalStateException when the module has no packaged jar
      */
-    static ServiceProcess start(String name, String module, Map<String, String> environment) throws IOException {
-        int port = freePort();
-        Path logs = Path.of(System.getProperty("onestore.e2e.logs", "target/e2e-logs"));
+    public static JavaService start(String name, String module, Map<String, String> environment, Path logs)
+            throws IOException {
+        int port = FreePort.pick();
         Files.createDirectories(logs);
         Path log = logs.resolve(name + ".log");
         String java = ProcessHandle.current().info().command().orElse("java");
@@ -62,11 +70,11 @@ final class ServiceProcess implements AutoCloseable {
         builder.environment().putAll(environment);
         builder.environment().put("SERVER_PORT", Integer.toString(port));
         builder.environment().put("SERVER_ADDRESS", "127.0.0.1");
-        return new ServiceProcess(name, builder.start(), port, log);
+        return new JavaService(name, builder.start(), port, log);
     }
 
-    /** The Spring Boot jar of a module, not its {@code -plain} or {@code .original} companion. */
-    static Path jar(String module) throws IOException {
+    /** The Spring Boot jar of a module, not its {@code -plain} companion. */
+    public static Path jar(String module) throws IOException {
         Path root = Path.of(System.getProperty("onestore.repo.root", ".."));
         Path target = root.resolve(module).resolve("target");
         try (DirectoryStream<Path> jars = Files.newDirectoryStream(target, module + "-*.jar")) {
@@ -80,19 +88,15 @@ final class ServiceProcess implements AutoCloseable {
         }
         throw new IllegalStateException(
                 "no " + module + " jar in " + target.toAbsolutePath().normalize()
-                        + ": run ./mvnw -B verify -pl e2e-tests -am, which packages it first");
+                        + ": build with the reactor (./mvnw -B verify -pl <this module> -am), which packages it first");
     }
 
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Waits until {@code /actuator/health} answers 200 (UP), failing early with the log's tail if the JVM exits. */
-    ServiceProcess awaitHealthy(Duration timeout) {
+    /**
+     * Waits until {@code /actuator/health} answers 200 (UP), failing early with the log's tail if the JVM exits.
+     *
+     * @throws IllegalStateException when the service exits or is not healthy within {@code timeout}
+     */
+    public JavaService awaitHealthy(Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
@@ -114,38 +118,51 @@ final class ServiceProcess implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
-            sleep(Duration.ofMillis(500));
+            LockSupport.parkNanos(Duration.ofMillis(250).toNanos());
         }
         throw new IllegalStateException(name + " not healthy after " + timeout + "; its log:\n" + logTail(60));
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
-    String url() {
-        return "http://127.0.0.1:" + port;
+    /** {@code 127.0.0.1:<port>}, as an nginx upstream names it. */
+    public String hostPort() {
+        return "127.0.0.1:" + port;
     }
 
-    long pid() {
+    /** {@code http://127.0.0.1:<port>} */
+    public String url() {
+        return "http://" + hostPort();
+    }
+
+    public long pid() {
         return process.pid();
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
-    Path log() {
+    public Path log() {
         return log;
     }
 
-    String logTail(int lines) {
+    /** The last {@code lines} lines of the service's output. */
+    public String logTail(int lines) {
         try {
             List<String> all = Files.readAllLines(log);
             return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
         } catch (IOException e) {
             return "(no log: " + e + ")";
         }
+    }
+
+    /** SIGKILL, the way a crashed or OOM-killed container goes: no graceful shutdown, connections just break. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
     }
 
     /** SIGTERM (Spring's graceful shutdown), SIGKILL after 20 s; children of the JVM, if any, likewise. */
@@ -163,14 +180,5 @@ final class ServiceProcess implements AutoCloseable {
             process.destroyForcibly();
         }
         descendants.forEach(ProcessHandle::destroyForcibly);
-    }
-
-    static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,0 +1,93 @@
+package io.onestore.ingestor.normalize;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.onestore.ingestor.capture.CaptureBatch;
+import io.onestore.ingestor.capture.bluesky.BlueskyNormalizer;
+import io.onestore.ingestor.capture.bluesky.StreamMatcher;
+import io.onestore.ingestor.source.bluesky.JetstreamEvent;
+import io.onestore.ingestor.targets.Target;
+import io.onestore.model.document.Author;
+import io.onestore.model.document.DeadLetterDocument;
+import io.onestore.model.document.MediaType;
+import io.onestore.model.document.Platform;
+import io.onestore.model.document.PostDocument;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Jetstream post events into posts. The id is the record's {@code at://} URI; the author is the DID (the stream
+ * carries no handle, and a handle can change while the DID stays). Counts are unknown when a post is created and the
+ * stream is not counted yet (likes and reposts are separate records), so likes, comments and shares are absent, never
+ * 0; for the same reason there are no metrics documents (and a deleted post leaves nothing behind). No tag snapshot
+ * either: the stream has no count of a tag's posts.
+ */
+public final class BlueskyPostNormalizer implements BlueskyNormalizer {
+
+    public static final String SOURCE = "bluesky-jetstream";
+
+    private final OpenPostAssembler assembler;
+
+    public BlueskyPostNormalizer(OpenPostAssembler assembler) {
+        this.assembler = assembler;
+    }
+
+    @Override
+    public CaptureBatch normalize(Target target, List<JetstreamEvent> events, Instant capturedAt) {
+        List<PostDocument> posts = new ArrayList<>();
+        List<DeadLetterDocument> unreadable = new ArrayList<>();
+        for (JetstreamEvent event : events) {
+            Instant published = instant(event.record().path("createdAt").asText(null));
+            if (event.did() == null || event.rkey() == null || published == null) {
+                unreadable.add(new DeadLetterDocument(
+                        capturedAt,
+                        "parse",
+                        "unreadable_node",
+                        "Jetstream post without did, rkey or createdAt",
+                        null,
+                        target.id(),
+                        Platform.BLUESKY,
+                        SOURCE,
+                        event.raw()));
+                continue;
+            }
+            JsonNode record = event.record();
+            OpenPost post = new OpenPost(
+                    Platform.BLUESKY,
+                    event.uri(),
+                    "https://bsky.app/profile/" + event.did() + "/post/" + event.rkey(),
+                    Author.of(event.did(), null),
+                    record.path("text").asText(null),
+                    List.copyOf(StreamMatcher.tags(record)),
+                    List.of(),
+                    mediaType(record.path("embed")),
+                    published,
+                    null,
+                    null,
+                    null,
+                    event.raw());
+            posts.add(assembler.post(post, List.of(target.value()), capturedAt, SOURCE));
+        }
+        return new CaptureBatch(target, capturedAt, posts, List.of(), null, null, unreadable);
+    }
+
+    private static MediaType mediaType(JsonNode embed) {
+        String type = embed.path("$type").asText("");
+        if (type.startsWith("app.bsky.embed.video")) {
+            return MediaType.VIDEO;
+        }
+        if (type.startsWith("app.bsky.embed.images")) {
+            return embed.path("images").size() > 1 ? MediaType.CAROUSEL : MediaType.PHOTO;
+        }
+        return MediaType.TEXT;
+    }
+
+    private static Instant instant(String text) {
+        try {
+            return text == null ? null : Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,255 @@
+package io.onestore.ingestor.schedule;
+
+import io.onestore.ingestor.capture.bluesky.BlueskyNormalizer;
+import io.onestore.ingestor.capture.bluesky.StreamMatcher;
+import io.onestore.ingestor.config.BlueskySettings;
+import io.onestore.ingestor.index.BulkIndexer;
+import io.onestore.ingestor.index.PostDeletions;
+import io.onestore.ingestor.source.bluesky.JetstreamClient;
+import io.onestore.ingestor.source.bluesky.JetstreamEvent;
+import io.onestore.ingestor.targets.CoverageLedger;
+import io.onestore.ingestor.targets.SourceCursors;
+import io.onestore.ingestor.targets.Target;
+import io.onestore.ingestor.targets.TargetLeases;
+import io.onestore.model.document.CoverageGapDocument;
+import io.onestore.model.document.DocumentIds;
+import io.onestore.model.document.GapReason;
+import io.onestore.model.document.Platform;
+import io.onestore.model.document.TargetDocument;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import reactor.util.retry.Retry;
+
+/**
+ * Bluesky as a stream: one Jetstream subscription for all watched hashtags, matched client-side, in batches of at most
+ * {@code batch-size} events or {@code batch-interval}. Per batch, in this order: matched posts go to the indexer and
+ * are flushed (indexed, or spooled to disk while Elasticsearch is away); deleted posts are removed; then the cursor
+ * ({@code time_us} of the batch's last event) is written to {@code source-cursors}. A restart or a dropped connection
+ * resumes from the cursor minus {@code cursor-overlap}: the overlap is indexed again under the same ids, so nothing
+ * is lost and nothing is stored twice. Reconnects back off exponentially and go to the next endpoint in turn.
+ *
+ * <p>Backpressure: a batch is handled on a worker while the socket is not read (one batch in hand, at most
+ * {@code batch-size} buffered), so a burst waits in TCP, not in memory. A resume point older than the endpoints can
+ * replay ({@code replay-window}) is recorded as an {@code api_window} gap of every watched Bluesky target.
+ *
+ * <p>Deletions wait while the indexer has spooled writes (a spooled post replayed after its deletion would come back);
+ * until they are done the cursor is held before them, so a restart sees them again.
+ */
+public final class JetstreamConsumer implements AutoCloseable {
+
+    public static final String SOURCE = "bluesky-jetstream";
+    public static final String CURSOR_KEY = "firehose";
+    private static final Logger log = LoggerFactory.getLogger(JetstreamConsumer.class);
+    private static final Duration FLUSH_TIMEOUT = Duration.ofMinutes(1);
+
+    private final JetstreamClient client;
+    private final BlueskyNormalizer normalizer;
+    private final BulkIndexer indexer;
+    private final PostDeletions deletions;
+    private final SourceCursors cursors;
+    private final CoverageLedger ledger;
+    private final TargetLeases targets;
+    private final Supplier<Set<String>> fileTargetIds;
+    private final BlueskySettings settings;
+    private final Clock clock;
+    private final AtomicInteger endpoint = new AtomicInteger();
+
+    // Written by the one worker that handles batches (concatMap: one at a time), read by the reconnecting loop.
+    private volatile Long position;
+    private volatile Instant watchedAt = Instant.MIN;
+    private volatile Set<String> watchedTags = Set.of();
+    private final Map<String, Long> pendingDeletes = new LinkedHashMap<>();
+    private volatile Disposable running;
+    private volatile long events;
+
+    public JetstreamConsumer(
+            JetstreamClient client,
+            BlueskyNormalizer normalizer,
+            BulkIndexer indexer,
+            PostDeletions deletions,
+            SourceCursors cursors,
+            CoverageLedger ledger,
+            TargetLeases targets,
+            Supplier<Set<String>> fileTargetIds,
+            BlueskySettings settings,
+            Clock clock) {
+        this.client = client;
+        this.normalizer = normalizer;
+        this.indexer = indexer;
+        this.deletions = deletions;
+        this.cursors = cursors;
+        this.ledger = ledger;
+        this.targets = targets;
+        this.fileTargetIds = fileTargetIds;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    public synchronized void start() {
+        if (running != null && !running.isDisposed()) {
+            return;
+        }
+        running = Mono.defer(this::session)
+                .then(Mono.<Void>error(new IllegalStateException("the endpoint closed the stream")))
+                .retryWhen(Retry.backoff(Long.MAX_VALUE, settings.reconnectBackoff())
+                        .maxBackoff(settings.reconnectBackoffMax())
+                        .doBeforeRetry(signal -> {
+                            int next = endpoint.incrementAndGet();
+                            log.warn(
+                                    "Jetstream disconnected ({}); reconnecting to endpoint {} from cursor {}",
+                                    signal.failure().toString(),
+                                    Math.floorMod(next, settings.endpoints().size()),
+                                    position);
+                        }))
+                .subscribe(null, e -> log.error("Jetstream consumer stopped", e));
+    }
+
+    /** Stops reading; what was handed to the indexer stays with it, the cursor stays where the last batch left it. */
+    @Override
+    public synchronized void close() {
+        if (running != null) {
+            running.dispose();
+        }
+    }
+
+    /** Events read since start (matched or not): the stream's progress, for health and tests. */
+    public long events() {
+        return events;
+    }
+
+    /** The {@code time_us} the next connection resumes from (before the overlap); null before the first. */
+    public Long position() {
+        return position;
+    }
+
+    private Mono<Void> session() {
+        return Mono.fromCallable(this::resumeFrom)
+                .subscribeOn(Schedulers.boundedElastic())
+                .flatMap(from -> client.subscribe(
+                        settings.endpoints()
+                                .get(Math.floorMod(
+                                        endpoint.get(), settings.endpoints().size())),
+                        from.orElse(null),
+                        stream -> stream.bufferTimeout(settings.batchSize(), settings.batchInterval(), true)
+                                .concatMap(
+                                        batch -> Mono.fromRunnable(() -> handle(batch))
+                                                .subscribeOn(Schedulers.boundedElastic()),
+                                        1)
+                                .then()));
+    }
+
+    /** Where to resume: the position in memory, else the stored cursor, minus the overlap; a gap when too old. */
+    private Optional<Long> resumeFrom() throws IOException {
+        Long from = position;
+        if (from == null) {
+            String stored = cursors.read(SOURCE, List.of(CURSOR_KEY)).get(CURSOR_KEY);
+            from = stored == null ? null : Long.valueOf(stored);
+            position = from;
+        }
+        if (from == null) {
+            return Optional.empty(); // first start: live from now
+        }
+        Instant now = clock.instant();
+        Instant at = instant(from);
+        Instant oldestReplayable = now.minus(settings.replayWindow());
+        if (at.isBefore(oldestReplayable)) {
+            recordGap(at, oldestReplayable, now);
+        }
+        return Optional.of(from - settings.cursorOverlap().toNanos() / 1000);
+    }
+
+    private void handle(List<JetstreamEvent> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        events += batch.size();
+        Instant now = clock.instant();
+        Set<String> tags = watchedTags(now);
+        Set<String> deletedHere = batch.stream()
+                .filter(JetstreamEvent::isPostDelete)
+                .map(JetstreamEvent::uri)
+                .collect(Collectors.toSet());
+        List<JetstreamEvent> creates = batch.stream()
+                .filter(e -> e.isPostCreate() && !deletedHere.contains(e.uri()))
+                .toList();
+        StreamMatcher.match(creates, tags)
+                .forEach((target, posts) -> indexer.index(normalizer.normalize(target, posts, now)));
+        indexer.flush(FLUSH_TIMEOUT);
+        for (JetstreamEvent event : batch) {
+            if (event.isPostDelete()) {
+                pendingDeletes.putIfAbsent(DocumentIds.post(Platform.BLUESKY, event.uri()), event.timeUs());
+            }
+        }
+        if (!pendingDeletes.isEmpty()
+                && indexer.isIdle()
+                && deletions.delete(new ArrayList<>(pendingDeletes.keySet()))) {
+            pendingDeletes.clear();
+        }
+        long last = batch.get(batch.size() - 1).timeUs();
+        long safe = pendingDeletes.values().stream().mapToLong(t -> t - 1).min().orElse(last);
+        position = last;
+        cursors.write(SOURCE, Map.of(CURSOR_KEY, Long.toString(Math.min(safe, last))), now);
+    }
+
+    private Set<String> watchedTags(Instant now) {
+        if (watchedAt.plus(settings.targetsRefresh()).isAfter(now)) {
+            return watchedTags;
+        }
+        try {
+            watchedTags = targets.watched(Platform.BLUESKY, fileTargetIds.get()).stream()
+                    .filter(t -> t.kind() == TargetDocument.Kind.HASHTAG)
+                    .map(Target::value)
+                    .collect(Collectors.toUnmodifiableSet());
+            watchedAt = now;
+        } catch (IOException | RuntimeException e) {
+            log.warn("Cannot read the watched Bluesky targets; keeping {}: {}", watchedTags, e.toString());
+        }
+        return watchedTags;
+    }
+
+    private void recordGap(Instant from, Instant to, Instant now) {
+        List<CoverageGapDocument> gaps = new ArrayList<>();
+        watchedTags(now).forEach(tag -> {
+            Target target = new Target(TargetDocument.Kind.HASHTAG, tag, Platform.BLUESKY);
+            gaps.add(new CoverageGapDocument(
+                    target.id(),
+                    target.kind(),
+                    target.value(),
+                    Platform.BLUESKY,
+                    from,
+                    to,
+                    GapReason.API_WINDOW,
+                    CoverageGapDocument.Status.OPEN,
+                    now,
+                    null,
+                    null,
+                    "stream down longer than the replay window"));
+        });
+        try {
+            ledger.write(List.of(), gaps);
+            log.warn("Jetstream resumes at {}, older than it can replay: gap {} to {} recorded", from, from, to);
+        } catch (IOException e) {
+            log.warn("Cannot record the Jetstream gap {} to {}: {}", from, to, e.toString());
+        }
+    }
+
+    private static Instant instant(long timeUs) {
+        return Instant.ofEpochSecond(timeUs / 1_000_000, (timeUs % 1_000_000) * 1000);
+    }
+}

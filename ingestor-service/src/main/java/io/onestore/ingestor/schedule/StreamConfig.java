@@ -1,0 +1,89 @@
+package io.onestore.ingestor.schedule;
+
+import io.onestore.ingestor.capture.bluesky.BlueskyNormalizer;
+import io.onestore.ingestor.config.IngestSettings;
+import io.onestore.ingestor.config.IngestorProperties;
+import io.onestore.ingestor.config.SourceEnabled;
+import io.onestore.ingestor.index.BulkIndexer;
+import io.onestore.ingestor.index.PostDeletions;
+import io.onestore.ingestor.source.bluesky.JetstreamClient;
+import io.onestore.ingestor.targets.CoverageLedger;
+import io.onestore.ingestor.targets.SourceCursors;
+import io.onestore.ingestor.targets.Target;
+import io.onestore.ingestor.targets.TargetLeases;
+import io.onestore.ingestor.targets.TargetsFile;
+import java.time.Clock;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+
+/**
+ * The stream sources, beside the cycle: a stream is not captured target by target when due but read all the time, so
+ * it has its own entry here, in the last stage, where it may hand to the indexer like the cycle does. It starts when
+ * the application is ready, unless the schedule is off ({@code onestore.ingest.schedule.enabled=false}: tests start
+ * it themselves).
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(SourceEnabled.Bluesky.class)
+class StreamConfig {
+
+    @Bean(destroyMethod = "close")
+    JetstreamConsumer jetstreamConsumer(
+            JetstreamClient client,
+            BlueskyNormalizer normalizer,
+            BulkIndexer indexer,
+            PostDeletions deletions,
+            SourceCursors cursors,
+            CoverageLedger ledger,
+            TargetLeases targets,
+            IngestorProperties properties,
+            Clock clock) {
+        IngestSettings ingest = properties.ingest();
+        return new JetstreamConsumer(
+                client,
+                normalizer,
+                indexer,
+                deletions,
+                cursors,
+                ledger,
+                targets,
+                () -> fileTargetIds(ingest),
+                properties.sources().bluesky(),
+                clock);
+    }
+
+    private static Set<String> fileTargetIds(IngestSettings ingest) {
+        return ingest.targetsFile() == null
+                ? Set.of()
+                : TargetsFile.read(ingest.targetsFile()).stream()
+                        .map(Target::id)
+                        .collect(Collectors.toSet());
+    }
+
+    @Bean
+    StreamStarter streamStarter(JetstreamConsumer consumer, IngestorProperties properties) {
+        return new StreamStarter(consumer, properties.ingest().schedule().enabled());
+    }
+
+    /** Starts the stream once the contract may be installed and the indexer runs. */
+    static final class StreamStarter {
+        private final JetstreamConsumer consumer;
+        private final boolean enabled;
+
+        StreamStarter(JetstreamConsumer consumer, boolean enabled) {
+            this.consumer = consumer;
+            this.enabled = enabled;
+        }
+
+        @EventListener(ApplicationReadyEvent.class)
+        void start() {
+            if (enabled) {
+                consumer.start();
+            }
+        }
+    }
+}

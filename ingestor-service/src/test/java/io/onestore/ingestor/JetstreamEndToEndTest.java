@@ -1,0 +1,233 @@
+package io.onestore.ingestor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.onestore.ingestor.capture.bluesky.BlueskyNormalizer;
+import io.onestore.ingestor.config.IngestorProperties;
+import io.onestore.ingestor.index.BulkIndexer;
+import io.onestore.ingestor.index.IndexInstaller;
+import io.onestore.ingestor.index.PostDeletions;
+import io.onestore.ingestor.normalize.Fixtures;
+import io.onestore.ingestor.schedule.IngestCycle;
+import io.onestore.ingestor.schedule.JetstreamConsumer;
+import io.onestore.ingestor.source.bluesky.JetstreamClient;
+import io.onestore.ingestor.targets.CoverageLedger;
+import io.onestore.ingestor.targets.SourceCursors;
+import io.onestore.ingestor.targets.TargetLeases;
+import io.onestore.model.document.DocumentIds;
+import io.onestore.model.document.Platform;
+import io.onestore.model.index.IndexNames;
+import io.onestore.testsupport.elasticsearch.ElasticsearchTestServer;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Bluesky through a Jetstream: a test WebSocket server replays a recorded stream (ten events: #nike posts by facet, by
+ * text and by both, other tags, an identity event, a post created and deleted) after the cursor it is asked for, and
+ * the stream consumer writes into the real Elasticsearch. A dropped connection and a restart lose and duplicate
+ * nothing; the deleted post is gone; a resume point older than the replay window is recorded as a gap.
+ */
+@SpringBootTest
+@Import(MockUpstreamRig.HandMovedClock.class)
+class JetstreamEndToEndTest {
+
+    static final List<String> NIKE_RKEYS =
+            List.of("3lbqxa2nike1", "3lbqxa2nike4", "3lbqxa2nike5", "3lbqxa2nike8", "3lbqxa2nik10");
+    static final MockUpstreamRig RIG = new MockUpstreamRig("#nike bluesky\n", "");
+    static final RecordedJetstream jetstream = new RecordedJetstream(
+            Fixtures.read("bluesky/jetstream-posts.jsonl").lines().toList());
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        RIG.register(registry);
+        registry.add("onestore.index.prefix", () -> ElasticsearchTestServer.indexPrefix(JetstreamEndToEndTest.class));
+        registry.add(
+                "onestore.ingest.spool-dir",
+                () -> RIG.workDir().resolve("spool").toString());
+        registry.add("onestore.sources.bluesky.endpoints", jetstream::url);
+        registry.add("onestore.sources.bluesky.batch-size", () -> "3");
+        registry.add("onestore.sources.bluesky.batch-interval", () -> "100ms");
+        registry.add("onestore.sources.bluesky.cursor-overlap", () -> "1ms");
+        registry.add("onestore.sources.bluesky.reconnect-backoff", () -> "50ms");
+    }
+
+    @Autowired
+    IngestCycle cycle;
+
+    @Autowired
+    IndexInstaller installer;
+
+    @Autowired
+    ElasticsearchClient client;
+
+    @Autowired
+    IndexNames names;
+
+    @Autowired
+    Clock clock;
+
+    @Autowired
+    JetstreamClient jetstreamClient;
+
+    @Autowired
+    BlueskyNormalizer normalizer;
+
+    @Autowired
+    BulkIndexer indexer;
+
+    @Autowired
+    PostDeletions deletions;
+
+    @Autowired
+    SourceCursors cursors;
+
+    @Autowired
+    CoverageLedger ledger;
+
+    @Autowired
+    TargetLeases leases;
+
+    @Autowired
+    IngestorProperties properties;
+
+    IndexCounts counts;
+    JetstreamConsumer consumer;
+
+    @BeforeEach
+    void registerTheTargets() throws IOException {
+        await().atMost(Duration.ofSeconds(60)).until(installer::isInstalled);
+        counts = new IndexCounts(client);
+        counts.deleteAll(names);
+        jetstream.reset();
+        client.indices().refresh(r -> r.index(names.targets()));
+        // A cycle registers the file's targets; for Bluesky it has nothing to fetch (the stream reads them).
+        assertThat(cycle.run().failed()).isZero();
+    }
+
+    @AfterEach
+    void stopTheConsumer() {
+        if (consumer != null) {
+            consumer.close();
+        }
+    }
+
+    @AfterAll
+    static void stopTheServer() {
+        jetstream.close();
+    }
+
+    JetstreamConsumer consumer() {
+        return new JetstreamConsumer(
+                jetstreamClient,
+                normalizer,
+                indexer,
+                deletions,
+                cursors,
+                ledger,
+                leases,
+                () -> Set.of("hashtag:nike"),
+                properties.sources().bluesky(),
+                clock);
+    }
+
+    @Test
+    void aDroppedConnectionAndARestartLoseAndDuplicateNothingAndTheDeletedPostIsGone() throws IOException {
+        jetstream.dropAfter(4);
+        consumer = consumer();
+        consumer.start();
+
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(storedNike()).containsExactlyInAnyOrderElementsOf(NIKE_RKEYS));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> jetstream.lastTimeUs().equals(consumer.position()));
+        assertThat(counts.all(names.posts()))
+                .as("no other tag, no deleted post")
+                .isEqualTo(5);
+        assertThat(jetstream.cursors())
+                .as("the first connection is live, the second resumes 1 ms before the 4th event")
+                .startsWith(null, jetstream.timeUs(3) - 1000);
+        ObjectNode facetAndText = post("3lbqxa2nike8");
+        assertThat(facetAndText.path("hashtags").toString()).contains("nike", "justdoit");
+        assertThat(facetAndText.path("media_type").asText()).isEqualTo("video");
+        assertThat(facetAndText.path("author").path("id").asText()).isEqualTo("did:plc:vwzwgnygau7ed7b7wt5ux7y2");
+        assertThat(facetAndText.has("likes"))
+                .as("no count from the stream, never 0")
+                .isFalse();
+
+        // Restart: a new consumer knows only the stored cursor, the last event's time_us.
+        consumer.close();
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> jetstream.lastTimeUs().toString().equals(storedCursor()));
+        jetstream.reset();
+        consumer = consumer();
+        consumer.start();
+        await().atMost(Duration.ofSeconds(30)).until(() -> !jetstream.cursors().isEmpty());
+        assertThat(jetstream.cursors().get(0)).isEqualTo(jetstream.timeUs(9) - 1000);
+        await().atMost(Duration.ofSeconds(30)).until(() -> consumer.events() >= 1);
+        assertThat(counts.all(names.posts())).isEqualTo(5);
+    }
+
+    @Test
+    void aResumePointOlderThanTheReplayWindowIsAGapOfEveryWatchedTarget() throws IOException {
+        long twoDaysAgo = clock.instant().minus(Duration.ofDays(2)).toEpochMilli() * 1000;
+        cursors.write(
+                JetstreamConsumer.SOURCE,
+                Map.of(JetstreamConsumer.CURSOR_KEY, Long.toString(twoDaysAgo)),
+                clock.instant());
+        consumer = consumer();
+        consumer.start();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> counts.all(names.coverageGaps()) == 1);
+        ObjectNode gap = client.search(s -> s.index(names.coverageGaps()), ObjectNode.class)
+                .hits()
+                .hits()
+                .get(0)
+                .source();
+        assertThat(gap.path("target_id").asText()).isEqualTo("hashtag:nike");
+        assertThat(gap.path("platform").asText()).isEqualTo("bluesky");
+        assertThat(gap.path("reason").asText()).isEqualTo("api_window");
+        assertThat(gap.path("to").asText())
+                .isEqualTo(clock.instant().minus(Duration.ofHours(24)).toString());
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(storedNike()).containsExactlyInAnyOrderElementsOf(NIKE_RKEYS));
+    }
+
+    private List<String> storedNike() {
+        counts.all(names.posts());
+        try {
+            return client.search(s -> s.index(names.posts()).size(100), ObjectNode.class).hits().hits().stream()
+                    .map(h -> h.source().path("native_id").asText())
+                    .map(uri -> uri.substring(uri.lastIndexOf('/') + 1))
+                    .toList();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private String storedCursor() throws IOException {
+        return cursors.read(JetstreamConsumer.SOURCE, List.of(JetstreamConsumer.CURSOR_KEY))
+                .get(JetstreamConsumer.CURSOR_KEY);
+    }
+
+    private ObjectNode post(String rkey) throws IOException {
+        String uri = jetstream.uriOf(rkey);
+        return client.get(g -> g.index(names.posts()).id(DocumentIds.post(Platform.BLUESKY, uri)), ObjectNode.class)
+                .source();
+    }
+}

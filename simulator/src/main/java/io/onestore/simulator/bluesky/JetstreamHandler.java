@@ -1,0 +1,85 @@
+package io.onestore.simulator.bluesky;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.onestore.simulator.config.SimulatorProperties;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.web.reactive.socket.WebSocketHandler;
+import org.springframework.web.reactive.socket.WebSocketSession;
+import org.springframework.web.util.UriComponentsBuilder;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Jetstream's {@code /subscribe}: with {@code cursor} (microseconds) the events after it are replayed first, from no
+ * further back than {@code replay-window}, then live events follow as the simulated clock moves; without a cursor the
+ * stream starts live. Events go out only as fast as the client reads them (the WebSocket's own backpressure), and with
+ * {@code drop-every} the connection is closed after that many events, as a real endpoint's restarts close it.
+ */
+public final class JetstreamHandler implements WebSocketHandler {
+
+    private static final Duration POLL = Duration.ofMillis(200);
+    private static final int CHUNK_SECONDS = 600;
+
+    private final JetstreamEvents events;
+    private final SimulatorProperties.Jetstream settings;
+    private final Clock clock;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public JetstreamHandler(JetstreamEvents events, SimulatorProperties.Jetstream settings, Clock clock) {
+        this.events = events;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @Override
+    public Mono<Void> handle(WebSocketSession session) {
+        String cursor = UriComponentsBuilder.fromUri(session.getHandshakeInfo().getUri())
+                .build()
+                .getQueryParams()
+                .getFirst("cursor");
+        long nowUs = nowUs();
+        long oldest = nowUs - settings.replayWindow().toNanos() / 1000;
+        long start = cursor == null ? nowUs : Math.max(parse(cursor, nowUs), oldest);
+        AtomicLong position = new AtomicLong(start);
+        // In chunks of simulated time, so a day of replay is never built in memory at once.
+        Flux<JetstreamEvents.Event> stream = Flux.defer(() -> {
+                    long from = position.get();
+                    long now = nowUs();
+                    long to = Math.min(now, from + CHUNK_SECONDS * 1_000_000L);
+                    var chunk = events.between(from, to, Math.floorDiv(now, 1_000_000));
+                    position.set(to);
+                    return to < now
+                            ? Flux.fromIterable(chunk)
+                            : Flux.fromIterable(chunk)
+                                    .concatWith(Mono.delay(POLL).then(Mono.empty()));
+                })
+                .repeat();
+        if (settings.dropEvery() > 0) {
+            stream = stream.take(settings.dropEvery());
+        }
+        return session.send(stream.map(e -> session.textMessage(text(e))));
+    }
+
+    private long nowUs() {
+        return clock.millis() * 1000;
+    }
+
+    private String text(JetstreamEvents.Event event) {
+        try {
+            return json.writeValueAsString(event.json());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long parse(String cursor, long fallback) {
+        try {
+            return Long.parseLong(cursor);
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+}
