@@ -7,13 +7,16 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * What X reads cost, and the ceiling they stay under: per UTC day, posts and user objects read in total and per
- * target, and counts requests in total ({@link XSettings.Spend}). A capture asks before every billed call how much it
- * may buy ({@link #postsAllowed}, {@link #usersAllowed}, {@link #countAllowed}) and records what the answer carried;
- * it never asks for more than it may buy, so the ceiling is never exceeded by this process.
+ * target, and counts requests in total ({@link XSettings.Spend}). Before every search page a capture reserves what it
+ * asks for ({@link #reservePage}: as many posts, and as many users, since each post brings at most its author) and
+ * settles the reservation with what the answer carried ({@link #settlePage}); concurrent captures of other targets see
+ * the reservation as spent, so together they never ask for more than is left, and the ceiling is never exceeded by
+ * this process.
  *
  * <p>Each resource read is counted in {@code onestore.source.spend{platform=x, resource, target}}; today's spend per
  * target is in health ({@code xSpend}). The day's counters live in memory and start at zero with the process, which
@@ -39,6 +42,13 @@ public final class SpendCeiling {
     private LocalDate day;
     private final Map<Resource, Long> total = new HashMap<>();
     private final Map<String, Map<Resource, Long>> perTarget = new LinkedHashMap<>();
+    /** What calls asked for and not yet answered hold, in total and per target. */
+    private final Map<Resource, Long> reservedTotal = new HashMap<>();
+
+    private final Map<String, Map<Resource, Long>> reservedPerTarget = new HashMap<>();
+
+    /** What one call holds until {@link #settle}: posts and users. */
+    public record Reservation(String targetId, long posts, long users) {}
 
     public SpendCeiling(XSettings.Spend limits, Clock clock, MeterRegistry meters) {
         this.limits = limits;
@@ -48,22 +58,73 @@ public final class SpendCeiling {
 
     /** Posts the target may still buy today: the least of its own and the global allowance. */
     public synchronized long postsAllowed(String targetId) {
-        rollOver();
-        return Math.max(
-                0,
-                Math.min(
-                        limits.postsPerDay() - total(Resource.POSTS),
-                        limits.postsPerTargetPerDay() - spent(targetId, Resource.POSTS)));
+        return allowed(targetId, Resource.POSTS, limits.postsPerDay(), limits.postsPerTargetPerDay());
     }
 
     /** User objects the target may still buy today. */
     public synchronized long usersAllowed(String targetId) {
+        return allowed(targetId, Resource.USERS, limits.usersPerDay(), limits.usersPerTargetPerDay());
+    }
+
+    /** What the day and the target still allow of a resource, after what is spent and what is reserved. */
+    private long allowed(String targetId, Resource resource, long perDay, long perTarget) {
         rollOver();
-        return Math.max(
-                0,
-                Math.min(
-                        limits.usersPerDay() - total(Resource.USERS),
-                        limits.usersPerTargetPerDay() - spent(targetId, Resource.USERS)));
+        long day = perDay - total(resource) - reservedTotal.getOrDefault(resource, 0L);
+        long own = perTarget - spent(targetId, resource) - reserved(targetId, resource);
+        return Math.max(0, Math.min(day, own));
+    }
+
+    /**
+     * Holds up to {@code most} posts and as many users for one search page of the target: the least of what the
+     * target and the day still allow, after every other reservation. It must be handed back to {@link #settle}, even
+     * when the call fails or the page is too small to ask for.
+     *
+     * @return the reservation; its {@code posts} is the page size the capture may ask for (0 when nothing is left)
+     */
+    public synchronized Reservation reservePage(String targetId, long most) {
+        long granted = Math.max(0, Math.min(most, Math.min(postsAllowed(targetId), usersAllowed(targetId))));
+        return hold(new Reservation(targetId, granted, granted));
+    }
+
+    /** Holds one user read (a profile); {@code users} is 0 when none is left. */
+    public synchronized Reservation reserveUser(String targetId) {
+        return hold(new Reservation(targetId, 0, Math.min(1, usersAllowed(targetId))));
+    }
+
+    /** Releases a reservation and records what the answer carried (zero for a failed call). */
+    public synchronized void settle(Reservation reservation, long posts, long users) {
+        release(reservation, Resource.POSTS, reservation.posts());
+        release(reservation, Resource.USERS, reservation.users());
+        record(reservation.targetId(), Resource.POSTS, posts);
+        record(reservation.targetId(), Resource.USERS, users);
+    }
+
+    private Reservation hold(Reservation reservation) {
+        for (Resource resource : List.of(Resource.POSTS, Resource.USERS)) {
+            long amount = resource == Resource.POSTS ? reservation.posts() : reservation.users();
+            if (amount > 0) {
+                reservedTotal.merge(resource, amount, Long::sum);
+                reservedPerTarget
+                        .computeIfAbsent(reservation.targetId(), t -> new HashMap<>())
+                        .merge(resource, amount, Long::sum);
+            }
+        }
+        return reservation;
+    }
+
+    /** A reservation made before midnight is settled after the roll-over cleared it: never below zero. */
+    private void release(Reservation reservation, Resource resource, long amount) {
+        if (amount <= 0) {
+            return;
+        }
+        reservedTotal.computeIfPresent(resource, (r, held) -> held > amount ? held - amount : null);
+        Map<Resource, Long> target = reservedPerTarget.get(reservation.targetId());
+        if (target != null) {
+            target.computeIfPresent(resource, (r, held) -> held > amount ? held - amount : null);
+            if (target.isEmpty()) {
+                reservedPerTarget.remove(reservation.targetId());
+            }
+        }
     }
 
     public synchronized boolean countAllowed() {
@@ -115,6 +176,10 @@ public final class SpendCeiling {
         return total.getOrDefault(resource, 0L);
     }
 
+    private long reserved(String targetId, Resource resource) {
+        return reservedPerTarget.getOrDefault(targetId, Map.of()).getOrDefault(resource, 0L);
+    }
+
     private long spent(String targetId, Resource resource) {
         return perTarget.getOrDefault(targetId, Map.of()).getOrDefault(resource, 0L);
     }
@@ -126,6 +191,8 @@ public final class SpendCeiling {
             day = now;
             total.clear();
             perTarget.clear();
+            reservedTotal.clear();
+            reservedPerTarget.clear();
         }
     }
 }

@@ -36,6 +36,32 @@ class SpendCeilingTest {
     }
 
     @Test
+    void concurrentCapturesReserveTheirPagesSoTogetherTheyStayUnderTheDaysCeiling() {
+        SpendCeiling.Reservation nike = ceiling.reservePage("hashtag:nike", 100);
+        SpendCeiling.Reservation puma = ceiling.reservePage("hashtag:puma", 200);
+        SpendCeiling.Reservation adidas = ceiling.reservePage("hashtag:adidas", 100);
+
+        assertThat(nike.posts()).isEqualTo(100);
+        assertThat(puma.posts())
+                .as("users: 120 a day in all, 100 held by #nike")
+                .isEqualTo(20);
+        assertThat(adidas.posts()).as("nothing left while both pages are out").isZero();
+        assertThat(ceiling.reserveUser("profile:nike").users()).isZero();
+
+        ceiling.settle(nike, 40, 30);
+        ceiling.settle(puma, 20, 20);
+        ceiling.settle(adidas, 0, 0);
+        assertThat(ceiling.usersAllowed("hashtag:adidas")).as("120 - 30 - 20").isEqualTo(70);
+        assertThat(ceiling.postsAllowed("hashtag:adidas")).as("250 - 40 - 20").isEqualTo(190);
+        assertThat(ceiling.reservePage("hashtag:nike", 100).posts())
+                .as("#nike: 100 users a day, 30 spent")
+                .isEqualTo(70);
+        assertThat(ceiling.reserveUser("profile:nike").users())
+                .as("120 - 50 spent - 70 held by #nike's page")
+                .isZero();
+    }
+
+    @Test
     void countRequestsHaveTheirOwnDailyAllowance() {
         assertThat(ceiling.countAllowed()).isTrue();
         ceiling.record("hashtag:nike", Resource.COUNT_REQUESTS, 2);

@@ -1,7 +1,6 @@
 package io.onestore.ingestor.capture.x;
 
 import io.onestore.ingestor.account.SpendCeiling;
-import io.onestore.ingestor.account.SpendCeiling.Resource;
 import io.onestore.ingestor.source.x.XSearchPage;
 import io.onestore.ingestor.targets.CoverageOrder;
 import io.onestore.ingestor.targets.CoverageUpdate;
@@ -79,15 +78,21 @@ public final class XSearchWalk {
         String next = null;
         boolean more = true;
         while (more) {
-            long allowed = Math.min(spend.postsAllowed(target.id()), spend.usersAllowed(target.id()));
-            if (allowed < SMALLEST_PAGE) {
+            SpendCeiling.Reservation held = spend.reservePage(target.id(), maxResults);
+            if (held.posts() < SMALLEST_PAGE) {
+                spend.settle(held, 0, 0);
                 stoppedBy = GapReason.ACCOUNT_BUDGET;
                 break;
             }
-            int size = (int) Math.min(maxResults, allowed);
-            XTargetFetcher.Attempt<XSearchPage> answer =
-                    search.apply(new PageRequest(query(target), sinceId, next, size));
+            XTargetFetcher.Attempt<XSearchPage> answer;
+            try {
+                answer = search.apply(new PageRequest(query(target), sinceId, next, (int) held.posts()));
+            } catch (RuntimeException e) {
+                spend.settle(held, 0, 0);
+                throw e;
+            }
             if (!answer.ok()) {
+                spend.settle(held, 0, 0);
                 if (pages.isEmpty()) {
                     return new Walked(List.of(), null, answer);
                 }
@@ -95,8 +100,7 @@ public final class XSearchWalk {
                 break;
             }
             XSearchPage page = answer.value();
-            spend.record(target.id(), Resource.POSTS, page.resultCount());
-            spend.record(target.id(), Resource.USERS, page.users().size());
+            spend.settle(held, page.resultCount(), page.users().size());
             pages.add(page);
             next = page.nextToken();
             more = walk.accept(marks(page), next != null);

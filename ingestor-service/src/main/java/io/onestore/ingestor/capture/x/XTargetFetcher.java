@@ -120,10 +120,18 @@ public final class XTargetFetcher implements PlatformTargetFetcher {
     }
 
     private CaptureResult profile(Target target, Instant capturedAt) {
-        if (spend.usersAllowed(target.id()) < 1) {
+        SpendCeiling.Reservation held = spend.reserveUser(target.id());
+        if (held.users() < 1) {
+            spend.settle(held, 0, 0);
             return failed(target, "spend_ceiling", "today's X spend ceiling leaves no user read for " + target);
         }
-        Attempt<XUser> answer = new Calls().call(t -> client.userByUsername(target.value(), t));
+        Attempt<XUser> answer;
+        try {
+            answer = new Calls().call(t -> client.userByUsername(target.value(), t));
+        } finally {
+            // Settled before the answer is looked at: a failed read is not billed, a read user is.
+            spend.settle(held, 0, 0);
+        }
         if (!answer.ok()) {
             return failure(target, answer, capturedAt);
         }
