@@ -1,5 +1,6 @@
 package io.onestore.ingestor.source;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.RetryConfig;
@@ -7,6 +8,9 @@ import io.netty.channel.ChannelOption;
 import io.onestore.ingestor.config.SourceSettings;
 import java.net.URI;
 import java.time.Duration;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -15,7 +19,8 @@ import reactor.netty.http.client.HttpClient;
 /**
  * How every upstream client is set up: a reactor-netty {@code WebClient} with connect and response timeouts and a
  * body limit, and the resilience4j configurations of its retry (exponential backoff) and circuit breaker, both acting
- * on the client's own transient-fault exception only.
+ * on the client's own transient-fault exception only; and how an answer or a failed request becomes a
+ * {@link FetchOutcome}.
  */
 public final class ResilientHttp {
 
@@ -42,6 +47,36 @@ public final class ResilientHttp {
                 .waitDurationInOpenState(settings.openFor())
                 .recordExceptions(transientFault)
                 .build();
+    }
+
+    /**
+     * An answer classified {@code Ok} made into what the caller wants; a body that is JSON of another shape than the
+     * parser expects is {@code Malformed} with the body kept verbatim.
+     */
+    public static <P> FetchOutcome<P> parsed(
+            FetchOutcome<JsonNode> outcome, String body, Function<JsonNode, P> parser) {
+        if (!(outcome instanceof FetchOutcome.Ok<JsonNode> ok)) {
+            return outcome.map(node -> null);
+        }
+        try {
+            return FetchOutcome.ok(parser.apply(ok.value()));
+        } catch (RuntimeException unexpectedShape) {
+            return new FetchOutcome.Malformed<>("unexpected JSON shape: " + unexpectedShape.getMessage(), body);
+        }
+    }
+
+    /**
+     * A request that failed without an answer. Exception messages of the HTTP stack may quote the request URL, and
+     * with it a token: only the type is kept.
+     */
+    public static <P> FetchOutcome<P> fault(Throwable e) {
+        if (e instanceof TimeoutException) {
+            return new FetchOutcome.Transient<>("timeout");
+        }
+        if (e instanceof DataBufferLimitException) {
+            return new FetchOutcome.Rejected<>("body larger than max-body-size");
+        }
+        return new FetchOutcome.Transient<>("request failed: " + e.getClass().getSimpleName());
     }
 
     public static RetryConfig retry(SourceSettings.Retry settings, Class<? extends Throwable> transientFault) {

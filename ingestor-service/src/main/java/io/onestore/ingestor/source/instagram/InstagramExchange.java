@@ -16,10 +16,8 @@ import io.onestore.model.json.ContractJson;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.util.UriBuilder;
@@ -101,7 +99,7 @@ public final class InstagramExchange {
                         .headers(headers)
                         .exchangeToMono(response -> response.bodyToMono(String.class)
                                 .defaultIfEmpty("")
-                                .map(body -> read(
+                                .map(body -> ResilientHttp.parsed(
                                         classifier.classify(
                                                 response.statusCode().value(),
                                                 response.headers().asHttpHeaders(),
@@ -109,7 +107,7 @@ public final class InstagramExchange {
                                         body,
                                         parser)))
                         .timeout(timeout))
-                .onErrorResume(e -> !(e instanceof TransientFault), e -> Mono.just(fault(e)))
+                .onErrorResume(e -> !(e instanceof TransientFault), e -> Mono.just(ResilientHttp.fault(e)))
                 .doOnNext(outcome -> count(endpoint, outcome))
                 .flatMap(outcome -> outcome instanceof FetchOutcome.Transient<P> t
                         ? Mono.error(new TransientFault(t))
@@ -120,29 +118,7 @@ public final class InstagramExchange {
                 .onErrorResume(
                         CallNotPermittedException.class,
                         e -> Mono.just(new FetchOutcome.Transient<>("circuit breaker " + breaker.getName() + " open")))
-                .onErrorResume(e -> Mono.just(fault(e)));
-    }
-
-    private static <P> FetchOutcome<P> read(FetchOutcome<JsonNode> outcome, String body, Function<JsonNode, P> parser) {
-        if (!(outcome instanceof FetchOutcome.Ok<JsonNode> ok)) {
-            return outcome.map(node -> null);
-        }
-        try {
-            return FetchOutcome.ok(parser.apply(ok.value()));
-        } catch (RuntimeException unexpectedShape) {
-            return new FetchOutcome.Malformed<>("unexpected JSON shape: " + unexpectedShape.getMessage(), body);
-        }
-    }
-
-    /** Exception messages of the HTTP stack may quote the request URL, and with it a token: only the type is kept. */
-    private static <P> FetchOutcome<P> fault(Throwable e) {
-        if (e instanceof TimeoutException) {
-            return new FetchOutcome.Transient<>("timeout");
-        }
-        if (e instanceof DataBufferLimitException) {
-            return new FetchOutcome.Rejected<>("body larger than max-body-size");
-        }
-        return new FetchOutcome.Transient<>("request failed: " + e.getClass().getSimpleName());
+                .onErrorResume(e -> Mono.just(ResilientHttp.fault(e)));
     }
 
     private void count(String endpoint, FetchOutcome<?> outcome) {

@@ -15,9 +15,7 @@ import io.onestore.model.json.ContractJson;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
-import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.util.UriBuilder;
 import reactor.core.publisher.Mono;
@@ -139,15 +137,14 @@ public final class XClient {
                                 .map(body -> {
                                     XRateLimit rate =
                                             XRateLimit.of(response.headers().asHttpHeaders());
-                                    return read(
+                                    return ResilientHttp.parsed(
                                             classifier.classify(
                                                     response.statusCode().value(), rate, body),
-                                            rate,
                                             body,
-                                            parser);
+                                            node -> new XAnswer<>(parser.apply(node), rate));
                                 }))
                         .timeout(timeout))
-                .onErrorResume(e -> !(e instanceof TransientFault), e -> Mono.just(fault(e)))
+                .onErrorResume(e -> !(e instanceof TransientFault), e -> Mono.just(ResilientHttp.fault(e)))
                 .doOnNext(outcome -> meters.counter(
                                 "onestore.source.requests",
                                 "source",
@@ -166,30 +163,7 @@ public final class XClient {
                 .onErrorResume(
                         CallNotPermittedException.class,
                         e -> Mono.just(new FetchOutcome.Transient<>("circuit breaker " + SOURCE + " open")))
-                .onErrorResume(e -> Mono.just(fault(e)));
-    }
-
-    private static <P> FetchOutcome<XAnswer<P>> read(
-            FetchOutcome<JsonNode> outcome, XRateLimit rate, String body, Function<JsonNode, P> parser) {
-        if (!(outcome instanceof FetchOutcome.Ok<JsonNode> ok)) {
-            return outcome.map(node -> null);
-        }
-        try {
-            return FetchOutcome.ok(new XAnswer<>(parser.apply(ok.value()), rate));
-        } catch (RuntimeException unexpectedShape) {
-            return new FetchOutcome.Malformed<>("unexpected JSON shape: " + unexpectedShape.getMessage(), body);
-        }
-    }
-
-    /** Exception messages of the HTTP stack may quote the request: only the type is kept. */
-    private static <P> FetchOutcome<P> fault(Throwable e) {
-        if (e instanceof TimeoutException) {
-            return new FetchOutcome.Transient<>("timeout");
-        }
-        if (e instanceof DataBufferLimitException) {
-            return new FetchOutcome.Rejected<>("body larger than max-body-size");
-        }
-        return new FetchOutcome.Transient<>("request failed: " + e.getClass().getSimpleName());
+                .onErrorResume(e -> Mono.just(ResilientHttp.fault(e)));
     }
 
     /** Carries a transient outcome through resilience4j, which retries and records exceptions, not values. */
