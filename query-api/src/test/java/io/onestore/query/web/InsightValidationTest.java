@@ -125,6 +125,7 @@ class InsightValidationTest {
         problem("/api/v1/insights/share-of-voice?hashtags=,," + WINDOW, 400, "missing-parameter");
         problem("/api/v1/insights/share-of-voice?hashtags=nike,12345" + WINDOW, 400, "invalid-hashtag");
         problem("/api/v1/insights/share-of-voice?hashtags=nike&metric=likes" + WINDOW, 400, "invalid-parameter");
+        problem("/api/v1/insights/share-of-voice?hashtags=nike&platform=x,myspace" + WINDOW, 400, "invalid-parameter");
         read("/api/v1/insights/share-of-voice?hashtags=" + tags20 + WINDOW).andExpect(status().isOk());
     }
 

@@ -3,10 +3,12 @@ package io.onestore.query.insight.shareofvoice;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
+import io.onestore.model.document.Platform;
 import io.onestore.query.post.PostFilters;
 import io.onestore.query.post.TimeBuckets;
 import io.onestore.query.request.Interval;
 import io.onestore.query.request.TimeWindow;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,14 +22,21 @@ final class ShareOfVoiceQuery {
 
     private ShareOfVoiceQuery() {}
 
-    static SearchRequest of(String index, List<String> hashtags, TimeWindow window, VoiceMetric metric) {
+    /** @param platforms only posts on these; empty: every platform */
+    static SearchRequest of(
+            String index, List<String> hashtags, TimeWindow window, VoiceMetric metric, List<Platform> platforms) {
+        List<Query> filters = new ArrayList<>(List.of(PostFilters.hashtags(hashtags), PostFilters.published(window)));
+        if (!platforms.isEmpty()) {
+            filters.add(PostFilters.terms(
+                    "platform", platforms.stream().map(Platform::key).toList()));
+        }
         Map<String, Query> perTag = new LinkedHashMap<>();
         hashtags.forEach(tag -> perTag.put(tag, PostFilters.term("hashtags", tag)));
         Aggregation tags = Aggregation.of(
                 a -> a.filters(f -> f.filters(b -> b.keyed(perTag))).aggregations(metric.aggregations()));
         return SearchRequest.of(s -> s.index(index)
                 .size(0)
-                .query(PostFilters.all(PostFilters.hashtags(hashtags), PostFilters.published(window)))
+                .query(PostFilters.all(filters.toArray(Query[]::new)))
                 .aggregations(TAGS, tags)
                 .aggregations(DAYS, a -> a.dateHistogram(TimeBuckets.of(PostFilters.PUBLISHED_AT, DAY, window))
                         .aggregations(TAGS, tags)));

@@ -3,6 +3,7 @@ package io.onestore.query.insight.shareofvoice;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.aggregations.DateHistogramBucket;
 import co.elastic.clients.elasticsearch._types.aggregations.FiltersBucket;
+import io.onestore.model.document.Platform;
 import io.onestore.model.index.IndexNames;
 import io.onestore.query.config.QueryApiProperties;
 import io.onestore.query.coverage.Coverage;
@@ -36,10 +37,17 @@ public class ShareOfVoiceService {
         this.minComparableShare = properties.coverage().minComparableShare();
     }
 
-    public ShareOfVoice compute(List<String> hashtags, TimeWindow window, VoiceMetric metric) throws IOException {
+    /**
+     * @param platforms count only posts on these platforms, and rest the coverage on their captures; empty: every
+     *     platform
+     */
+    public ShareOfVoice compute(List<String> hashtags, TimeWindow window, VoiceMetric metric, List<Platform> platforms)
+            throws IOException {
         ShareOfVoiceQuery.DAY.checkBuckets(window, limits.maxBuckets());
-        var response = client.search(ShareOfVoiceQuery.of(names.posts(), hashtags, window, metric), Void.class);
-        CoverageLedgers ledgers = coverage.load(CoverageService.hashtagIds(hashtags), null, window);
+        var response =
+                client.search(ShareOfVoiceQuery.of(names.posts(), hashtags, window, metric, platforms), Void.class);
+        CoverageLedgers ledgers = coverage.load(
+                CoverageService.hashtagIds(hashtags), platforms.isEmpty() ? null : platforms, window);
         Coverage whole = ledgers.over(window.from(), window.to());
         Withheld totalWithheld = withheld(whole, "The window");
 

@@ -3,6 +3,7 @@ package io.onestore.query.insight.tagtrend;
 import io.onestore.model.document.Platform;
 import io.onestore.query.request.Interval;
 import io.onestore.query.request.IntervalParam;
+import io.onestore.query.request.PlatformList;
 import io.onestore.query.request.RequestReader;
 import io.onestore.query.request.TargetNames;
 import io.onestore.query.web.ApiException;
@@ -52,15 +53,7 @@ class TagTrendController {
                     String platform)
             throws IOException {
         return service.trend(
-                TargetNames.hashtag(tag), platform(platform), reader.window(from, to), Interval.parse(interval));
+                TargetNames.hashtag(tag), PlatformList.one(platform).key(), reader.window(from, to), Interval.parse(interval));
     }
-
-    private static String platform(String text) {
-        try {
-            return Platform.fromKey(text.strip()).key();
-        } catch (IllegalArgumentException e) {
-            throw new ApiException(
-                    ProblemType.INVALID_PARAMETER, "'platform' must be instagram, x, tiktok, bluesky or mastodon");
-        }
     }
 }
