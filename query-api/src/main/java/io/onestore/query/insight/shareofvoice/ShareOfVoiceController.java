@@ -39,10 +39,18 @@ class ShareOfVoiceController {
             @Parameter(
                             description = "count only posts on these platforms, comma-separated or repeated (share of"
                                     + " voice per platform); default: every platform",
-                            array = @ArraySchema(
-                                    schema = @Schema(
-                                            type = "string",
-                                            allowableValues = {"instagram", "x", "tiktok", "bluesky", "mastodon"})))
+                            array =
+                                    @ArraySchema(
+                                            schema =
+                                                    @Schema(
+                                                            type = "string",
+                                                            allowableValues = {
+                                                                "instagram",
+                                                                "x",
+                                                                "tiktok",
+                                                                "bluesky",
+                                                                "mastodon"
+                                                            })))
                     @RequestParam(required = false)
                     List<String> platform)
             throws IOException {

@@ -46,8 +46,8 @@ public class ShareOfVoiceService {
         ShareOfVoiceQuery.DAY.checkBuckets(window, limits.maxBuckets());
         var response =
                 client.search(ShareOfVoiceQuery.of(names.posts(), hashtags, window, metric, platforms), Void.class);
-        CoverageLedgers ledgers = coverage.load(
-                CoverageService.hashtagIds(hashtags), platforms.isEmpty() ? null : platforms, window);
+        CoverageLedgers ledgers =
+                coverage.load(CoverageService.hashtagIds(hashtags), platforms.isEmpty() ? null : platforms, window);
         Coverage whole = ledgers.over(window.from(), window.to());
         Withheld totalWithheld = withheld(whole, "The window");
 

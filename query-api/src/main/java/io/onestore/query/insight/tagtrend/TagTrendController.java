@@ -1,13 +1,10 @@
 package io.onestore.query.insight.tagtrend;
 
-import io.onestore.model.document.Platform;
 import io.onestore.query.request.Interval;
 import io.onestore.query.request.IntervalParam;
 import io.onestore.query.request.PlatformList;
 import io.onestore.query.request.RequestReader;
 import io.onestore.query.request.TargetNames;
-import io.onestore.query.web.ApiException;
-import io.onestore.query.web.ProblemType;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -53,7 +50,9 @@ class TagTrendController {
                     String platform)
             throws IOException {
         return service.trend(
-                TargetNames.hashtag(tag), PlatformList.one(platform).key(), reader.window(from, to), Interval.parse(interval));
-    }
+                TargetNames.hashtag(tag),
+                PlatformList.one(platform).key(),
+                reader.window(from, to),
+                Interval.parse(interval));
     }
 }
