@@ -21,6 +21,10 @@ import java.util.Locale;
  * @param estimatedPosts the target's estimated rate times the range: how many posts the gap may hold; null when no
  *     rate is known yet
  * @param detail a short machine-written note (the upstream outcome, the page budget), never upstream text
+ * @param cursor the upstream cursor of the page below the newest unread post, from which a later capture re-reads the
+ *     gap (web and legacy feeds page back with {@code max_id}); stored, not indexed; null where the feed cannot be paged
+ *     back to the range ({@code api_window}) and once the gap is filled. Like the back-fill cursor it is the ingestor's
+ *     business and never shown by the query API.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -36,7 +40,77 @@ public record CoverageGapDocument(
         Instant detectedAt,
         Instant closedAt,
         Long estimatedPosts,
-        String detail) {
+        String detail,
+        String cursor) {
+
+    /** A gap no later capture can re-read (no cursor). */
+    public CoverageGapDocument(
+            String targetId,
+            TargetDocument.Kind kind,
+            String value,
+            Platform platform,
+            Instant from,
+            Instant to,
+            GapReason reason,
+            Status status,
+            Instant detectedAt,
+            Instant closedAt,
+            Long estimatedPosts,
+            String detail) {
+        this(
+                targetId,
+                kind,
+                value,
+                platform,
+                from,
+                to,
+                reason,
+                status,
+                detectedAt,
+                closedAt,
+                estimatedPosts,
+                detail,
+                null);
+    }
+
+    /** This gap read after all, at {@code at}: kept, with its range, as {@link Status#FILLED}. */
+    public CoverageGapDocument filled(Instant at) {
+        return new CoverageGapDocument(
+                targetId,
+                kind,
+                value,
+                platform,
+                from,
+                to,
+                reason,
+                Status.FILLED,
+                detectedAt,
+                at,
+                estimatedPosts,
+                detail,
+                null);
+    }
+
+    /**
+     * This gap after a re-read that stopped short of its start: still open, over {@code [from, newTo)}, resumed next
+     * time from {@code newCursor}. Its id stays the same (it is made of the start).
+     */
+    public CoverageGapDocument narrowed(Instant newTo, String newCursor) {
+        return new CoverageGapDocument(
+                targetId,
+                kind,
+                value,
+                platform,
+                from,
+                newTo,
+                reason,
+                status,
+                detectedAt,
+                closedAt,
+                estimatedPosts,
+                detail,
+                newCursor);
+    }
 
     public String id() {
         return DocumentIds.coverageGap(targetId, platform, from, reason);

@@ -17,6 +17,14 @@ public enum GapReason {
     /** Elasticsearch was unreachable, so capture paused (leases live there). */
     STORE_UNAVAILABLE;
 
+    /**
+     * Whether a later capture can still read the range: a feed that pages back with a cursor ({@code max_id}) still
+     * holds it, unless the endpoint's own window hides it ({@link #API_WINDOW}).
+     */
+    public boolean rereadable() {
+        return this != API_WINDOW;
+    }
+
     @JsonValue
     public String key() {
         return name().toLowerCase(Locale.ROOT);

@@ -19,7 +19,8 @@ public record SourceSettings(
         @Valid @NotNull @DefaultValue Instagram instagram,
         @Valid @NotNull @DefaultValue MastodonSettings mastodon,
         @Valid @NotNull @DefaultValue BlueskySettings bluesky,
-        @Valid @NotNull @DefaultValue XSettings x) {
+        @Valid @NotNull @DefaultValue XSettings x,
+        @Valid @NotNull @DefaultValue TikTokSettings tiktok) {
 
     /**
      * @param mode which Instagram adapter to use

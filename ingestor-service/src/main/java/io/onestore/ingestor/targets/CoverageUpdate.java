@@ -39,6 +39,8 @@ public final class CoverageUpdate {
      * @param windowGap a range the endpoint cannot serve at all (Graph's 24 hours), null when none
      * @param storeOutage Elasticsearch was unreachable since the last capture: a walk short of the mark lost that range
      *     to the outage
+     * @param refilled the open gap this capture re-read, as it leaves it (filled, or narrowed to what is still unread);
+     *     null when none was re-read
      */
     public record Capture(
             FeedWalk.Result walk,
@@ -47,7 +49,25 @@ public final class CoverageUpdate {
             int backfillPages,
             int calls,
             FeedWalk.Gap windowGap,
-            boolean storeOutage) {}
+            boolean storeOutage,
+            CoverageGapDocument refilled) {
+
+        public Capture(
+                FeedWalk.Result walk,
+                int postsRead,
+                Backfill backfill,
+                int backfillPages,
+                int calls,
+                FeedWalk.Gap windowGap,
+                boolean storeOutage) {
+            this(walk, postsRead, backfill, backfillPages, calls, windowGap, storeOutage, null);
+        }
+
+        /** This capture, known to have followed an Elasticsearch outage. */
+        public Capture afterOutage() {
+            return new Capture(walk, postsRead, backfill, backfillPages, calls, windowGap, true, refilled);
+        }
+    }
 
     /** The new ledger and the gaps to record. */
     public record Outcome(TargetCoverageDocument ledger, List<CoverageGapDocument> gaps) {}
@@ -85,7 +105,8 @@ public final class CoverageUpdate {
                         capture.storeOutage() ? GapReason.STORE_UNAVAILABLE : gap.reason(),
                         now,
                         previous,
-                        "pages=" + gap.pagesRead())));
+                        "pages=" + gap.pagesRead(),
+                        gap.cursor())));
         if (capture.windowGap() != null) {
             FeedWalk.Gap window = capture.windowGap();
             gaps.add(gap(
@@ -98,11 +119,26 @@ public final class CoverageUpdate {
                     window.reason(),
                     now,
                     previous,
-                    "endpoint window"));
+                    "endpoint window",
+                    null));
+        }
+        int filled = 0;
+        CoverageGapDocument refilled = capture.refilled();
+        if (refilled != null) {
+            gaps.add(refilled);
+            if (refilled.status() == CoverageGapDocument.Status.FILLED) {
+                filled = 1;
+            }
         }
 
         Double rate = rate(previous, walk, capture.postsRead(), oldMark, now);
-        int openGaps = (previous == null ? 0 : previous.openGaps()) + gaps.size();
+        int openGaps = Math.max(
+                0,
+                (previous == null ? 0 : previous.openGaps())
+                        + (int) gaps.stream()
+                                .filter(g -> g.status() == CoverageGapDocument.Status.OPEN && g != refilled)
+                                .count()
+                        - filled);
         long pages = (previous == null ? 0 : previous.pagesSpent()) + walk.pages() + capture.backfillPages();
         long calls = (previous == null ? 0 : previous.callsSpent()) + capture.calls();
         TargetCoverageDocument ledger = new TargetCoverageDocument(
@@ -188,7 +224,8 @@ public final class CoverageUpdate {
             GapReason reason,
             Instant now,
             TargetCoverageDocument previous,
-            String detail) {
+            String detail,
+            String cursor) {
         Double rate = previous == null ? null : previous.ratePerHour();
         Long estimate = rate == null || to.isBefore(from) ? null : Math.round(rate * hours(Duration.between(from, to)));
         return new CoverageGapDocument(
@@ -203,7 +240,8 @@ public final class CoverageUpdate {
                 now,
                 null,
                 estimate,
-                detail);
+                detail,
+                cursor);
     }
 
     private static double hours(Duration duration) {

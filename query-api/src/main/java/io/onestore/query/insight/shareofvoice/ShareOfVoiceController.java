@@ -1,15 +1,13 @@
 package io.onestore.query.insight.shareofvoice;
 
 import io.onestore.query.request.InsightParams;
-import io.onestore.query.request.PlatformList;
+import io.onestore.query.request.PlatformParam;
 import io.onestore.query.request.RequestReader;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
-import java.util.List;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -37,25 +35,17 @@ class ShareOfVoiceController {
                     @RequestParam(defaultValue = "posts")
                     String metric,
             @Parameter(
-                            description = "count only posts on these platforms, comma-separated or repeated (share of"
-                                    + " voice per platform); default: every platform",
-                            array =
-                                    @ArraySchema(
-                                            schema =
-                                                    @Schema(
-                                                            type = "string",
-                                                            allowableValues = {
-                                                                "instagram",
-                                                                "x",
-                                                                "tiktok",
-                                                                "bluesky",
-                                                                "mastodon"
-                                                            })))
+                            description = "only the posts of this platform, and the coverage of its capture alone;"
+                                    + " default: every platform the hashtags are watched on",
+                            schema = @Schema(allowableValues = {"instagram", "x", "tiktok", "bluesky", "mastodon"}))
                     @RequestParam(required = false)
-                    List<String> platform)
+                    String platform)
             throws IOException {
         var selection = reader.insight(params);
         return service.compute(
-                selection.hashtags(), selection.window(), VoiceMetric.parse(metric), PlatformList.parse(platform));
+                selection.hashtags(),
+                selection.window(),
+                VoiceMetric.parse(metric),
+                platform == null ? null : PlatformParam.parse(platform));
     }
 }

@@ -8,7 +8,6 @@ import io.onestore.query.post.PostFilters;
 import io.onestore.query.post.TimeBuckets;
 import io.onestore.query.request.Interval;
 import io.onestore.query.request.TimeWindow;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,21 +21,22 @@ final class ShareOfVoiceQuery {
 
     private ShareOfVoiceQuery() {}
 
-    /** @param platforms only posts on these; empty: every platform */
+    /** @param platform null: every platform */
     static SearchRequest of(
-            String index, List<String> hashtags, TimeWindow window, VoiceMetric metric, List<Platform> platforms) {
-        List<Query> filters = new ArrayList<>(List.of(PostFilters.hashtags(hashtags), PostFilters.published(window)));
-        if (!platforms.isEmpty()) {
-            filters.add(PostFilters.terms(
-                    "platform", platforms.stream().map(Platform::key).toList()));
-        }
+            String index, List<String> hashtags, TimeWindow window, VoiceMetric metric, Platform platform) {
         Map<String, Query> perTag = new LinkedHashMap<>();
         hashtags.forEach(tag -> perTag.put(tag, PostFilters.term("hashtags", tag)));
         Aggregation tags = Aggregation.of(
                 a -> a.filters(f -> f.filters(b -> b.keyed(perTag))).aggregations(metric.aggregations()));
         return SearchRequest.of(s -> s.index(index)
                 .size(0)
-                .query(PostFilters.all(filters.toArray(Query[]::new)))
+                .query(
+                        platform == null
+                                ? PostFilters.all(PostFilters.hashtags(hashtags), PostFilters.published(window))
+                                : PostFilters.all(
+                                        PostFilters.hashtags(hashtags),
+                                        PostFilters.published(window),
+                                        PostFilters.term("platform", platform.key())))
                 .aggregations(TAGS, tags)
                 .aggregations(DAYS, a -> a.dateHistogram(TimeBuckets.of(PostFilters.PUBLISHED_AT, DAY, window))
                         .aggregations(TAGS, tags)));

@@ -37,17 +37,21 @@ public class ShareOfVoiceService {
         this.minComparableShare = properties.coverage().minComparableShare();
     }
 
+    public ShareOfVoice compute(List<String> hashtags, TimeWindow window, VoiceMetric metric) throws IOException {
+        return compute(hashtags, window, metric, null);
+    }
+
     /**
-     * @param platforms count only posts on these platforms, and rest the coverage on their captures; empty: every
-     *     platform
+     * @param platform only this platform's posts, and only its capture in the coverage block; null for all the
+     *     platforms the hashtags are watched on
      */
-    public ShareOfVoice compute(List<String> hashtags, TimeWindow window, VoiceMetric metric, List<Platform> platforms)
+    public ShareOfVoice compute(List<String> hashtags, TimeWindow window, VoiceMetric metric, Platform platform)
             throws IOException {
         ShareOfVoiceQuery.DAY.checkBuckets(window, limits.maxBuckets());
         var response =
-                client.search(ShareOfVoiceQuery.of(names.posts(), hashtags, window, metric, platforms), Void.class);
-        CoverageLedgers ledgers =
-                coverage.load(CoverageService.hashtagIds(hashtags), platforms.isEmpty() ? null : platforms, window);
+                client.search(ShareOfVoiceQuery.of(names.posts(), hashtags, window, metric, platform), Void.class);
+        CoverageLedgers ledgers = coverage.load(
+                CoverageService.hashtagIds(hashtags), platform == null ? null : List.of(platform), window);
         Coverage whole = ledgers.over(window.from(), window.to());
         Withheld totalWithheld = withheld(whole, "The window");
 

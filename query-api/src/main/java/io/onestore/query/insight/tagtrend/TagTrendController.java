@@ -2,7 +2,7 @@ package io.onestore.query.insight.tagtrend;
 
 import io.onestore.query.request.Interval;
 import io.onestore.query.request.IntervalParam;
-import io.onestore.query.request.PlatformList;
+import io.onestore.query.request.PlatformParam;
 import io.onestore.query.request.RequestReader;
 import io.onestore.query.request.TargetNames;
 import io.swagger.v3.oas.annotations.Operation;
@@ -51,7 +51,7 @@ class TagTrendController {
             throws IOException {
         return service.trend(
                 TargetNames.hashtag(tag),
-                PlatformList.one(platform).key(),
+                PlatformParam.parse(platform).key(),
                 reader.window(from, to),
                 Interval.parse(interval));
     }
