@@ -5,10 +5,13 @@ import io.onestore.ingestor.config.XSettings;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What X reads cost, and the ceiling they stay under: per UTC day, posts and user objects read in total and per
@@ -19,9 +22,9 @@ import java.util.Map;
  * this process.
  *
  * <p>Each resource read is counted in {@code onestore.source.spend{platform=x, resource, target}}; today's spend per
- * target is in health ({@code xSpend}). The day's counters live in memory and start at zero with the process, which
- * is why the per-day ceiling should sit well below the credits' daily share. Every method is {@code synchronized}:
- * asking and recording are separate steps of concurrent captures.
+ * target is in health ({@code xSpend}) and, through {@code index/XSpendBook}, in the {@code target-spend} index, from which
+ * a restarted process takes up the day's counts again ({@link #seed}). Every method is {@code synchronized}: asking
+ * and recording are separate steps of concurrent captures.
  */
 public final class SpendCeiling {
 
@@ -46,6 +49,10 @@ public final class SpendCeiling {
     private final Map<Resource, Long> reservedTotal = new HashMap<>();
 
     private final Map<String, Map<Resource, Long>> reservedPerTarget = new HashMap<>();
+    /** Targets whose day's spend changed since {@link #takeChanged} last handed it out. */
+    private final Set<String> changed = new LinkedHashSet<>();
+    /** A past day's changed spend not yet handed out when the day rolled over. */
+    private final List<DaySpend> pastDays = new ArrayList<>();
 
     /** What one call holds until {@link #settle}: posts and users. */
     public record Reservation(String targetId, long posts, long users) {}
@@ -138,10 +145,70 @@ public final class SpendCeiling {
             return;
         }
         rollOver();
-        total.merge(resource, amount, Long::sum);
-        perTarget.computeIfAbsent(targetId, t -> new HashMap<>()).merge(resource, amount, Long::sum);
+        add(targetId, resource, amount);
+        changed.add(targetId);
         meters.counter("onestore.source.spend", "platform", "x", "resource", resource.key(), "target", targetId)
                 .increment(amount);
+    }
+
+    /** One target's spend in one UTC day. */
+    public record DaySpend(String targetId, LocalDate day, long posts, long users, long countRequests) {}
+
+    /**
+     * Adds what an earlier process recorded for today (from {@code target-spend}) to the counters; spend of another
+     * day is ignored. Called once, before this process's own spend of the day is first written out.
+     */
+    public synchronized void seed(List<DaySpend> stored) {
+        rollOver();
+        for (DaySpend spend : stored) {
+            if (!spend.day().equals(day)) {
+                continue;
+            }
+            add(spend.targetId(), Resource.POSTS, spend.posts());
+            add(spend.targetId(), Resource.USERS, spend.users());
+            add(spend.targetId(), Resource.COUNT_REQUESTS, spend.countRequests());
+            changed.add(spend.targetId());
+        }
+    }
+
+    /** Today's spend of every target whose spend changed since the last call; the caller writes it out. */
+    public synchronized List<DaySpend> takeChanged() {
+        rollOver();
+        List<DaySpend> out = new ArrayList<>(pastDays);
+        pastDays.clear();
+        for (String targetId : changed) {
+            out.add(new DaySpend(
+                    targetId,
+                    day,
+                    spent(targetId, Resource.POSTS),
+                    spent(targetId, Resource.USERS),
+                    spent(targetId, Resource.COUNT_REQUESTS)));
+        }
+        changed.clear();
+        return out;
+    }
+
+    /** Hands back spend {@link #takeChanged} gave out and that could not be written: it is written next time. */
+    public synchronized void stillChanged(List<DaySpend> unwritten) {
+        for (DaySpend spend : unwritten) {
+            if (spend.day().equals(day)) {
+                changed.add(spend.targetId());
+            } else {
+                pastDays.add(spend);
+            }
+        }
+    }
+
+    /** The configured ceilings. */
+    public XSettings.Spend limits() {
+        return limits;
+    }
+
+    private void add(String targetId, Resource resource, long amount) {
+        if (amount > 0) {
+            total.merge(resource, amount, Long::sum);
+            perTarget.computeIfAbsent(targetId, t -> new HashMap<>()).merge(resource, amount, Long::sum);
+        }
     }
 
     /** Today's spend: {@code day}, {@code total}, {@code ceiling} and {@code targets}, for health. */
@@ -188,11 +255,15 @@ public final class SpendCeiling {
     private void rollOver() {
         LocalDate now = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         if (!now.equals(day)) {
+            // What changed since the last hand-out is still to be written under the day it was spent in.
+            changed.forEach(t -> pastDays.add(new DaySpend(
+                    t, day, spent(t, Resource.POSTS), spent(t, Resource.USERS), spent(t, Resource.COUNT_REQUESTS))));
             day = now;
             total.clear();
             perTarget.clear();
             reservedTotal.clear();
             reservedPerTarget.clear();
+            changed.clear();
         }
     }
 }
