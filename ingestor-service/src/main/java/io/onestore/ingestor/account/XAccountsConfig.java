@@ -7,6 +7,7 @@ import io.onestore.ingestor.config.SourceSettings;
 import io.onestore.ingestor.config.XSettings;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -21,11 +22,20 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnProperty(prefix = "onestore.sources.x", name = "enabled", havingValue = "true")
 class XAccountsConfig {
 
+    /** The id the environment's bearer token goes by in the pool, in health and in logs (never the token). */
+    static final String ENV_TOKEN_ID = "env";
+
     @Bean
     XAccounts xAccounts(IngestorProperties properties, ObjectProvider<Clock> clocks, MeterRegistry meters) {
         XSettings x = properties.sources().x();
         Clock clock = clocks.getIfAvailable(Clock::systemUTC);
-        List<Account> tokens = x.accountsFile() == null ? List.of() : AccountsFile.load(x.accountsFile());
+        List<Account> tokens = new ArrayList<>();
+        if (x.accountsFile() != null) {
+            tokens.addAll(AccountsFile.load(x.accountsFile()));
+        }
+        if (x.bearerToken() != null && !x.bearerToken().isBlank()) {
+            tokens.add(new Account(ENV_TOKEN_ID, x.bearerToken().strip(), null));
+        }
         // Its own limiter registry: the Instagram pool names its limiters by account id, and ids may repeat.
         AccountPool pool = new AccountPool(
                 tokens,

@@ -16,8 +16,10 @@ import org.springframework.util.unit.DataSize;
  *
  * @param enabled whether targets on {@code x} are captured at all
  * @param baseUrl where the API lives; the simulator or WireMock sets it
- * @param accountsFile one bearer token per line, {@code <id> <token>} (the accounts file's format); absent: an empty
- *     pool, every X fetch fails as {@code no_account}
+ * @param accountsFile one bearer token per line, {@code <id> <token>} (the accounts file's format)
+ * @param bearerToken one more token, from the environment ({@code ONESTORE_SOURCES_X_BEARER_TOKEN}), pooled as id
+ *     {@code env}; never logged. Without it and without {@code accountsFile} the pool is empty and every X fetch
+ *     fails as {@code no_account}
  * @param maxPages search pages read per hashtag target per cycle (each at most {@code maxResults} posts)
  * @param maxResults posts per search page, 10 to 100 (X's bounds)
  * @param timeout per HTTP call, connection included
@@ -30,6 +32,7 @@ public record XSettings(
         @DefaultValue("false") boolean enabled,
         @NotNull @DefaultValue("https://api.x.com") URI baseUrl,
         Path accountsFile,
+        String bearerToken,
         @Min(1) @DefaultValue("5") int maxPages,
         @Min(10) @Max(100) @DefaultValue("100") int maxResults,
         @NotNull @DefaultValue("10s") Duration timeout,
@@ -39,6 +42,14 @@ public record XSettings(
         @Valid @NotNull @DefaultValue Spend spend,
         @Valid @NotNull @DefaultValue SourceSettings.Retry retry,
         @Valid @NotNull @DefaultValue SourceSettings.CircuitBreaker circuitBreaker) {
+
+    /** Without the token: a record's own toString would print it. */
+    @Override
+    public String toString() {
+        return "XSettings[enabled=" + enabled + ", baseUrl=" + baseUrl + ", accountsFile=" + accountsFile
+                + ", bearerToken=" + (bearerToken == null ? "none" : "<redacted>") + ", maxPages=" + maxPages
+                + ", maxResults=" + maxResults + ", spend=" + spend + "]";
+    }
 
     /** @param callsPerWindow HTTP calls per token per {@code window} */
     public record Budget(

@@ -16,6 +16,7 @@ public final class XTestSettings {
                 true,
                 URI.create(baseUrl),
                 null,
+                null,
                 maxPages,
                 100,
                 Duration.ofSeconds(2),
