@@ -15,6 +15,7 @@ public enum IndexAlias {
     TARGET_COVERAGE("target-coverage"),
     COVERAGE_GAPS("coverage-gaps"),
     SOURCE_CURSORS("source-cursors"),
+    TARGET_SPEND("target-spend"),
     DEADLETTER("deadletter");
 
     private final String suffix;

@@ -76,6 +76,11 @@ public record IndexNames(String prefix) {
         return alias(IndexAlias.COVERAGE_GAPS);
     }
 
+    /** What a metered upstream billed per target, platform and UTC day (X's reads). */
+    public String targetSpend() {
+        return alias(IndexAlias.TARGET_SPEND);
+    }
+
     /** Where each source resumes reading: a stream's cursor, a timeline's newest id per server and tag. */
     public String sourceCursors() {
         return alias(IndexAlias.SOURCE_CURSORS);

@@ -22,11 +22,13 @@ import io.onestore.model.document.Sentiment;
 import io.onestore.model.document.TagSnapshotDocument;
 import io.onestore.model.document.TargetCoverageDocument;
 import io.onestore.model.document.TargetDocument;
+import io.onestore.model.document.TargetSpendDocument;
 import io.onestore.model.json.ContractJson;
 import io.onestore.testsupport.elasticsearch.ElasticsearchTestServer;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -346,6 +348,25 @@ class IndexContractTest {
         assertThat(count(
                         names.targetCoverage(),
                         Query.of(q -> q.term(t -> t.field("plan.under_covered").value(true)))))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void targetSpendRoundTripsOnePerTargetPlatformAndDayAndAMonthIsFoundByDay() throws IOException {
+        TargetSpendDocument.Ceiling ceiling = new TargetSpendDocument.Ceiling(10_000, 10_000, 2_000, 2_000, 2_000);
+        TargetSpendDocument first = new TargetSpendDocument(
+                "hashtag:nike", Platform.X, LocalDate.parse("2026-11-19"), 100, 87, 1, ceiling, T0);
+        TargetSpendDocument second =
+                new TargetSpendDocument("hashtag:nike", Platform.X, LocalDate.parse("2026-11-20"), 12, 9, 3, null, T0);
+
+        assertThat(first.id()).isEqualTo("hashtag:nike@x:2026-11-19");
+        assertThat(roundTrip(names.targetSpend(), first.id(), first, TargetSpendDocument.class))
+                .isEqualTo(first);
+        assertThat(roundTrip(names.targetSpend(), second.id(), second, TargetSpendDocument.class))
+                .isEqualTo(second);
+        assertThat(count(
+                        names.targetSpend(),
+                        Query.of(q -> q.range(r -> r.date(d -> d.field("day").gte("2026-11-20"))))))
                 .isEqualTo(1);
     }
 

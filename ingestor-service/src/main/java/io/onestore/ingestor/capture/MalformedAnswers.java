@@ -9,6 +9,7 @@ import io.onestore.ingestor.targets.Target;
 import io.onestore.model.document.DeadLetterDocument;
 import io.onestore.model.document.Platform;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Turns an upstream answer no normaliser could read into the dead letter that keeps it verbatim, so nothing the
@@ -22,6 +23,16 @@ public final class MalformedAnswers {
 
     public MalformedAnswers(ObjectMapper json) {
         this.json = json;
+    }
+
+    /** The target failed by a malformed answer, its body kept as the one dead letter. */
+    public CaptureResult.Failed failed(
+            Target target, FetchOutcome.Malformed<?> malformed, Instant capturedAt, Platform platform, String source) {
+        return new CaptureResult.Failed(
+                target,
+                malformed.label(),
+                malformed.reason(),
+                List.of(letter(target, platform, source, malformed, capturedAt)));
     }
 
     /** The dead letter of a malformed answer read for {@code target} from {@code source} of {@code platform}. */

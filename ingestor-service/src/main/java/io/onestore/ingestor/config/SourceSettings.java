@@ -11,11 +11,15 @@ import java.util.Locale;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
-/** {@code onestore.sources.*}: the upstream networks. Part of {@link IngestorProperties}. */
+/**
+ * {@code onestore.sources.*}: the upstream networks. Part of {@link IngestorProperties}. Every network but Instagram
+ * has its settings record beside this file.
+ */
 public record SourceSettings(
         @Valid @NotNull @DefaultValue Instagram instagram,
         @Valid @NotNull @DefaultValue MastodonSettings mastodon,
         @Valid @NotNull @DefaultValue BlueskySettings bluesky,
+        @Valid @NotNull @DefaultValue XSettings x,
         @Valid @NotNull @DefaultValue TikTokSettings tiktok) {
 
     /**

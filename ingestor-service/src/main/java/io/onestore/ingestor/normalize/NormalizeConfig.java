@@ -32,4 +32,10 @@ class NormalizeConfig {
     BlueskyPostNormalizer blueskyPostNormalizer(ObjectProvider<SentimentScorer> sentiment) {
         return new BlueskyPostNormalizer(new OpenPostAssembler(sentiment.getIfAvailable(VaderSentimentScorer::new)));
     }
+
+    /** What the X fetcher hands its payloads to. */
+    @Bean
+    XPayloadNormalizer xPayloadNormalizer(ObjectProvider<SentimentScorer> sentiment) {
+        return new XPayloadNormalizer(sentiment.getIfAvailable(VaderSentimentScorer::new));
+    }
 }

@@ -58,6 +58,18 @@ public sealed interface FetchOutcome<T> extends AccountSignal {
         }
     }
 
+    /**
+     * The token's paid reads are used up: X's 402 when the prepaid credits run out, or its monthly usage cap. Only a
+     * human (a top-up, the next billing month) brings the token back, so the pool takes it out of rotation like a
+     * login wall, and health says why.
+     */
+    record OutOfCredit<T>(String reason) implements FetchOutcome<T>, AccountSignal.LoginWall {
+        @Override
+        public String label() {
+            return "out_of_credit";
+        }
+    }
+
     /** 5xx, timeouts, connection failures, an open circuit: worth retrying later, on any account. */
     record Transient<T>(String reason) implements FetchOutcome<T> {
         @Override

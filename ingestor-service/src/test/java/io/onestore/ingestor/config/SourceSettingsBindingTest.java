@@ -52,4 +52,29 @@ class SourceSettingsBindingTest {
         assertThat(instagram.maxPages()).isEqualTo(3);
         assertThat(SourceSettings.Mode.GRAPH.defaultBaseUrl().toString()).startsWith("https://graph.facebook.com/");
     }
+
+    @Test
+    void xIsOffUnlessEnabledAndItsEnvironmentVariablesBind() {
+        XSettings off = bind(Map.of()).x();
+        assertThat(off.enabled()).isFalse();
+        assertThat(off.baseUrl()).isEqualTo(URI.create("https://api.x.com"));
+        assertThat(off.maxResults()).isEqualTo(100);
+        assertThat(off.budget().callsPerWindow()).isEqualTo(450);
+        assertThat(off.budget().window()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(off.spend().postsPerDay()).isEqualTo(10_000);
+
+        XSettings on = bind(Map.of(
+                        "ONESTORE_SOURCES_X_ENABLED", "true",
+                        "ONESTORE_SOURCES_X_BASE_URL", "http://localhost:8090",
+                        "ONESTORE_SOURCES_X_ACCOUNTS_FILE", "/etc/onestore/x-tokens.txt",
+                        "ONESTORE_SOURCES_X_BEARER_TOKEN", "AAAA-s3cr3t-bearer",
+                        "ONESTORE_SOURCES_X_SPEND_POSTS_PER_DAY", "500"))
+                .x();
+        assertThat(on.enabled()).isTrue();
+        assertThat(on.baseUrl()).isEqualTo(URI.create("http://localhost:8090"));
+        assertThat(on.accountsFile()).isEqualTo(Path.of("/etc/onestore/x-tokens.txt"));
+        assertThat(on.spend().postsPerDay()).isEqualTo(500);
+        assertThat(on.bearerToken()).isEqualTo("AAAA-s3cr3t-bearer");
+        assertThat(on.toString()).as("the token never in a log line").doesNotContain("s3cr3t");
+    }
 }

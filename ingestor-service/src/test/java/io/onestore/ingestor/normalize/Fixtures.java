@@ -16,6 +16,19 @@ public final class Fixtures {
         return read("instagram/" + path);
     }
 
+    /** An X API answer under {@code fixtures/x/}. */
+    public static String x(String path) {
+        return read("x/" + path);
+    }
+
+    public static JsonNode xJson(String path) {
+        try {
+            return ContractJson.mapper().readTree(x(path));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A fixture of any platform: {@code mastodon/timeline-nike.json}. */
     public static String read(String path) {
         try (InputStream in = Fixtures.class.getResourceAsStream("/fixtures/" + path)) {

@@ -80,4 +80,16 @@ class TargetsFileTest {
         assertThat(TargetsFile.read(file)).containsExactly(Target.hashtag("nike"), Target.profile("adidas"));
         assertThat(TargetsFile.read(dir.resolve("missing.txt"))).isEmpty();
     }
+
+    @Test
+    void xIsNamedAfterTheTargetLikeEveryOtherPlatformAndAPrefixIsNoTarget() {
+        List<Target> targets = TargetsFile.parse(List.of("#Nike x", "@nike X", "#puma instagram x", "x:#nike"), "t");
+
+        assertThat(targets)
+                .containsExactly(
+                        new Target(TargetDocument.Kind.HASHTAG, "nike", Platform.X),
+                        new Target(TargetDocument.Kind.PROFILE, "nike", Platform.X),
+                        Target.hashtag("puma"),
+                        new Target(TargetDocument.Kind.HASHTAG, "puma", Platform.X));
+    }
 }

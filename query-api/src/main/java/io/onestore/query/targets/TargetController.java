@@ -36,7 +36,10 @@ class TargetController {
     @GetMapping
     @Operation(
             summary = "List targets with their coverage ledger: covered since, last capture, rate, next due, pages and"
-                    + " calls spent, back-fill progress, the planner's shortfall; by kind then value")
+                    + " calls spent, back-fill progress, the planner's shortfall; by kind then value",
+            description = "spend[] shows what a metered upstream billed per target (X: posts, users and counts requests"
+                    + " read) today and this month (UTC), against the ingestor's daily ceilings, as the ingestor"
+                    + " recorded it (it trails the reads by a few seconds); empty where nothing metered was read.")
     TargetPage list(
             @Parameter(schema = @Schema(allowableValues = {"hashtag", "profile"})) @RequestParam(required = false)
                     String kind,
@@ -59,7 +62,7 @@ class TargetController {
 
     @GetMapping("/{id}")
     @Operation(
-            summary = "One target's coverage ledger with its newest gaps (open and filled) and their reasons",
+            summary = "One target's coverage ledger and spend with its newest gaps (open and filled) and their reasons",
             description = "Open gaps are ranges capture has not read; later captures re-read the ones a feed can still"
                     + " page back to (page_budget, account_budget, upstream_failure, store_unavailable on the web and"
                     + " legacy feeds) and mark them filled, with closedAt. api_window gaps stay open. Only open gaps"

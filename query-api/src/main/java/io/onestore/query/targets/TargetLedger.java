@@ -15,6 +15,8 @@ import java.util.List;
  * @param underCovered true when some platform of it is not fully covered: never captured, open gaps, or the planner
  *     expects to miss posts
  * @param coverage one ledger per platform; empty before the first capture
+ * @param spend what metered upstreams billed for it today and this month, per platform (X: posts, users and counts
+ *     requests read) against the ingestor's daily ceilings; empty where nothing is metered or nothing was read
  * @param gaps its newest gaps, open and filled (with {@code GET /api/v1/targets/{id}} only; null in the list)
  * @param gapsTotal how many gaps it has in all (with {@code GET /api/v1/targets/{id}} only; null in the list)
  */
@@ -29,8 +31,27 @@ public record TargetLedger(
         String lastOutcome,
         boolean underCovered,
         List<PlatformCoverage> coverage,
+        List<TargetSpend> spend,
         List<GapEntry> gaps,
         Long gapsTotal) {
+
+    /** This target with its spend. */
+    TargetLedger withSpend(List<TargetSpend> spend) {
+        return new TargetLedger(
+                id,
+                kind,
+                value,
+                platforms,
+                campaignIds,
+                createdAt,
+                lastFetchedAt,
+                lastOutcome,
+                underCovered,
+                coverage,
+                spend,
+                gaps,
+                gapsTotal);
+    }
 
     /**
      * @param highWaterMark the newest post captured: its time and id

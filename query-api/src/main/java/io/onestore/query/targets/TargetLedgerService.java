@@ -6,11 +6,15 @@ import io.onestore.model.document.CoverageGapDocument;
 import io.onestore.model.document.Platform;
 import io.onestore.model.document.TargetCoverageDocument;
 import io.onestore.model.document.TargetDocument;
+import io.onestore.model.document.TargetSpendDocument;
 import io.onestore.model.index.IndexNames;
 import io.onestore.query.coverage.CoverageQuery;
 import io.onestore.query.web.ApiException;
 import io.onestore.query.web.ProblemType;
 import java.io.IOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,8 +23,9 @@ import java.util.Objects;
 import org.springframework.stereotype.Service;
 
 /**
- * Reads the targets and their coverage ledgers (the ingestor writes both) for {@code GET /api/v1/targets}: a page of
- * targets and their ledgers in two requests, one target with its gaps in three.
+ * Reads the targets, their coverage ledgers and their spend (the ingestor writes all three) for
+ * {@code GET /api/v1/targets}: a page of targets with their ledgers and spend in three requests, one target with its
+ * gaps in four.
  */
 @Service
 public class TargetLedgerService {
@@ -32,10 +37,15 @@ public class TargetLedgerService {
 
     private final ElasticsearchClient client;
     private final IndexNames names;
+    /** Spend documents read at most per search. */
+    static final int MAX_SPEND_DOCUMENTS = 10_000;
 
-    TargetLedgerService(ElasticsearchClient client, IndexNames names) {
+    private final Clock clock;
+
+    TargetLedgerService(ElasticsearchClient client, IndexNames names, Clock clock) {
         this.client = client;
         this.names = names;
+        this.clock = clock;
     }
 
     /** Page {@code page} (from 0) of {@code size} targets matching the filter, by kind then value. */
@@ -44,7 +54,7 @@ public class TargetLedgerService {
         if (!filter.underCovered()) {
             var response = client.search(
                     TargetLedgerQuery.targets(names.targets(), filter, offset, size), TargetDocument.class);
-            return new TargetPage(page, size, total(response), views(sources(response)), null);
+            return new TargetPage(page, size, total(response), withSpend(views(sources(response))), null);
         }
         // Under-covered is decided from a target's ledgers on each of its platforms (a platform without a ledger
         // counts), which one search cannot join: the matching targets are scanned, bounded, and paged here.
@@ -59,7 +69,7 @@ public class TargetLedgerService {
                 : null;
         List<TargetLedger> slice =
                 offset >= under.size() ? List.of() : under.subList(offset, Math.min(under.size(), offset + size));
-        return new TargetPage(page, size, under.size(), slice, notice);
+        return new TargetPage(page, size, under.size(), withSpend(slice), notice);
     }
 
     /** One target with its newest gaps; {@code target-not-found} when there is none with this id. */
@@ -74,7 +84,12 @@ public class TargetLedgerService {
                 .filter(Objects::nonNull)
                 .map(TargetLedgerService::entry)
                 .toList();
-        return view(found.source(), ledgers(List.of(id)).getOrDefault(id, List.of()), entries, total(gaps));
+        return view(
+                found.source(),
+                ledgers(List.of(id)).getOrDefault(id, List.of()),
+                spend(List.of(id)).getOrDefault(id, List.of()),
+                entries,
+                total(gaps));
     }
 
     private List<TargetLedger> views(List<TargetDocument> targets) throws IOException {
@@ -82,9 +97,36 @@ public class TargetLedgerService {
                 ledgers(targets.stream().map(TargetDocument::id).toList());
         List<TargetLedger> views = new ArrayList<>();
         for (TargetDocument target : targets) {
-            views.add(view(target, ledgers.getOrDefault(target.id(), List.of()), null, null));
+            views.add(view(target, ledgers.getOrDefault(target.id(), List.of()), List.of(), null, null));
         }
         return views;
+    }
+
+    /** The page's targets with their spend: read for the page only, never for a whole under-covered scan. */
+    private List<TargetLedger> withSpend(List<TargetLedger> page) throws IOException {
+        Map<String, List<TargetSpend>> spent =
+                spend(page.stream().map(TargetLedger::id).toList());
+        return page.stream()
+                .map(t -> t.withSpend(spent.getOrDefault(t.id(), List.of())))
+                .toList();
+    }
+
+    /**
+     * The targets' spend today and this month (UTC), from {@code target-spend}; targets without spend this month are
+     * absent. In chunks whose documents all fit one answer, so no day is left out of a sum.
+     */
+    private Map<String, List<TargetSpend>> spend(List<String> targetIds) throws IOException {
+        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        List<TargetSpendDocument> days = new ArrayList<>();
+        for (int from = 0; from < targetIds.size(); from += TargetSpendSums.TARGETS_PER_SEARCH) {
+            List<String> chunk =
+                    targetIds.subList(from, Math.min(targetIds.size(), from + TargetSpendSums.TARGETS_PER_SEARCH));
+            days.addAll(sources(client.search(
+                    TargetLedgerQuery.spend(
+                            names.targetSpend(), chunk, TargetSpendSums.monthStart(today), today, MAX_SPEND_DOCUMENTS),
+                    TargetSpendDocument.class)));
+        }
+        return TargetSpendSums.of(days, today);
     }
 
     private Map<String, List<TargetCoverageDocument>> ledgers(List<String> targetIds) throws IOException {
@@ -110,6 +152,7 @@ public class TargetLedgerService {
     private static TargetLedger view(
             TargetDocument target,
             List<TargetCoverageDocument> ledgers,
+            List<TargetSpend> spend,
             List<TargetLedger.GapEntry> gaps,
             Long gapsTotal) {
         List<TargetLedger.PlatformCoverage> coverage = ledgers.stream()
@@ -133,6 +176,7 @@ public class TargetLedgerService {
                 target.lastOutcome(),
                 underCovered,
                 coverage,
+                spend,
                 gaps,
                 gapsTotal);
     }

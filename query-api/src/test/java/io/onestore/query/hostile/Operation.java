@@ -18,7 +18,7 @@ record Operation(String method, String path, List<String> parameters) {
                 new Operation("DELETE", "/api/v1/campaigns/{id}", List.of()),
                 new Operation("GET", "/api/v1/campaigns/{id}/report", List.of("interval")),
                 new Operation("GET", "/api/v1/insights/influencers", concat(window, "limit")),
-                new Operation("GET", "/api/v1/insights/share-of-voice", concat(window, "metric")),
+                new Operation("GET", "/api/v1/insights/share-of-voice", concat(window, "metric", "platform")),
                 new Operation("GET", "/api/v1/insights/sentiment", concat(window, "interval")),
                 new Operation("GET", "/api/v1/insights/spikes", concat(window, "interval", "k")),
                 new Operation("GET", "/api/v1/targets", List.of("kind", "campaign", "underCovered", "page", "size")),

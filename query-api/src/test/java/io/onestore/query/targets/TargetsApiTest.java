@@ -9,9 +9,12 @@ import io.onestore.model.document.GapReason;
 import io.onestore.model.document.Platform;
 import io.onestore.model.document.TargetCoverageDocument;
 import io.onestore.model.document.TargetDocument;
+import io.onestore.model.document.TargetSpendDocument;
 import io.onestore.query.ContractIndices;
 import io.onestore.query.Ledgers;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -89,6 +92,20 @@ class TargetsApiTest {
                                 List.of(Platform.INSTAGRAM),
                                 List.of("c2"),
                                 Instant.parse("2026-09-01T00:00:00Z"))));
+        // #nike is watched on X too: today's spend as the ingestor writes it (the service's clock is the real one).
+        TargetSpendDocument spend = new TargetSpendDocument(
+                "hashtag:nike",
+                Platform.X,
+                LocalDate.now(ZoneOffset.UTC),
+                100,
+                87,
+                1,
+                new TargetSpendDocument.Ceiling(10_000, 10_000, 2_000, 2_000, 2_000),
+                Instant.now());
+        es.client().index(i -> i.index(es.names().targetSpend())
+                .id(spend.id())
+                .document(spend)
+                .refresh(co.elastic.clients.elasticsearch._types.Refresh.True));
     }
 
     @AfterAll
@@ -140,6 +157,14 @@ class TargetsApiTest {
         JsonNode nike = page.get("targets").get(0);
         assertThat(nike.get("underCovered").asBoolean()).isFalse();
         assertThat(nike.get("campaignIds").get(0).asText()).isEqualTo("c1");
+        JsonNode x = nike.get("spend").get(0);
+        assertThat(x.get("platform").asText()).isEqualTo("x");
+        assertThat(x.get("postsToday").asLong()).isEqualTo(100);
+        assertThat(x.get("usersToday").asLong()).isEqualTo(87);
+        assertThat(x.get("countRequestsToday").asLong()).isEqualTo(1);
+        assertThat(x.get("postsThisMonth").asLong()).isEqualTo(100);
+        assertThat(x.get("ceiling").get("postsPerTargetPerDay").asLong()).isEqualTo(2_000);
+        assertThat(puma.get("spend")).as("nothing metered read for #puma").isEmpty();
         JsonNode adidas = page.get("targets").get(3);
         assertThat(adidas.get("underCovered").asBoolean()).isTrue();
         assertThat(adidas.get("coverage")).isEmpty();

@@ -20,7 +20,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** X API v2 recent search and counts over the last 7 days of the world's public posts. */
+/**
+ * X API v2 recent search and counts over the last 7 days of the world's public posts; search pages newest first by
+ * {@code next_token} and reads only posts newer than {@code since_id} when given. Users are {@link XUsersController}'s.
+ */
 @RestController
 class XController {
 
@@ -60,9 +63,15 @@ class XController {
         }
         TweetQuery parsed = TweetQuery.parse(query);
         long before = parseToken(params.get("next_token"));
+        long sinceId;
+        try {
+            sinceId = params.containsKey("since_id") ? Long.parseLong(params.get("since_id")) : Long.MIN_VALUE;
+        } catch (NumberFormatException e) {
+            return invalid("since_id", "The `since_id` query parameter value is not valid");
+        }
         List<Post> matching = world.posts(window[0], window[1], now).stream()
                 .filter(p -> p.isVisible() && parsed.matches(p))
-                .filter(p -> p.xId() < before)
+                .filter(p -> p.xId() < before && p.xId() > sinceId)
                 .toList();
         List<Post> page = matching.subList(0, Math.min(maxResults, matching.size()));
         if (page.isEmpty()) {

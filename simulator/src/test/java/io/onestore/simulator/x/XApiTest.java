@@ -99,4 +99,28 @@ class XApiTest extends SimulatorTestBase {
                 .expectStatus()
                 .isUnauthorized();
     }
+
+    @Test
+    void sinceIdReadsOnlyNewerPosts() {
+        JsonNode all = get("/2/tweets/search/recent?query=%23nike&max_results=100");
+        String third = all.at("/data/2/id").asText();
+        JsonNode newer = get("/2/tweets/search/recent?query=%23nike&max_results=100&since_id=" + third);
+        assertThat(newer.at("/meta/result_count").asInt()).isEqualTo(2);
+        assertThat(newer.at("/data/0/id").asText())
+                .isEqualTo(all.at("/data/0/id").asText());
+        assertThat(newer.at("/data/1/id").asText())
+                .isEqualTo(all.at("/data/1/id").asText());
+    }
+
+    @Test
+    void userByUsernameAndAnUnknownOne() {
+        JsonNode nike = get("/2/users/by/username/nike?user.fields=public_metrics,verified");
+        assertThat(nike.at("/data/username").asText()).isEqualTo("nike");
+        assertThat(nike.at("/data/public_metrics/followers_count").asLong()).isPositive();
+        assertThat(nike.at("/data/verified").isBoolean()).isTrue();
+
+        JsonNode unknown = get("/2/users/by/username/nobody_here_at_all");
+        assertThat(unknown.has("data")).isFalse();
+        assertThat(unknown.at("/errors/0/title").asText()).isEqualTo("Not Found Error");
+    }
 }

@@ -116,12 +116,8 @@ public final class InstagramTargetFetcher implements PlatformTargetFetcher {
                         return attempt(target, capturedAt, order, tried, outcome);
                     }
                     if (outcome instanceof FetchOutcome.Malformed<?> malformed) {
-                        return Mono.just(new CaptureResult.Failed(
-                                target,
-                                outcome.label(),
-                                outcome.reason(),
-                                List.of(malformedAnswers.letter(
-                                        target, Platform.INSTAGRAM, adapter.source(), malformed, capturedAt))));
+                        return Mono.just(malformedAnswers.failed(
+                                target, malformed, capturedAt, Platform.INSTAGRAM, adapter.source()));
                     }
                     return Mono.just(failed(target, outcome.label(), outcome.reason()));
                 });

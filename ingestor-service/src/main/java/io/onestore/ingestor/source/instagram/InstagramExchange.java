@@ -3,32 +3,25 @@ package io.onestore.ingestor.source.instagram;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
 import io.github.resilience4j.reactor.retry.RetryOperator;
 import io.github.resilience4j.retry.Retry;
-import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.netty.channel.ChannelOption;
 import io.onestore.ingestor.config.SourceSettings;
 import io.onestore.ingestor.source.FetchOutcome;
+import io.onestore.ingestor.source.ResilientHttp;
 import io.onestore.model.json.ContractJson;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.util.UriBuilder;
 import reactor.core.publisher.Mono;
-import reactor.netty.http.client.HttpClient;
 
 /**
  * One GET against an Instagram upstream, the way every endpoint client needs it: the answer classified into a
@@ -77,34 +70,11 @@ public final class InstagramExchange {
             RetryRegistry retries,
             MeterRegistry meters,
             Clock clock) {
-        HttpClient netty = HttpClient.create()
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int)
-                        Math.min(Integer.MAX_VALUE, settings.timeout().toMillis()))
-                .responseTimeout(settings.timeout());
-        WebClient http = builder.clone()
-                .baseUrl(settings.effectiveBaseUrl().toString())
-                .clientConnector(new ReactorClientHttpConnector(netty))
-                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize((int)
-                        Math.min(Integer.MAX_VALUE, settings.maxBodySize().toBytes())))
-                .build();
-        SourceSettings.CircuitBreaker cb = settings.circuitBreaker();
-        CircuitBreaker breaker = breakers.circuitBreaker(
-                source,
-                CircuitBreakerConfig.custom()
-                        .failureRateThreshold(cb.failureRatePercent())
-                        .slidingWindowSize(cb.slidingWindow())
-                        .minimumNumberOfCalls(cb.minimumCalls())
-                        .waitDurationInOpenState(cb.openFor())
-                        .recordExceptions(TransientFault.class)
-                        .build());
-        SourceSettings.Retry r = settings.retry();
-        Retry retry = retries.retry(
-                source,
-                RetryConfig.custom()
-                        .maxAttempts(r.maxAttempts())
-                        .intervalFunction(IntervalFunction.ofExponentialBackoff(r.initialBackoff(), r.multiplier()))
-                        .retryExceptions(TransientFault.class)
-                        .build());
+        WebClient http = ResilientHttp.webClient(
+                builder, settings.effectiveBaseUrl(), settings.timeout(), settings.maxBodySize());
+        CircuitBreaker breaker =
+                breakers.circuitBreaker(source, ResilientHttp.breaker(settings.circuitBreaker(), TransientFault.class));
+        Retry retry = retries.retry(source, ResilientHttp.retry(settings.retry(), TransientFault.class));
         InstagramResponseClassifier classifier = new InstagramResponseClassifier(ContractJson.mapper(), clock);
         return new InstagramExchange(http, source, settings.timeout(), classifier, breaker, retry, meters);
     }
@@ -129,7 +99,7 @@ public final class InstagramExchange {
                         .headers(headers)
                         .exchangeToMono(response -> response.bodyToMono(String.class)
                                 .defaultIfEmpty("")
-                                .map(body -> read(
+                                .map(body -> ResilientHttp.parsed(
                                         classifier.classify(
                                                 response.statusCode().value(),
                                                 response.headers().asHttpHeaders(),
@@ -137,7 +107,7 @@ public final class InstagramExchange {
                                         body,
                                         parser)))
                         .timeout(timeout))
-                .onErrorResume(e -> !(e instanceof TransientFault), e -> Mono.just(fault(e)))
+                .onErrorResume(e -> !(e instanceof TransientFault), e -> Mono.just(ResilientHttp.fault(e)))
                 .doOnNext(outcome -> count(endpoint, outcome))
                 .flatMap(outcome -> outcome instanceof FetchOutcome.Transient<P> t
                         ? Mono.error(new TransientFault(t))
@@ -148,29 +118,7 @@ public final class InstagramExchange {
                 .onErrorResume(
                         CallNotPermittedException.class,
                         e -> Mono.just(new FetchOutcome.Transient<>("circuit breaker " + breaker.getName() + " open")))
-                .onErrorResume(e -> Mono.just(fault(e)));
-    }
-
-    private static <P> FetchOutcome<P> read(FetchOutcome<JsonNode> outcome, String body, Function<JsonNode, P> parser) {
-        if (!(outcome instanceof FetchOutcome.Ok<JsonNode> ok)) {
-            return outcome.map(node -> null);
-        }
-        try {
-            return FetchOutcome.ok(parser.apply(ok.value()));
-        } catch (RuntimeException unexpectedShape) {
-            return new FetchOutcome.Malformed<>("unexpected JSON shape: " + unexpectedShape.getMessage(), body);
-        }
-    }
-
-    /** Exception messages of the HTTP stack may quote the request URL, and with it a token: only the type is kept. */
-    private static <P> FetchOutcome<P> fault(Throwable e) {
-        if (e instanceof TimeoutException) {
-            return new FetchOutcome.Transient<>("timeout");
-        }
-        if (e instanceof DataBufferLimitException) {
-            return new FetchOutcome.Rejected<>("body larger than max-body-size");
-        }
-        return new FetchOutcome.Transient<>("request failed: " + e.getClass().getSimpleName());
+                .onErrorResume(e -> Mono.just(ResilientHttp.fault(e)));
     }
 
     private void count(String endpoint, FetchOutcome<?> outcome) {

@@ -1,0 +1,269 @@
+package io.onestore.ingestor.account;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.onestore.ingestor.config.XSettings;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What X reads cost, and the ceiling they stay under: per UTC day, posts and user objects read in total and per
+ * target, and counts requests in total ({@link XSettings.Spend}). Before every search page a capture reserves what it
+ * asks for ({@link #reservePage}: as many posts, and as many users, since each post brings at most its author) and
+ * settles the reservation with what the answer carried ({@link #settlePage}); concurrent captures of other targets see
+ * the reservation as spent, so together they never ask for more than is left, and the ceiling is never exceeded by
+ * this process.
+ *
+ * <p>Each resource read is counted in {@code onestore.source.spend{platform=x, resource, target}}; today's spend per
+ * target is in health ({@code xSpend}) and, through {@code index/XSpendBook}, in the {@code target-spend} index, from which
+ * a restarted process takes up the day's counts again ({@link #seed}). Every method is {@code synchronized}: asking
+ * and recording are separate steps of concurrent captures.
+ */
+public final class SpendCeiling {
+
+    /** Resources X bills. */
+    public enum Resource {
+        POSTS,
+        USERS,
+        COUNT_REQUESTS;
+
+        String key() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    private final XSettings.Spend limits;
+    private final Clock clock;
+    private final MeterRegistry meters;
+    private LocalDate day;
+    private final Map<Resource, Long> total = new HashMap<>();
+    private final Map<String, Map<Resource, Long>> perTarget = new LinkedHashMap<>();
+    /** What calls asked for and not yet answered hold, in total and per target. */
+    private final Map<Resource, Long> reservedTotal = new HashMap<>();
+
+    private final Map<String, Map<Resource, Long>> reservedPerTarget = new HashMap<>();
+    /** Targets whose day's spend changed since {@link #takeChanged} last handed it out. */
+    private final Set<String> changed = new LinkedHashSet<>();
+    /** A past day's changed spend not yet handed out when the day rolled over. */
+    private final List<DaySpend> pastDays = new ArrayList<>();
+
+    /** What one call holds until {@link #settle}: posts and users. */
+    public record Reservation(String targetId, long posts, long users) {}
+
+    public SpendCeiling(XSettings.Spend limits, Clock clock, MeterRegistry meters) {
+        this.limits = limits;
+        this.clock = clock;
+        this.meters = meters;
+    }
+
+    /** Posts the target may still buy today: the least of its own and the global allowance. */
+    public synchronized long postsAllowed(String targetId) {
+        return allowed(targetId, Resource.POSTS, limits.postsPerDay(), limits.postsPerTargetPerDay());
+    }
+
+    /** User objects the target may still buy today. */
+    public synchronized long usersAllowed(String targetId) {
+        return allowed(targetId, Resource.USERS, limits.usersPerDay(), limits.usersPerTargetPerDay());
+    }
+
+    /** What the day and the target still allow of a resource, after what is spent and what is reserved. */
+    private long allowed(String targetId, Resource resource, long perDay, long perTarget) {
+        rollOver();
+        long day = perDay - total(resource) - reservedTotal.getOrDefault(resource, 0L);
+        long own = perTarget - spent(targetId, resource) - reserved(targetId, resource);
+        return Math.max(0, Math.min(day, own));
+    }
+
+    /**
+     * Holds up to {@code most} posts and as many users for one search page of the target: the least of what the
+     * target and the day still allow, after every other reservation. It must be handed back to {@link #settle}, even
+     * when the call fails or the page is too small to ask for.
+     *
+     * @return the reservation; its {@code posts} is the page size the capture may ask for (0 when nothing is left)
+     */
+    public synchronized Reservation reservePage(String targetId, long most) {
+        long granted = Math.max(0, Math.min(most, Math.min(postsAllowed(targetId), usersAllowed(targetId))));
+        return hold(new Reservation(targetId, granted, granted));
+    }
+
+    /** Holds one user read (a profile); {@code users} is 0 when none is left. */
+    public synchronized Reservation reserveUser(String targetId) {
+        return hold(new Reservation(targetId, 0, Math.min(1, usersAllowed(targetId))));
+    }
+
+    /** Releases a reservation and records what the answer carried (zero for a failed call). */
+    public synchronized void settle(Reservation reservation, long posts, long users) {
+        release(reservation, Resource.POSTS, reservation.posts());
+        release(reservation, Resource.USERS, reservation.users());
+        record(reservation.targetId(), Resource.POSTS, posts);
+        record(reservation.targetId(), Resource.USERS, users);
+    }
+
+    private Reservation hold(Reservation reservation) {
+        for (Resource resource : List.of(Resource.POSTS, Resource.USERS)) {
+            long amount = resource == Resource.POSTS ? reservation.posts() : reservation.users();
+            if (amount > 0) {
+                reservedTotal.merge(resource, amount, Long::sum);
+                reservedPerTarget
+                        .computeIfAbsent(reservation.targetId(), t -> new HashMap<>())
+                        .merge(resource, amount, Long::sum);
+            }
+        }
+        return reservation;
+    }
+
+    /** A reservation made before midnight is settled after the roll-over cleared it: never below zero. */
+    private void release(Reservation reservation, Resource resource, long amount) {
+        if (amount <= 0) {
+            return;
+        }
+        reservedTotal.computeIfPresent(resource, (r, held) -> held > amount ? held - amount : null);
+        Map<Resource, Long> target = reservedPerTarget.get(reservation.targetId());
+        if (target != null) {
+            target.computeIfPresent(resource, (r, held) -> held > amount ? held - amount : null);
+            if (target.isEmpty()) {
+                reservedPerTarget.remove(reservation.targetId());
+            }
+        }
+    }
+
+    public synchronized boolean countAllowed() {
+        rollOver();
+        return total(Resource.COUNT_REQUESTS) < limits.countRequestsPerDay();
+    }
+
+    /** Records what an answer carried; called for every billed answer, whatever came of it. */
+    public synchronized void record(String targetId, Resource resource, long amount) {
+        if (amount <= 0) {
+            return;
+        }
+        rollOver();
+        add(targetId, resource, amount);
+        changed.add(targetId);
+        meters.counter("onestore.source.spend", "platform", "x", "resource", resource.key(), "target", targetId)
+                .increment(amount);
+    }
+
+    /** One target's spend in one UTC day. */
+    public record DaySpend(String targetId, LocalDate day, long posts, long users, long countRequests) {}
+
+    /**
+     * Adds what an earlier process recorded for today (from {@code target-spend}) to the counters; spend of another
+     * day is ignored. Called once, before this process's own spend of the day is first written out.
+     */
+    public synchronized void seed(List<DaySpend> stored) {
+        rollOver();
+        for (DaySpend spend : stored) {
+            if (!spend.day().equals(day)) {
+                continue;
+            }
+            add(spend.targetId(), Resource.POSTS, spend.posts());
+            add(spend.targetId(), Resource.USERS, spend.users());
+            add(spend.targetId(), Resource.COUNT_REQUESTS, spend.countRequests());
+            changed.add(spend.targetId());
+        }
+    }
+
+    /** Today's spend of every target whose spend changed since the last call; the caller writes it out. */
+    public synchronized List<DaySpend> takeChanged() {
+        rollOver();
+        List<DaySpend> out = new ArrayList<>(pastDays);
+        pastDays.clear();
+        for (String targetId : changed) {
+            out.add(new DaySpend(
+                    targetId,
+                    day,
+                    spent(targetId, Resource.POSTS),
+                    spent(targetId, Resource.USERS),
+                    spent(targetId, Resource.COUNT_REQUESTS)));
+        }
+        changed.clear();
+        return out;
+    }
+
+    /** Hands back spend {@link #takeChanged} gave out and that could not be written: it is written next time. */
+    public synchronized void stillChanged(List<DaySpend> unwritten) {
+        for (DaySpend spend : unwritten) {
+            if (spend.day().equals(day)) {
+                changed.add(spend.targetId());
+            } else {
+                pastDays.add(spend);
+            }
+        }
+    }
+
+    /** The configured ceilings. */
+    public XSettings.Spend limits() {
+        return limits;
+    }
+
+    private void add(String targetId, Resource resource, long amount) {
+        if (amount > 0) {
+            total.merge(resource, amount, Long::sum);
+            perTarget.computeIfAbsent(targetId, t -> new HashMap<>()).merge(resource, amount, Long::sum);
+        }
+    }
+
+    /** Today's spend: {@code day}, {@code total}, {@code ceiling} and {@code targets}, for health. */
+    public synchronized Map<String, Object> today() {
+        rollOver();
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("day", day.toString());
+        view.put("total", keyed(total));
+        view.put(
+                "ceiling",
+                Map.of(
+                        "posts_per_day", limits.postsPerDay(),
+                        "users_per_day", limits.usersPerDay(),
+                        "posts_per_target_per_day", limits.postsPerTargetPerDay(),
+                        "users_per_target_per_day", limits.usersPerTargetPerDay(),
+                        "count_requests_per_day", limits.countRequestsPerDay()));
+        Map<String, Object> targets = new LinkedHashMap<>();
+        perTarget.forEach((target, spend) -> targets.put(target, keyed(spend)));
+        view.put("targets", targets);
+        return view;
+    }
+
+    private static Map<String, Long> keyed(Map<Resource, Long> spend) {
+        Map<String, Long> keyed = new LinkedHashMap<>();
+        for (Resource resource : Resource.values()) {
+            keyed.put(resource.key(), spend.getOrDefault(resource, 0L));
+        }
+        return keyed;
+    }
+
+    private long total(Resource resource) {
+        return total.getOrDefault(resource, 0L);
+    }
+
+    private long reserved(String targetId, Resource resource) {
+        return reservedPerTarget.getOrDefault(targetId, Map.of()).getOrDefault(resource, 0L);
+    }
+
+    private long spent(String targetId, Resource resource) {
+        return perTarget.getOrDefault(targetId, Map.of()).getOrDefault(resource, 0L);
+    }
+
+    /** X's billing day is the UTC day: a new day starts every counter at zero. */
+    private void rollOver() {
+        LocalDate now = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        if (!now.equals(day)) {
+            // What changed since the last hand-out is still to be written under the day it was spent in.
+            changed.forEach(t -> pastDays.add(new DaySpend(
+                    t, day, spent(t, Resource.POSTS), spent(t, Resource.USERS), spent(t, Resource.COUNT_REQUESTS))));
+            day = now;
+            total.clear();
+            perTarget.clear();
+            reservedTotal.clear();
+            reservedPerTarget.clear();
+            changed.clear();
+        }
+    }
+}
