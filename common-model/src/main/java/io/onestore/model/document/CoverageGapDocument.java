@@ -21,6 +21,8 @@ import java.util.Locale;
  * @param estimatedPosts the target's estimated rate times the range: how many posts the gap may hold; null when no
  *     rate is known yet
  * @param detail a short machine-written note (the upstream outcome, the page budget), never upstream text
+ * @param part the part of the source whose reading left the gap, e.g. the Mastodon server {@code mastodon.social};
+ *     null when the gap is the whole platform's
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -36,10 +38,59 @@ public record CoverageGapDocument(
         Instant detectedAt,
         Instant closedAt,
         Long estimatedPosts,
-        String detail) {
+        String detail,
+        String part) {
+
+    /** A gap of the whole platform (no part). */
+    public CoverageGapDocument(
+            String targetId,
+            TargetDocument.Kind kind,
+            String value,
+            Platform platform,
+            Instant from,
+            Instant to,
+            GapReason reason,
+            Status status,
+            Instant detectedAt,
+            Instant closedAt,
+            Long estimatedPosts,
+            String detail) {
+        this(
+                targetId,
+                kind,
+                value,
+                platform,
+                from,
+                to,
+                reason,
+                status,
+                detectedAt,
+                closedAt,
+                estimatedPosts,
+                detail,
+                null);
+    }
 
     public String id() {
-        return DocumentIds.coverageGap(targetId, platform, from, reason);
+        return DocumentIds.coverageGap(targetId, platform, from, reason, part);
+    }
+
+    /** This gap read after all: kept, as {@code filled}, so the history of coverage is not rewritten. */
+    public CoverageGapDocument filled(Instant at) {
+        return new CoverageGapDocument(
+                targetId,
+                kind,
+                value,
+                platform,
+                from,
+                to,
+                reason,
+                Status.FILLED,
+                detectedAt,
+                at,
+                estimatedPosts,
+                detail,
+                part);
     }
 
     public enum Status {

@@ -4,6 +4,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
 import io.onestore.model.document.CoverageGapDocument;
+import io.onestore.model.document.Platform;
 import io.onestore.model.document.TargetCoverageDocument;
 import io.onestore.model.index.IndexNames;
 import java.io.IOException;
@@ -22,6 +23,8 @@ import org.slf4j.LoggerFactory;
 public final class CoverageLedger {
 
     private static final Logger log = LoggerFactory.getLogger(CoverageLedger.class);
+    /** Open gaps read per target and platform: one per part at most, in practice (a part has one open gap). */
+    static final int MAX_PART_GAPS = 200;
 
     private final ElasticsearchClient client;
     private final IndexNames names;
@@ -44,6 +47,28 @@ public final class CoverageLedger {
             }
         }
         return found;
+    }
+
+    /**
+     * The open gaps of a target's parts on a platform ({@link PartGaps}), at most {@value #MAX_PART_GAPS}. The gaps
+     * index is refreshed first: the previous cycle's gaps must be seen, and a search sees only refreshed writes.
+     */
+    public List<CoverageGapDocument> openPartGaps(String targetId, Platform platform) throws IOException {
+        client.indices().refresh(r -> r.index(names.coverageGaps()));
+        var response = client.search(
+                s -> s.index(names.coverageGaps())
+                        .size(MAX_PART_GAPS)
+                        .query(q -> q.bool(b -> b.filter(
+                                        f -> f.term(t -> t.field("target_id").value(targetId)))
+                                .filter(f -> f.term(t -> t.field("platform").value(platform.key())))
+                                .filter(f ->
+                                        f.term(t -> t.field("status").value(CoverageGapDocument.Status.OPEN.key())))
+                                .filter(f -> f.exists(e -> e.field("part"))))),
+                CoverageGapDocument.class);
+        return response.hits().hits().stream()
+                .map(hit -> hit.source())
+                .filter(gap -> gap != null)
+                .toList();
     }
 
     /** Writes ledgers and gaps in one bulk request; a refused item is logged, the rest stand. */

@@ -39,6 +39,8 @@ public final class CoverageUpdate {
      * @param windowGap a range the endpoint cannot serve at all (Graph's 24 hours), null when none
      * @param storeOutage Elasticsearch was unreachable since the last capture: a walk short of the mark lost that range
      *     to the outage
+     * @param parts for a source read part by part from each part's cursor (Mastodon servers), how far each part was
+     *     read ({@link PartGaps}); empty otherwise
      */
     public record Capture(
             FeedWalk.Result walk,
@@ -47,7 +49,30 @@ public final class CoverageUpdate {
             int backfillPages,
             int calls,
             FeedWalk.Gap windowGap,
-            boolean storeOutage) {}
+            boolean storeOutage,
+            List<PartRead> parts) {
+
+        public Capture {
+            parts = parts == null ? List.of() : List.copyOf(parts);
+        }
+
+        /** A capture of a feed read as one walk. */
+        public Capture(
+                FeedWalk.Result walk,
+                int postsRead,
+                Backfill backfill,
+                int backfillPages,
+                int calls,
+                FeedWalk.Gap windowGap,
+                boolean storeOutage) {
+            this(walk, postsRead, backfill, backfillPages, calls, windowGap, storeOutage, List.of());
+        }
+
+        /** This capture, known to follow an Elasticsearch outage. */
+        public Capture afterOutage() {
+            return new Capture(walk, postsRead, backfill, backfillPages, calls, windowGap, true, parts);
+        }
+    }
 
     /** The new ledger and the gaps to record. */
     public record Outcome(TargetCoverageDocument ledger, List<CoverageGapDocument> gaps) {}
@@ -59,6 +84,19 @@ public final class CoverageUpdate {
             String value,
             Platform platform,
             Capture capture,
+            Instant now) {
+        return apply(previous, targetId, kind, value, platform, capture, PartGaps.Update.NONE, now);
+    }
+
+    /** @param parts the gaps of the capture's parts ({@link PartGaps}), written with the ledger */
+    public static Outcome apply(
+            TargetCoverageDocument previous,
+            String targetId,
+            TargetDocument.Kind kind,
+            String value,
+            Platform platform,
+            Capture capture,
+            PartGaps.Update parts,
             Instant now) {
         FeedWalk.Result walk = capture.walk();
         Mark oldMark = previous == null ? null : previous.highWaterMark();
@@ -102,7 +140,8 @@ public final class CoverageUpdate {
         }
 
         Double rate = rate(previous, walk, capture.postsRead(), oldMark, now);
-        int openGaps = (previous == null ? 0 : previous.openGaps()) + gaps.size();
+        int openGaps = Math.max(0, (previous == null ? 0 : previous.openGaps()) + gaps.size() + parts.openDelta());
+        gaps.addAll(parts.gaps());
         long pages = (previous == null ? 0 : previous.pagesSpent()) + walk.pages() + capture.backfillPages();
         long calls = (previous == null ? 0 : previous.callsSpent()) + capture.calls();
         TargetCoverageDocument ledger = new TargetCoverageDocument(
