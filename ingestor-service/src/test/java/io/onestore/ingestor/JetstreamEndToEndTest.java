@@ -24,6 +24,7 @@ import io.onestore.testsupport.elasticsearch.ElasticsearchTestServer;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -65,6 +66,7 @@ class JetstreamEndToEndTest {
         registry.add("onestore.sources.bluesky.batch-interval", () -> "100ms");
         registry.add("onestore.sources.bluesky.cursor-overlap", () -> "1ms");
         registry.add("onestore.sources.bluesky.reconnect-backoff", () -> "50ms");
+        registry.add("onestore.sources.bluesky.coverage-interval", () -> "0s");
     }
 
     @Autowired
@@ -159,6 +161,16 @@ class JetstreamEndToEndTest {
         assertThat(counts.all(names.posts()))
                 .as("no other tag, no deleted post")
                 .isEqualTo(5);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(instant(ledger(), "last_capture_at"))
+                .as("the ledger follows the stored cursor")
+                .isEqualTo(micros(jetstream.lastTimeUs())));
+        ObjectNode ledger = ledger();
+        assertThat(instant(ledger, "covered_since"))
+                .as("from the stream's first event")
+                .isEqualTo(micros(jetstream.timeUs(0)));
+        assertThat(ledger.path("high_water_mark").path("post_id").asText())
+                .isEqualTo(jetstream.uriOf(NIKE_RKEYS.get(NIKE_RKEYS.size() - 1)));
+        assertThat(ledger.path("open_gaps").asInt()).isZero();
         assertThat(jetstream.cursors())
                 .as("the first connection is live, the second resumes 1 ms before the 4th event")
                 .startsWith(null, jetstream.timeUs(3) - 1000);
@@ -206,6 +218,10 @@ class JetstreamEndToEndTest {
                 .isEqualTo(clock.instant().minus(Duration.ofHours(24)).toString());
         await().atMost(Duration.ofSeconds(60))
                 .untilAsserted(() -> assertThat(storedNike()).containsExactlyInAnyOrderElementsOf(NIKE_RKEYS));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(ledger().path("open_gaps").asInt())
+                        .as("the ledger counts the gap")
+                        .isEqualTo(1));
     }
 
     private List<String> storedNike() {
@@ -218,6 +234,21 @@ class JetstreamEndToEndTest {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    private ObjectNode ledger() throws IOException {
+        var found = client.get(g -> g.index(names.targetCoverage()).id("hashtag:nike@bluesky"), ObjectNode.class);
+        return found.found()
+                ? found.source()
+                : com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+    }
+
+    private static Instant instant(ObjectNode ledger, String field) {
+        return ledger.hasNonNull(field) ? Instant.parse(ledger.path(field).asText()) : null;
+    }
+
+    private static Instant micros(long timeUs) {
+        return Instant.ofEpochSecond(timeUs / 1_000_000, (timeUs % 1_000_000) * 1000);
     }
 
     private String storedCursor() throws IOException {

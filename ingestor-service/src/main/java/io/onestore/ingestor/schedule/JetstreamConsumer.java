@@ -9,12 +9,14 @@ import io.onestore.ingestor.source.bluesky.JetstreamClient;
 import io.onestore.ingestor.source.bluesky.JetstreamEvent;
 import io.onestore.ingestor.targets.CoverageLedger;
 import io.onestore.ingestor.targets.SourceCursors;
+import io.onestore.ingestor.targets.StreamCoverage;
 import io.onestore.ingestor.targets.Target;
 import io.onestore.ingestor.targets.TargetLeases;
 import io.onestore.model.document.CoverageGapDocument;
 import io.onestore.model.document.DocumentIds;
 import io.onestore.model.document.GapReason;
 import io.onestore.model.document.Platform;
+import io.onestore.model.document.TargetCoverageDocument.Mark;
 import io.onestore.model.document.TargetDocument;
 import java.io.IOException;
 import java.time.Clock;
@@ -63,7 +65,7 @@ public final class JetstreamConsumer implements AutoCloseable {
     private final BulkIndexer indexer;
     private final PostDeletions deletions;
     private final SourceCursors cursors;
-    private final CoverageLedger ledger;
+    private final StreamCoverage coverage;
     private final TargetLeases targets;
     private final Supplier<Set<String>> fileTargetIds;
     private final BlueskySettings settings;
@@ -94,7 +96,7 @@ public final class JetstreamConsumer implements AutoCloseable {
         this.indexer = indexer;
         this.deletions = deletions;
         this.cursors = cursors;
-        this.ledger = ledger;
+        this.coverage = new StreamCoverage(ledger, Platform.BLUESKY, settings.coverageInterval());
         this.targets = targets;
         this.fileTargetIds = fileTargetIds;
         this.settings = settings;
@@ -188,8 +190,10 @@ public final class JetstreamConsumer implements AutoCloseable {
         List<JetstreamEvent> creates = batch.stream()
                 .filter(e -> e.isPostCreate() && !deletedHere.contains(e.uri()))
                 .toList();
-        StreamMatcher.match(creates, tags)
-                .forEach((target, posts) -> indexer.index(normalizer.normalize(target, posts, now)));
+        StreamMatcher.match(creates, tags).forEach((target, posts) -> {
+            indexer.index(normalizer.normalize(target, posts, now));
+            posts.forEach(post -> coverage.matched(target.value(), new Mark(instant(post.timeUs()), post.uri())));
+        });
         indexer.flush(FLUSH_TIMEOUT);
         for (JetstreamEvent event : batch) {
             if (event.isPostDelete()) {
@@ -204,7 +208,19 @@ public final class JetstreamConsumer implements AutoCloseable {
         long last = batch.get(batch.size() - 1).timeUs();
         long safe = pendingDeletes.values().stream().mapToLong(t -> t - 1).min().orElse(last);
         position = last;
-        cursors.write(SOURCE, Map.of(CURSOR_KEY, Long.toString(Math.min(safe, last))), now);
+        long stored = Math.min(safe, last);
+        if (cursors.write(SOURCE, Map.of(CURSOR_KEY, Long.toString(stored)), now)) {
+            covered(tags, instant(batch.get(0).timeUs()), instant(stored), now);
+        }
+    }
+
+    /** The ledger follows the stored cursor only: what a restart would read again is not yet covered. */
+    private void covered(Set<String> tags, Instant from, Instant to, Instant now) {
+        try {
+            coverage.covered(tags, from, to, now);
+        } catch (IOException | RuntimeException e) {
+            log.warn("Cannot write the Bluesky coverage ledger: {}", e.toString());
+        }
     }
 
     private Set<String> watchedTags(Instant now) {
@@ -242,7 +258,7 @@ public final class JetstreamConsumer implements AutoCloseable {
                     "stream down longer than the replay window"));
         });
         try {
-            ledger.write(List.of(), gaps);
+            coverage.gap(gaps);
             log.warn("Jetstream resumes at {}, older than it can replay: gap {} to {} recorded", from, from, to);
         } catch (IOException e) {
             log.warn("Cannot record the Jetstream gap {} to {}: {}", from, to, e.toString());

@@ -71,6 +71,33 @@ public final class CoverageLedger {
                 .toList();
     }
 
+    /** How many open gaps each of these targets has on the platform (targets without any are absent). */
+    public Map<String, Long> openGaps(List<String> targetIds, Platform platform) throws IOException {
+        client.indices().refresh(r -> r.index(names.coverageGaps()));
+        var response = client.search(
+                s -> s.index(names.coverageGaps())
+                        .size(0)
+                        .query(q -> q.bool(b -> b.filter(f -> f.terms(t -> t.field("target_id")
+                                        .terms(v -> v.value(targetIds.stream()
+                                                .map(co.elastic.clients.elasticsearch._types.FieldValue::of)
+                                                .toList()))))
+                                .filter(f -> f.term(t -> t.field("platform").value(platform.key())))
+                                .filter(f ->
+                                        f.term(t -> t.field("status").value(CoverageGapDocument.Status.OPEN.key())))))
+                        .aggregations(
+                                "targets",
+                                a -> a.terms(t -> t.field("target_id").size(targetIds.size()))),
+                Void.class);
+        Map<String, Long> counts = new HashMap<>();
+        response.aggregations()
+                .get("targets")
+                .sterms()
+                .buckets()
+                .array()
+                .forEach(bucket -> counts.put(bucket.key().stringValue(), bucket.docCount()));
+        return counts;
+    }
+
     /** Writes ledgers and gaps in one bulk request; a refused item is logged, the rest stand. */
     public void write(List<TargetCoverageDocument> ledgers, List<CoverageGapDocument> gaps) throws IOException {
         List<BulkOperation> operations = new ArrayList<>();
