@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.onestore.ingestor.capture.bluesky.BlueskyNormalizer;
+import io.onestore.ingestor.config.BlueskySettings;
 import io.onestore.ingestor.config.IngestorProperties;
 import io.onestore.ingestor.index.BulkIndexer;
 import io.onestore.ingestor.index.IndexInstaller;
@@ -135,6 +136,10 @@ class JetstreamEndToEndTest {
     }
 
     JetstreamConsumer consumer() {
+        return consumer(properties.sources().bluesky());
+    }
+
+    JetstreamConsumer consumer(BlueskySettings settings) {
         return new JetstreamConsumer(
                 jetstreamClient,
                 normalizer,
@@ -144,7 +149,7 @@ class JetstreamEndToEndTest {
                 ledger,
                 leases,
                 () -> Set.of("hashtag:nike"),
-                properties.sources().bluesky(),
+                settings,
                 clock);
     }
 
@@ -234,6 +239,45 @@ class JetstreamEndToEndTest {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    @Test
+    void aHashtagNewToTheStreamIsBackFilledFromAnOlderCursorAndItsLedgerSaysHowFar() throws IOException {
+        // The stream ran before (its cursor is at the 6th event), but #nike has no ledger: it is new to the stream.
+        cursors.write(
+                JetstreamConsumer.SOURCE,
+                Map.of(JetstreamConsumer.CURSOR_KEY, Long.toString(jetstream.timeUs(5))),
+                clock.instant());
+        BlueskySettings live = properties.sources().bluesky();
+        consumer = consumer(new BlueskySettings(
+                live.endpoints(),
+                live.userAgent(),
+                live.cursorOverlap(),
+                live.replayWindow(),
+                live.batchSize(),
+                live.batchInterval(),
+                live.reconnectBackoff(),
+                live.reconnectBackoffMax(),
+                live.targetsRefresh(),
+                live.coverageInterval(),
+                Duration.ofHours(1)));
+        consumer.start();
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(storedNike())
+                .as("the posts before the cursor too, and the one deleted during the back-fill stays deleted")
+                .containsExactlyInAnyOrderElementsOf(NIKE_RKEYS));
+        Instant start = micros(jetstream.timeUs(5)).minus(Duration.ofHours(1));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(instant(ledger(), "covered_since"))
+                .as("an hour before where the live stream began reading #nike")
+                .isEqualTo(start));
+        ObjectNode ledger = ledger();
+        assertThat(ledger.path("backfill").path("done").asBoolean()).isTrue();
+        assertThat(instant((ObjectNode) ledger.path("backfill"), "start")).isEqualTo(start);
+        assertThat(jetstream.cursors())
+                .as("the live stream from its cursor, the back-fill from an hour earlier")
+                .containsExactlyInAnyOrder(
+                        jetstream.timeUs(5) - 1000, start.getEpochSecond() * 1_000_000 + start.getNano() / 1000);
+        assertThat(counts.all(names.posts())).isEqualTo(5);
     }
 
     private ObjectNode ledger() throws IOException {

@@ -12,22 +12,23 @@ import io.onestore.ingestor.targets.SourceCursors;
 import io.onestore.ingestor.targets.StreamCoverage;
 import io.onestore.ingestor.targets.Target;
 import io.onestore.ingestor.targets.TargetLeases;
-import io.onestore.model.document.CoverageGapDocument;
 import io.onestore.model.document.DocumentIds;
-import io.onestore.model.document.GapReason;
 import io.onestore.model.document.Platform;
 import io.onestore.model.document.TargetCoverageDocument.Mark;
 import io.onestore.model.document.TargetDocument;
 import java.io.IOException;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -77,6 +78,11 @@ public final class JetstreamConsumer implements AutoCloseable {
     private volatile Instant watchedAt = Instant.MIN;
     private volatile Set<String> watchedTags = Set.of();
     private final Map<String, Long> pendingDeletes = new LinkedHashMap<>();
+    private final JetstreamBackfill backfill;
+    /** Tags already asked whether they are new to the stream (worker-owned, like pendingDeletes). */
+    private final Set<String> backfillChecked = new HashSet<>();
+
+    private final List<JetstreamBackfill.Run> backfills = new CopyOnWriteArrayList<>();
     private volatile Disposable running;
     private volatile long events;
 
@@ -97,6 +103,7 @@ public final class JetstreamConsumer implements AutoCloseable {
         this.deletions = deletions;
         this.cursors = cursors;
         this.coverage = new StreamCoverage(ledger, Platform.BLUESKY, settings.coverageInterval());
+        this.backfill = new JetstreamBackfill(client, normalizer, indexer, deletions, coverage, settings, clock);
         this.targets = targets;
         this.fileTargetIds = fileTargetIds;
         this.settings = settings;
@@ -128,6 +135,7 @@ public final class JetstreamConsumer implements AutoCloseable {
         if (running != null) {
             running.dispose();
         }
+        backfills.forEach(JetstreamBackfill.Run::dispose);
     }
 
     /** Events read since start (matched or not): the stream's progress, for health and tests. */
@@ -183,6 +191,7 @@ public final class JetstreamConsumer implements AutoCloseable {
         events += batch.size();
         Instant now = clock.instant();
         Set<String> tags = watchedTags(now);
+        backfillNew(tags, batch.get(0).timeUs());
         Set<String> deletedHere = batch.stream()
                 .filter(JetstreamEvent::isPostDelete)
                 .map(JetstreamEvent::uri)
@@ -195,9 +204,12 @@ public final class JetstreamConsumer implements AutoCloseable {
             posts.forEach(post -> coverage.matched(target.value(), new Mark(instant(post.timeUs()), post.uri())));
         });
         indexer.flush(FLUSH_TIMEOUT);
+        backfills.removeIf(run -> run.over().get());
         for (JetstreamEvent event : batch) {
             if (event.isPostDelete()) {
-                pendingDeletes.putIfAbsent(DocumentIds.post(Platform.BLUESKY, event.uri()), event.timeUs());
+                String id = DocumentIds.post(Platform.BLUESKY, event.uri());
+                backfills.forEach(run -> run.deletedLive().add(id));
+                pendingDeletes.putIfAbsent(id, event.timeUs());
             }
         }
         if (!pendingDeletes.isEmpty()
@@ -211,6 +223,29 @@ public final class JetstreamConsumer implements AutoCloseable {
         long stored = Math.min(safe, last);
         if (cursors.write(SOURCE, Map.of(CURSOR_KEY, Long.toString(stored)), now)) {
             covered(tags, instant(batch.get(0).timeUs()), instant(stored), now);
+        }
+    }
+
+    /** Tags new to the stream (no ledger yet) are replayed from an older cursor on a second connection. */
+    private void backfillNew(Set<String> tags, long liveFrom) {
+        if (!backfill.enabled() || backfillChecked.containsAll(tags)) {
+            return;
+        }
+        Set<String> fresh = new HashSet<>(tags);
+        fresh.removeAll(backfillChecked);
+        try {
+            Set<String> unknown = coverage.unknown(fresh);
+            backfillChecked.addAll(fresh);
+            if (!unknown.isEmpty()) {
+                URI at = settings.endpoints()
+                        .get(Math.floorMod(endpoint.get(), settings.endpoints().size()));
+                backfills.add(backfill.start(unknown, at, instant(liveFrom), () -> position));
+            }
+        } catch (IOException | RuntimeException e) {
+            log.warn(
+                    "Cannot tell whether Bluesky {} are new to the stream; asking again next batch: {}",
+                    fresh,
+                    e.toString());
         }
     }
 
@@ -240,25 +275,8 @@ public final class JetstreamConsumer implements AutoCloseable {
     }
 
     private void recordGap(Instant from, Instant to, Instant now) {
-        List<CoverageGapDocument> gaps = new ArrayList<>();
-        watchedTags(now).forEach(tag -> {
-            Target target = new Target(TargetDocument.Kind.HASHTAG, tag, Platform.BLUESKY);
-            gaps.add(new CoverageGapDocument(
-                    target.id(),
-                    target.kind(),
-                    target.value(),
-                    Platform.BLUESKY,
-                    from,
-                    to,
-                    GapReason.API_WINDOW,
-                    CoverageGapDocument.Status.OPEN,
-                    now,
-                    null,
-                    null,
-                    "stream down longer than the replay window"));
-        });
         try {
-            coverage.gap(gaps);
+            coverage.replayGap(watchedTags(now), from, to, now);
             log.warn("Jetstream resumes at {}, older than it can replay: gap {} to {} recorded", from, from, to);
         } catch (IOException e) {
             log.warn("Cannot record the Jetstream gap {} to {}: {}", from, to, e.toString());

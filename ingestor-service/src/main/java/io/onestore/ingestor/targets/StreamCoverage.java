@@ -2,6 +2,7 @@ package io.onestore.ingestor.targets;
 
 import io.onestore.model.document.CoverageGapDocument;
 import io.onestore.model.document.DocumentIds;
+import io.onestore.model.document.GapReason;
 import io.onestore.model.document.Platform;
 import io.onestore.model.document.TargetCoverageDocument;
 import io.onestore.model.document.TargetCoverageDocument.Backfill;
@@ -24,7 +25,7 @@ import java.util.stream.Collectors;
  * endpoint can no longer replay is a gap ({@link #gap}). Ledgers are written at most every {@code interval} (the stream
  * advances every second; the ledger need not), so coverage may lag the stream by that much, never lead it.
  *
- * <p>Not thread-safe: called by the stream's one batch worker.
+ * <p>Called by the stream's batch worker and by back-fills when they finish: its methods are synchronized.
  */
 public final class StreamCoverage {
 
@@ -50,7 +51,7 @@ public final class StreamCoverage {
     }
 
     /** A batch matched a post for a tag ({@code publishedAt}: the event's stream time). */
-    public void matched(String tag, Mark post) {
+    public synchronized void matched(String tag, Mark post) {
         matched.merge(tag, 1, Integer::sum);
         Mark known = newest.get(tag);
         if (known == null || post.publishedAt().isAfter(known.publishedAt())) {
@@ -58,10 +59,40 @@ public final class StreamCoverage {
         }
     }
 
-    /** A back-fill of {@code tag} read the stream from {@code start} up to where the live stream began reading it. */
-    public void backfilled(String tag, Instant start) {
-        since.merge(tag, start, (a, b) -> b.isBefore(a) ? b : a);
-        backfilled.put(tag, new Backfill(start, start, null, true, 0));
+    /**
+     * A back-fill read {@code tags} from {@code start} up to where the live stream was reading them: their ledgers (as
+     * the live stream wrote them) now reach back to {@code start}.
+     *
+     * @throws IOException when the ledgers cannot be written; the next write of the live stream carries it
+     */
+    public synchronized void backfilled(Set<String> tags, Instant start, Instant now) throws IOException {
+        Backfill done = new Backfill(start, start, null, true, 0);
+        for (String tag : tags) {
+            since.merge(tag, start, (a, b) -> b.isBefore(a) ? b : a);
+            backfilled.put(tag, done);
+        }
+        Map<String, TargetCoverageDocument> known =
+                ledger.read(tags.stream().map(this::ledgerId).toList());
+        List<TargetCoverageDocument> extended = known.values().stream()
+                .map(l -> new TargetCoverageDocument(
+                        l.targetId(),
+                        l.kind(),
+                        l.value(),
+                        l.platform(),
+                        l.highWaterMark(),
+                        l.coveredSince() == null || start.isBefore(l.coveredSince()) ? start : l.coveredSince(),
+                        done,
+                        l.ratePerHour(),
+                        l.lastCaptureAt(),
+                        l.nextDueAt(),
+                        l.intervalSeconds(),
+                        l.pagesSpent(),
+                        l.callsSpent(),
+                        l.openGaps(),
+                        l.plan(),
+                        now))
+                .toList();
+        ledger.write(extended, List.of());
     }
 
     /**
@@ -70,7 +101,7 @@ public final class StreamCoverage {
      *
      * @throws IOException when the ledger cannot be read or written; the stream goes on, the next write catches up
      */
-    public void covered(Set<String> tags, Instant from, Instant to, Instant now) throws IOException {
+    public synchronized void covered(Set<String> tags, Instant from, Instant to, Instant now) throws IOException {
         for (String tag : tags) {
             since.putIfAbsent(tag, from);
         }
@@ -93,15 +124,33 @@ public final class StreamCoverage {
         backfilled.clear();
     }
 
-    /** Records a range of stream time the stream could not read for these tags (its reason in the document). */
-    public void gap(List<CoverageGapDocument> gaps) throws IOException {
+    /**
+     * Records {@code [from, to)} of stream time, which the endpoint can no longer replay, as an {@code api_window} gap
+     * of every watched tag.
+     */
+    public synchronized void replayGap(Set<String> tags, Instant from, Instant to, Instant now) throws IOException {
+        List<CoverageGapDocument> gaps = tags.stream()
+                .map(tag -> new CoverageGapDocument(
+                        TargetDocument.idOf(TargetDocument.Kind.HASHTAG, tag),
+                        TargetDocument.Kind.HASHTAG,
+                        tag,
+                        platform,
+                        from,
+                        to,
+                        GapReason.API_WINDOW,
+                        CoverageGapDocument.Status.OPEN,
+                        now,
+                        null,
+                        null,
+                        "stream down longer than the replay window"))
+                .toList();
         ledger.write(List.of(), gaps);
         gapsChanged = true;
         lastWrite = Instant.MIN; // show the gap's count at the next batch
     }
 
     /** Whether the tag has a ledger: a tag without one is new to the stream, and may be back-filled. */
-    public Set<String> unknown(Set<String> tags) throws IOException {
+    public synchronized Set<String> unknown(Set<String> tags) throws IOException {
         Map<String, TargetCoverageDocument> known =
                 ledger.read(tags.stream().map(this::ledgerId).toList());
         return tags.stream()
