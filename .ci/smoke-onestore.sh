@@ -2,7 +2,8 @@
 # Smoke test of the local run command: on a clean clone, `./onestore up -d` brings the stack up, `./onestore status`
 # reports every service healthy, documents of the demo targets (posts, tag snapshots, profile snapshots) reach
 # Elasticsearch within two ingest intervals, the query-api answers the demo key (and the example request `up`
-# prints), `./onestore down` stops it, and no process of it is left behind.
+# prints), once back-fill covers the last day share of voice over it equals the simulator's truth, `./onestore down`
+# stops it, and no process of it is left behind.
 # Ports default to a free block above 19400 so the test does not collide with a stack already running on 9200/80xx;
 # set ONESTORE_*_PORT to choose them.
 set -euo pipefail
@@ -113,6 +114,54 @@ example="$(grep -o "'$api/api/[^']*'" "$up_log" | head -n 1 | tr -d "'")"
 body="$(curl -s -w '\n%{http_code}' -H "X-API-Key: $key" "$example")"
 [[ "${body##*$'\n'}" == 200 && "$body" == *'"share"'* ]] || fail "the printed example $example answered: $body"
 echo "smoke-onestore: the query-api answers the demo key; the printed example works"
+
+# Back-fill reads each demo tag's history newest first, so the last day is covered a few captures after the first.
+# Once the ledger says so for every tag (GET /api/v1/targets/{id}: Instagram covered since the window's start), share of
+# voice over that day must equal the simulator's truth: its Instagram posts per tag, and their shares, within 1 %.
+from="$(date -u -d '1 day ago' +%Y-%m-%dT%H:%M:00Z)"
+covered_since() { # tag -> when its Instagram capture is covered since (empty before its first capture)
+  curl -s --max-time 5 -H "X-API-Key: $key" "$api/api/v1/targets/hashtag:$1" |
+    grep -o '"platform":"instagram","highWaterMark":{[^}]*},"coveredSince":"[^"]*"' |
+    sed 's/.*"coveredSince":"\([^"]*\)"/\1/'
+}
+uncovered() {
+  local tag since
+  for tag in nike adidas puma vans; do
+    since="$(covered_since "$tag")"
+    [[ -n "$since" && ! "$since" > "$from" ]] || echo "#$tag (covered since ${since:-never})"
+  done
+}
+backfill_deadline=$((SECONDS + ${SMOKE_BACKFILL_WAIT:-480}))
+while [[ -n "$(uncovered)" ]]; do
+  ((SECONDS < backfill_deadline)) || fail "back-fill did not cover the last day: $(uncovered | paste -sd, -)"
+  sleep 5
+done
+to="$(date -u +%Y-%m-%dT%H:%M:00Z)"
+echo "smoke-onestore: back-fill covers [$from, $to) for every demo tag after $((SECONDS - started))s"
+voice="$(curl -s -H "X-API-Key: $key" \
+  "$api/api/v1/insights/share-of-voice?hashtags=nike,adidas,puma,vans&metric=posts&platform=instagram&from=$from&to=$to")"
+[[ "$(grep -o '"sharesWithheld":[^,]*' <<<"$voice" | head -n 1)" == '"sharesWithheld":null' ]] ||
+  fail "share of voice withholds its shares over a covered day: $voice"
+truth_total=0
+declare -A truth value share
+for tag in nike adidas puma vans; do
+  truth[$tag]="$(curl -s "http://127.0.0.1:$ONESTORE_SIMULATOR_PORT/__truth/tags/$tag?posts=false&from=$from&to=$to" |
+    sed -n 's/.*"public_posts":\([0-9]*\).*/\1/p')"
+  entry="$(grep -o "{\"hashtag\":\"$tag\",\"value\":[0-9]*,\"share\":[^}]*}" <<<"$voice" | head -n 1)"
+  value[$tag]="$(sed -n 's/.*"value":\([0-9]*\).*/\1/p' <<<"$entry")"
+  share[$tag]="$(sed -n 's/.*"share":\([^}]*\)}/\1/p' <<<"$entry")"
+  [[ -n "${truth[$tag]}" && -n "${value[$tag]}" ]] || fail "no value or truth for #$tag: $voice"
+  truth_total=$((truth_total + truth[$tag]))
+done
+for tag in nike adidas puma vans; do
+  awk -v v="${value[$tag]}" -v t="${truth[$tag]}" -v s="${share[$tag]}" -v total="$truth_total" \
+    'BEGIN { d = v - t; if (d < 0) d = -d; e = s - t / total; if (e < 0) e = -e;
+             exit !(t > 0 && d <= 0.01 * t && e <= 0.01 * t / total) }' ||
+    fail "share of voice of #$tag over [$from, $to): ${value[$tag]} posts, share ${share[$tag]};" \
+      "the truth: ${truth[$tag]} of $truth_total"
+done
+echo "smoke-onestore: share of voice over the last day equals the truth:" \
+  "$(for tag in nike adidas puma vans; do printf '#%s %s/%s ' "$tag" "${value[$tag]}" "${truth[$tag]}"; done)"
 
 rm -f "$up_log"
 # shellcheck disable=SC2046 # pid files hold one number each

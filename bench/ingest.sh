@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# The ingest benchmark in one command: the ingestor's BulkIndexer against curl posting the same documents as raw
-# _bulk bodies, to the same Elasticsearch, in the same run. Prints docs/s for both and their ratio per round, and
-# writes ingestor-service/target/bench/ingest-benchmark.txt.
+# The ingest benchmark alone: the ingestor's parse → normalise → BulkIndexer path against the same final documents
+# posted as raw _bulk bodies over two connections, to the same Elasticsearch, in the same run (first capture and
+# recapture, interleaved rounds, then a sweep of bulk sizes). bench/run-all.sh runs it as part of everything.
+# Writes ingestor-service/target/bench/ingest-benchmark.{txt,md,json}.
 #
-#   bench/ingest.sh                              # 100 tags x 100 posts, 3 rounds, Elasticsearch from the harness
-#   ONESTORE_ES_URL=http://127.0.0.1:9200 bench/ingest.sh -Donestore.bench.rounds=5
+#   bench/ingest.sh                              # 200,000 posts, 3 rounds, Elasticsearch from the test harness
+#   ONESTORE_ES_URL=http://127.0.0.1:9200 bench/ingest.sh -Donestore.bench.posts=20000 -Donestore.bench.rounds=5
+#   bench/ingest.sh -Donestore.bench.sweep-sizes=500,2000 -Donestore.bench.sweep-posts=10000
 #
 # These machines are small and shared: quote the ratios, not the absolute numbers.
 set -euo pipefail

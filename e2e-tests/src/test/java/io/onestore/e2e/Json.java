@@ -35,6 +35,10 @@ final class Json {
         return send(HttpRequest.newBuilder(URI.create(url)).GET(), headers);
     }
 
+    static Answer delete(String url, String... headers) {
+        return send(HttpRequest.newBuilder(URI.create(url)).DELETE(), headers);
+    }
+
     static Answer post(String url, Object body, String... headers) {
         try {
             String json = body instanceof String s ? s : MAPPER.writeValueAsString(body);

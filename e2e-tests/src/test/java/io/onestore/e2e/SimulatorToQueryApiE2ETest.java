@@ -62,6 +62,7 @@ class SimulatorToQueryApiE2ETest {
     static final Map<String, String> prefixes = new LinkedHashMap<>();
     static JavaService queryApi;
     static String mastodonPrefix;
+    static final Map<String, JavaService> ingestors = new HashMap<>();
     static String es;
     static String prefix;
     static Instant startedAt;
@@ -96,24 +97,31 @@ class SimulatorToQueryApiE2ETest {
                         "ONESTORE_SIMULATOR_FIXED_TIME", NOW.toString(),
                         "ONESTORE_SIMULATOR_ORIGIN", ORIGIN.toString()));
         for (String mode : MODES) {
-            start(
-                    "ingestor-" + mode,
-                    "ingestor-service",
-                    Map.of(
-                            "SPRING_ELASTICSEARCH_URIS", es,
-                            "ONESTORE_INDEX_PREFIX", prefixes.get(mode),
-                            "ONESTORE_SOURCES_INSTAGRAM_MODE", mode,
-                            "ONESTORE_SOURCES_INSTAGRAM_BASE_URL", simulator.url(),
-                            "ONESTORE_SOURCES_INSTAGRAM_ACCOUNTS_FILE",
-                                    accounts.toAbsolutePath().toString(),
-                            "ONESTORE_INGEST_TARGETS_FILE",
-                                    targets.toAbsolutePath().toString(),
-                            "ONESTORE_INGEST_INTERVAL", "10s",
-                            "ONESTORE_INGEST_SCHEDULE_TICK", "1s",
-                            "ONESTORE_INGEST_SPOOL_DIR",
-                                    logs.resolve("spool-" + prefixes.get(mode))
-                                            .toAbsolutePath()
-                                            .toString()));
+            Map<String, String> environment = new HashMap<>(Map.of(
+                    // Web and legacy spend the same tokens' simulator budget: only web enriches authors, with
+                    // candidates
+                    // from the simulated fortnight (the ingestor's own clock is the real one).
+                    "ONESTORE_ENRICH_ENABLED", String.valueOf(mode.equals("web")),
+                    "ONESTORE_ENRICH_LOOKBACK", "3650d",
+                    "ONESTORE_ENRICH_CANDIDATES", "60",
+                    "ONESTORE_ENRICH_MAX_PER_CYCLE", "30",
+                    "ONESTORE_ENRICH_BUDGET_SHARE", "0.4"));
+            environment.putAll(Map.of(
+                    "SPRING_ELASTICSEARCH_URIS", es,
+                    "ONESTORE_INDEX_PREFIX", prefixes.get(mode),
+                    "ONESTORE_SOURCES_INSTAGRAM_MODE", mode,
+                    "ONESTORE_SOURCES_INSTAGRAM_BASE_URL", simulator.url(),
+                    "ONESTORE_SOURCES_INSTAGRAM_ACCOUNTS_FILE",
+                            accounts.toAbsolutePath().toString(),
+                    "ONESTORE_INGEST_TARGETS_FILE", targets.toAbsolutePath().toString(),
+                    "ONESTORE_INGEST_INTERVAL", "10s",
+                    "ONESTORE_INGEST_SCHEDULE_TICK", "1s",
+                    "ONESTORE_INGEST_SPOOL_DIR",
+                            logs.resolve("spool-" + prefixes.get(mode))
+                                    .toAbsolutePath()
+                                    .toString()));
+            JavaService ingestor = start("ingestor-" + mode, "ingestor-service", environment);
+            ingestors.put(mode, ingestor);
         }
         // Mastodon: #puma on the simulator's server, read back two pages beyond the newest.
         mastodonPrefix = classPrefix + "mastodon-";
@@ -142,7 +150,11 @@ class SimulatorToQueryApiE2ETest {
         queryApi = start(
                 "query-api",
                 "query-api",
-                Map.of("SPRING_ELASTICSEARCH_URIS", es, "ONESTORE_INDEX_PREFIX", prefix, "ONESTORE_API_KEYS", API_KEY));
+                Map.of(
+                        "SPRING_ELASTICSEARCH_URIS", es,
+                        "ONESTORE_INDEX_PREFIX", prefix,
+                        "ONESTORE_API_KEYS", API_KEY,
+                        "ONESTORE_INFLUENCERS_OWNED_ACCOUNTS", "nike"));
         Duration startUp = Duration.ofSeconds(300);
         for (JavaService service : services) {
             service.awaitHealthy(startUp);
@@ -425,7 +437,8 @@ class SimulatorToQueryApiE2ETest {
         assertThat(csv.status()).as("CSV report: %s", csv).isEqualTo(200);
         assertThat(csv.header("Content-Type")).startsWith("text/csv");
 
-        Json.Answer influencers = Json.get(api + "/insights/influencers?hashtags=nike,puma&limit=10&" + window, key);
+        Json.Answer influencers =
+                Json.get(api + "/insights/influencers?hashtags=nike,puma&limit=10&includeOwned=true&" + window, key);
         assertThat(influencers.status()).as("influencers: %s", influencers).isEqualTo(200);
         JsonNode ranked = influencers.body().get("influencers");
         assertThat(ranked).isNotEmpty();
@@ -555,6 +568,96 @@ class SimulatorToQueryApiE2ETest {
                 .isEqualTo(count(prefix, "posts", inWindow(term("hashtags", "puma"))));
         assertThat(posts.body().get("posts")).hasSize(5);
         assertThat(posts.body().get("posts").get(0).get("hashtags").toString()).contains("\"puma\"");
+    }
+
+    /**
+     * Issue 14: after enrichment, the top 20 authors of #nike have their true followers (at least 19 of 20, as the
+     * issue asks; in practice all), engagement rates equal to the truth's by hand, the owned @nike left out, and no
+     * account of the enriching ingestor was ever rate-limited.
+     */
+    @Test
+    @Order(3)
+    void enrichedInfluencersCarryTrueFollowersAndRatesWithoutOwnedAccounts() {
+        awaitData();
+        String api = queryApi.url() + "/api/v1";
+        String[] key = {"X-API-Key", API_KEY};
+        String ranking = api + "/insights/influencers?hashtags=nike&limit=20&from=" + FROM + "&to=" + TO;
+        Map<String, InfluencerTruth.Expected> truths = new HashMap<>();
+        JsonNode[] top = new JsonNode[1];
+        int[] exactFollowers = new int[1];
+        Instant enrichingSince = Instant.now();
+        await("the top 20 authors of #nike enriched")
+                .atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofSeconds(3))
+                .untilAsserted(() -> {
+                    Json.Answer answer = Json.get(ranking, key);
+                    assertThat(answer.status()).as("influencers: %s", answer).isEqualTo(200);
+                    JsonNode influencers = answer.body().get("influencers");
+                    assertThat(influencers).hasSize(20);
+                    int exact = 0;
+                    for (JsonNode influencer : influencers) {
+                        String username = influencer.get("username").asText();
+                        InfluencerTruth.Expected truth = truths.computeIfAbsent(
+                                username,
+                                u -> InfluencerTruth.of(Json.get(simulator.url() + "/__truth/profiles/" + u + "/posts")
+                                        .body()));
+                        if ("profile".equals(influencer.path("followersSource").asText())
+                                && influencer.get("followers").asLong() == truth.followers()) {
+                            exact++;
+                        }
+                    }
+                    assertThat(exact)
+                            .as("authors with true followers: %s", influencers)
+                            .isGreaterThanOrEqualTo(19);
+                    top[0] = answer.body();
+                    exactFollowers[0] = exact;
+                });
+        System.out.printf(
+                "influencers: %d of the top 20 authors of #nike with their true followers after waiting %d s%n",
+                exactFollowers[0],
+                Duration.between(enrichingSince, Instant.now()).toSeconds());
+
+        for (JsonNode influencer : top[0].get("influencers")) {
+            String username = influencer.get("username").asText();
+            assertThat(username).as("the owned @nike is left out").isNotEqualTo("nike");
+            InfluencerTruth.Expected truth = truths.get(username);
+            if (!"profile".equals(influencer.path("followersSource").asText())) {
+                continue;
+            }
+            assertThat(influencer.get("engagementRatePosts").asInt())
+                    .as("@%s posts counted", username)
+                    .isEqualTo(truth.postsCounted());
+            if (truth.engagementRate() == null) {
+                assertThat(influencer.get("engagementRate").isNull()).isTrue();
+            } else {
+                assertThat(influencer.get("engagementRate").asDouble())
+                        .as("@%s engagement rate", username)
+                        .isCloseTo(truth.engagementRate(), org.assertj.core.data.Offset.offset(1e-12));
+            }
+            assertThat(influencer.get("estimatedReach").asLong())
+                    .as("@%s reach", username)
+                    .isPositive();
+        }
+        Json.Answer withOwned = Json.get(ranking.replace("limit=20", "limit=100") + "&includeOwned=true", key);
+        Json.Answer withoutOwned = Json.get(ranking.replace("limit=20", "limit=100"), key);
+        List<String> owned = new ArrayList<>();
+        withOwned.body().get("influencers").forEach(i -> {
+            if (i.get("owned").asBoolean()) {
+                owned.add(i.get("username").asText());
+            }
+        });
+        assertThat(owned).as("@nike posts in #nike and is owned").containsExactly("nike");
+        assertThat(withoutOwned.body().get("ownedExcluded").toString()).isEqualTo("[\"nike\"]");
+        assertThat(withoutOwned.body().get("influencers").toString()).doesNotContain("\"username\":\"nike\"");
+
+        String metrics = Json.get(ingestors.get("web").url() + "/actuator/prometheus")
+                .body()
+                .asText();
+        assertThat(metrics).as("enrichment ran").contains("onestore_enrich_authors_total{outcome=\"ok\"");
+        assertThat(metrics)
+                .as("no account of the enriching ingestor was ever rate-limited")
+                .doesNotContain("outcome=\"rate_limited\"")
+                .containsPattern("onestore_accounts\\{[^}]*state=\"cooling_down\"[^}]*} 0\\.0");
     }
 
     private static void awaitData() {

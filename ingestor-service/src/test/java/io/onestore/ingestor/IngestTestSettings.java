@@ -31,7 +31,8 @@ public final class IngestTestSettings {
                         3,
                         Duration.ofMillis(50),
                         bufferWrites,
-                        Duration.ofMillis(200)),
+                        Duration.ofMillis(200),
+                        20_000),
                 new IngestSettings.Bootstrap(Duration.ofMillis(100), Duration.ofSeconds(1)));
     }
 
@@ -53,7 +54,8 @@ public final class IngestTestSettings {
                         bulk.maxAttempts(),
                         bulk.retryBackoff(),
                         bulk.bufferWrites(),
-                        bulk.outageProbe()),
+                        bulk.outageProbe(),
+                        bulk.rememberPosts()),
                 base.bootstrap());
     }
 }

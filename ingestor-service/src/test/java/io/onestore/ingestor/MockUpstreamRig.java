@@ -50,6 +50,14 @@ final class MockUpstreamRig {
     }
 
     void register(DynamicPropertyRegistry registry) {
+        register(registry, false);
+    }
+
+    /**
+     * @param enrich author enrichment on; off, the exact counts of the end-to-end tests are the targets' alone
+     *     (enrichment has its own test, {@code AuthorEnrichmentEndToEndTest})
+     */
+    void register(DynamicPropertyRegistry registry, boolean enrich) {
         registry.add("spring.elasticsearch.uris", () -> ElasticsearchTestServer.global()
                 .url());
         registry.add("onestore.ingest.schedule.enabled", () -> "false");
@@ -59,6 +67,7 @@ final class MockUpstreamRig {
         registry.add("onestore.sources.instagram.accounts-file", () -> workDir.resolve("accounts.txt")
                 .toString());
         registry.add("onestore.sources.instagram.retry.initial-backoff", () -> "10ms");
+        registry.add("onestore.enrich.enabled", () -> String.valueOf(enrich));
     }
 
     /** Imported by every end-to-end test class: the cycles' clock starts at {@link #T0} and moves only when told. */

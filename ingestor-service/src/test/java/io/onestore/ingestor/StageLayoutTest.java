@@ -21,7 +21,7 @@ class StageLayoutTest {
 
     /** In the order data flows; {@code config} is beside them, used by all. */
     static final List<String> STAGES =
-            List.of("targets", "account", "source", "capture", "normalize", "index", "schedule");
+            List.of("targets", "account", "source", "capture", "normalize", "index", "enrich", "schedule");
 
     @ArchTest
     static final ArchRule stagesDependOnlyOnEarlierStages = stageOrder();
@@ -49,16 +49,22 @@ class StageLayoutTest {
             .resideInAPackage("org.springframework.web.reactive.function.client..")
             .because("sources own the upstream HTTP; the other stages see typed outcomes and payload records");
 
-    /** {@code targets} holds its leases in Elasticsearch; {@code config} sets the client's JSON mapping. */
+    /**
+     * {@code targets} holds its leases in Elasticsearch; {@code enrich} reads back the authors it chooses from;
+     * {@code config} sets the client's JSON mapping.
+     */
     @ArchTest
     static final ArchRule elasticsearchClientOnlyInIndexTargetsAndConfig = noClasses()
             .that()
             .resideOutsideOfPackages(
-                    "io.onestore.ingestor.index..", "io.onestore.ingestor.targets..", "io.onestore.ingestor.config..")
+                    "io.onestore.ingestor.index..",
+                    "io.onestore.ingestor.targets..",
+                    "io.onestore.ingestor.enrich..",
+                    "io.onestore.ingestor.config..")
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage("co.elastic.clients..", "org.elasticsearch.client..")
-            .because("only the indexer and the leases talk to Elasticsearch");
+            .because("only the indexer, the leases and enrichment's read-back talk to Elasticsearch");
 
     /** The bulk answer listener acts on the writes through a narrow interface, not on the indexer that owns it. */
     @ArchTest

@@ -1,6 +1,8 @@
 package io.onestore.simulator;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.onestore.testsupport.time.TestClock;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
@@ -11,7 +13,9 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.util.DefaultUriBuilderFactory;
 
 /**
@@ -30,7 +34,8 @@ import org.springframework.web.util.DefaultUriBuilderFactory;
             "onestore.simulator.limits.graph.calls-per-hour=5",
             "onestore.simulator.limits.graph.unique-hashtags=3",
             "onestore.simulator.limits.x.requests=5",
-            "onestore.simulator.limits.tiktok.requests-per-day=5"
+            "onestore.simulator.limits.tiktok.requests-per-day=5",
+            "onestore.simulator.limits.tiktok.records-per-day=250"
         })
 @AutoConfigureWebTestClient
 @Import(SimulatorTestBase.ClockConfig.class)
@@ -84,5 +89,32 @@ public abstract class SimulatorTestBase {
 
     protected static String bearer() {
         return "Bearer " + token();
+    }
+
+    /** A TikTok client access token from the simulator's token endpoint, for a client of its own. */
+    protected String tiktokToken() {
+        return tiktokToken("client-" + TOKENS.incrementAndGet());
+    }
+
+    protected String tiktokToken(String clientKey) {
+        var form = new LinkedMultiValueMap<String, String>();
+        form.add("client_key", clientKey);
+        form.add("client_secret", "secret");
+        form.add("grant_type", "client_credentials");
+        byte[] body = client.post()
+                .uri("/v2/oauth/token/")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .bodyValue(form)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .returnResult()
+                .getResponseBody();
+        try {
+            return new ObjectMapper().readTree(body).path("access_token").asText();
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
     }
 }

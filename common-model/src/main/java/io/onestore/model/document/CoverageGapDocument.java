@@ -23,6 +23,10 @@ import java.util.Locale;
  * @param detail a short machine-written note (the upstream outcome, the page budget), never upstream text
  * @param part the part of the source whose reading left the gap, e.g. the Mastodon server {@code mastodon.social};
  *     null when the gap is the whole platform's
+ * @param cursor the upstream cursor of the page below the newest unread post, from which a later capture re-reads the
+ *     gap (web and legacy feeds page back with {@code max_id}); stored, not indexed; null where the feed cannot be paged
+ *     back to the range ({@code api_window}) and once the gap is filled. Like the back-fill cursor it is the ingestor's
+ *     business and never shown by the query API.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -39,9 +43,10 @@ public record CoverageGapDocument(
         Instant closedAt,
         Long estimatedPosts,
         String detail,
-        String part) {
+        String part,
+        String cursor) {
 
-    /** A gap of the whole platform (no part). */
+    /** A gap of the whole platform (no part) that no later capture can re-read (no cursor). */
     public CoverageGapDocument(
             String targetId,
             TargetDocument.Kind kind,
@@ -68,7 +73,30 @@ public record CoverageGapDocument(
                 closedAt,
                 estimatedPosts,
                 detail,
+                null,
                 null);
+    }
+
+    /**
+     * This gap after a re-read that stopped short of its start: still open, over {@code [from, newTo)}, resumed next
+     * time from {@code newCursor}. Its id stays the same (it is made of the start).
+     */
+    public CoverageGapDocument narrowed(Instant newTo, String newCursor) {
+        return new CoverageGapDocument(
+                targetId,
+                kind,
+                value,
+                platform,
+                from,
+                newTo,
+                reason,
+                status,
+                detectedAt,
+                closedAt,
+                estimatedPosts,
+                detail,
+                part,
+                newCursor);
     }
 
     public String id() {
@@ -90,7 +118,8 @@ public record CoverageGapDocument(
                 at,
                 estimatedPosts,
                 detail,
-                part);
+                part,
+                null);
     }
 
     public enum Status {

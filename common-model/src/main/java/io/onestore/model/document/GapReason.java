@@ -27,6 +27,14 @@ public enum GapReason {
      */
     LOCKED;
 
+    /**
+     * Whether a later capture can still read the range: a feed that pages back with a cursor ({@code max_id}) still
+     * holds it, unless the endpoint's own window hides it ({@link #API_WINDOW}).
+     */
+    public boolean rereadable() {
+        return this != API_WINDOW;
+    }
+
     @JsonValue
     public String key() {
         return name().toLowerCase(Locale.ROOT);

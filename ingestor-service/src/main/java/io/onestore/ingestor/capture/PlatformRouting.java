@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.NoUniqueBeanDefinitionException;
+import org.springframework.beans.factory.ObjectProvider;
 import reactor.core.publisher.Mono;
 
 /**
@@ -23,6 +25,23 @@ public final class PlatformRouting implements TargetFetcher {
     private PlatformRouting(Map<Platform, TargetFetcher> byPlatform, TargetFetcher fallback) {
         this.byPlatform = byPlatform;
         this.fallback = fallback;
+    }
+
+    /**
+     * The fetcher every caller of the fetching side uses, the cycle's as well as enrichment's: a {@code @Primary}
+     * fetcher that names no platform (a test's scripted upstream) takes every target; otherwise the routing over every
+     * fetcher. Null when there is none. Looked up at each call, so a fetcher that comes later is found.
+     */
+    public static TargetFetcher of(ObjectProvider<TargetFetcher> fetchers) {
+        try {
+            TargetFetcher primary = fetchers.getIfAvailable();
+            if (primary != null && !(primary instanceof PlatformTargetFetcher)) {
+                return primary;
+            }
+        } catch (NoUniqueBeanDefinitionException several) {
+            // no primary among several (Instagram with Mastodon or Bluesky): route by platform
+        }
+        return of(fetchers.orderedStream().toList());
     }
 
     /** The routing over these fetchers; null when there are none (cycles then skip). */

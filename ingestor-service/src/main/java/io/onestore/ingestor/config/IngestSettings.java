@@ -109,7 +109,8 @@ public record IngestSettings(
             @Min(1) @DefaultValue("5") int maxAttempts,
             @NotNull @DefaultValue("200ms") Duration retryBackoff,
             @Min(1) @DefaultValue("5000") int bufferWrites,
-            @NotNull @DefaultValue("2s") Duration outageProbe) {}
+            @NotNull @DefaultValue("2s") Duration outageProbe,
+            @Min(0) @DefaultValue("20000") int rememberPosts) {}
 
     /**
      * How far each capture of a hashtag reads, and how the planner spaces captures (docs/coverage.md).

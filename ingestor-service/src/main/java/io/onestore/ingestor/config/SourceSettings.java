@@ -15,7 +15,8 @@ import org.springframework.util.unit.DataSize;
 public record SourceSettings(
         @Valid @NotNull @DefaultValue Instagram instagram,
         @Valid @NotNull @DefaultValue MastodonSettings mastodon,
-        @Valid @NotNull @DefaultValue BlueskySettings bluesky) {
+        @Valid @NotNull @DefaultValue BlueskySettings bluesky,
+        @Valid @NotNull @DefaultValue TikTokSettings tiktok) {
 
     /**
      * @param mode which Instagram adapter to use

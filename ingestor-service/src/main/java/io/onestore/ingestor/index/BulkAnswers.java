@@ -38,6 +38,7 @@ final class BulkAnswers implements BulkListener<IndexWrite>, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(BulkAnswers.class);
 
     private final InFlightWrites indexer;
+    private final WrittenPosts written;
     private final IndexNames names;
     private final IngestSettings.Bulk settings;
     private final IndexingMetrics metrics;
@@ -47,12 +48,14 @@ final class BulkAnswers implements BulkListener<IndexWrite>, AutoCloseable {
 
     BulkAnswers(
             InFlightWrites indexer,
+            WrittenPosts written,
             IndexNames names,
             IngestSettings.Bulk settings,
             IndexingMetrics metrics,
             Clock clock,
             ThreadFactory workerThread) {
         this.indexer = indexer;
+        this.written = written;
         this.names = names;
         this.settings = settings;
         this.metrics = metrics;
@@ -90,12 +93,16 @@ final class BulkAnswers implements BulkListener<IndexWrite>, AutoCloseable {
                 return;
             }
             indexer.markUnreachable(failure);
+            contexts.stream().filter(IndexWrite::isPost).forEach(written::notStored);
             indexer.toSpool(contexts);
             contexts.forEach(write -> indexer.answeredOne());
         });
     }
 
     private void handleRefusedRequest(IndexWrite write, ElasticsearchException refused) {
+        if (write.isPost()) {
+            written.notStored(write);
+        }
         int status = refused.status();
         if (status == 429 || status >= 500) {
             retryOrSpool(write, backoff(write.attempt()));
@@ -105,7 +112,15 @@ final class BulkAnswers implements BulkListener<IndexWrite>, AutoCloseable {
     }
 
     private void handle(IndexWrite write, BulkResponseItem item) {
-        switch (ItemClassifier.classify(item)) {
+        ItemClassifier.Action action = ItemClassifier.classify(item);
+        if (write.isPost()) {
+            if (action == ItemClassifier.Action.DONE && item.seqNo() != null && item.primaryTerm() != null) {
+                written.stored(write, item.seqNo(), item.primaryTerm());
+            } else {
+                written.notStored(write);
+            }
+        }
+        switch (action) {
             case DONE -> metrics.count(write.alias(), Outcome.INDEXED);
             case CONFLICT -> {
                 metrics.count(write.alias(), Outcome.CONFLICT);

@@ -22,22 +22,27 @@ import java.util.Set;
 
 /**
  * Turns captured posts into writes that keep what earlier captures saw, without scripts (the test server has none):
- * one {@code mget} per batch reads the stored posts with their sequence numbers, and the merge happens here.
+ * one {@code mget} per batch reads the stored posts (without their {@code raw} payload) with their sequence numbers,
+ * and the merge happens here.
  *
  * <ul>
- *   <li>a stored post becomes an {@code update} with a partial {@code doc} (latest metrics, {@code last_seen_at},
- *       the union of {@code hashtags} and {@code found_in_tags}; never {@code first_seen_at}, so the first sighting
- *       is kept), guarded by {@code if_seq_no}/{@code if_primary_term} of the version read. Elasticsearch refuses
- *       that guard on an update that also carries an {@code upsert} ("upsert requests don't support if_seq_no"), and
- *       the guard is what keeps the union right, so stored posts get no {@code upsert} part;
+ *   <li>a stored post the capture is newer than becomes an {@code index} of the whole merged document (latest metrics
+ *       and {@code last_seen_at}, the union of {@code hashtags} and {@code found_in_tags}, the stored
+ *       {@code first_seen_at}, stored fields the capture lacks, the capture's {@code raw} payload verbatim), guarded by
+ *       {@code if_seq_no}/{@code if_primary_term} of the version read. This is the steady state (every cycle captures
+ *       posts already stored), and an {@code index} costs Elasticsearch about half an {@code update}, which would
+ *       read, parse and merge the stored source again (docs/benchmarks.md#recapture);
+ *   <li>a stored post the capture is not newer than (a spool replayed after newer captures), or a capture without a
+ *       {@code raw} payload, becomes an {@code update} with a partial {@code doc}, equally guarded: only the unions
+ *       for an older capture, so the result does not depend on the order captures arrive in;
  *   <li>an unseen post becomes a {@code create} of the full document: the insert half of the upsert, which fails
  *       instead of overwriting when another writer created the post meanwhile.
  * </ul>
  *
  * Either way a concurrent writer (another feed of the same cycle still in the bulk buffer, another replica) makes the
- * write fail with 409; the indexer counts it and sends the post through here again, so the union survives. A capture
- * older than the stored post (a spool replayed after newer captures) only adds its tags: the result does not depend
- * on the order captures arrive in.
+ * write fail with 409; the indexer counts it and sends the post through here again, so the union survives.
+ * Elasticsearch refuses the guard on an update that also carries an {@code upsert} ("upsert requests don't support
+ * if_seq_no"), which is why a stored post and an unseen one take different operations.
  */
 final class PostMerge {
 
@@ -52,10 +57,12 @@ final class PostMerge {
 
     private final ElasticsearchClient client;
     private final IndexNames names;
+    private final WrittenPosts written;
 
-    PostMerge(ElasticsearchClient client, IndexNames names) {
+    PostMerge(ElasticsearchClient client, IndexNames names, WrittenPosts written) {
         this.client = client;
         this.names = names;
+        this.written = written;
     }
 
     /** One operation per post write, in order; throws when Elasticsearch cannot be read. */
@@ -64,7 +71,6 @@ final class PostMerge {
         if (posts.isEmpty()) {
             return operations;
         }
-        Map<String, GetResult<ObjectNode>> stored = read(posts);
         // Two writes of one post in one batch (two feeds of one target): merge them here, the store sees one.
         Map<String, ObjectNode> merged = new LinkedHashMap<>();
         Map<String, IndexWrite> lastWrite = new HashMap<>();
@@ -73,16 +79,29 @@ final class PostMerge {
             merged.merge(write.id(), incoming.deepCopy(), (earlier, later) -> merge(earlier, later));
             lastWrite.put(write.id(), write);
         }
+        Map<String, WrittenPosts.Stored> stored = read(merged.keySet());
         String alias = names.posts();
         for (Map.Entry<String, ObjectNode> entry : merged.entrySet()) {
             String id = entry.getKey();
             ObjectNode captured = entry.getValue();
-            GetResult<ObjectNode> existing = stored.get(id);
+            IndexWrite write = lastWrite.get(id);
+            WrittenPosts.Stored existing = stored.get(id);
             BulkOperation operation;
-            if (existing == null || !existing.found() || existing.source() == null) {
+            if (existing == null) {
+                written.sending(write, captured);
                 operation = BulkOperation.of(b ->
                         b.create(c -> c.index(alias).id(id).requireAlias(true).document(captured)));
+            } else if (replaceable(existing.source(), captured)) {
+                ObjectNode document = whole(existing.source(), captured);
+                written.sending(write, document);
+                operation = BulkOperation.of(b -> b.index(i -> i.index(alias)
+                        .id(id)
+                        .ifSeqNo(existing.seqNo())
+                        .ifPrimaryTerm(existing.primaryTerm())
+                        .requireAlias(true)
+                        .document(document)));
             } else {
+                written.forget(id);
                 ObjectNode doc = partial(existing.source(), captured, merge(existing.source(), captured));
                 operation = BulkOperation.of(b -> b.update(u -> u.index(alias)
                         .id(id)
@@ -91,22 +110,36 @@ final class PostMerge {
                         .requireAlias(true)
                         .<JsonNode, JsonNode>action(a -> a.doc(doc))));
             }
-            operations.put(lastWrite.get(id), operation);
+            operations.put(write, operation);
         }
         return operations;
     }
 
-    private Map<String, GetResult<ObjectNode>> read(List<IndexWrite> posts) throws IOException {
-        List<String> ids = posts.stream().map(IndexWrite::id).distinct().toList();
-        MgetResponse<ObjectNode> response =
-                client.mget(m -> m.index(names.posts()).ids(ids).sourceExcludes("raw"), ObjectNode.class);
-        Map<String, GetResult<ObjectNode>> stored = new HashMap<>();
-        for (MultiGetResponseItem<ObjectNode> item : response.docs()) {
-            if (item.isResult()) {
-                stored.put(item.result().id(), item.result());
+    /** The stored posts among {@code ids}: remembered from this indexer's own writes, the rest read in one mget. */
+    private Map<String, WrittenPosts.Stored> read(Set<String> ids) throws IOException {
+        Map<String, WrittenPosts.Stored> stored = new HashMap<>();
+        List<String> unknown = new ArrayList<>();
+        for (String id : ids) {
+            WrittenPosts.Stored remembered = written.stored(id);
+            if (remembered != null) {
+                stored.put(id, remembered);
             } else {
+                unknown.add(id);
+            }
+        }
+        if (unknown.isEmpty()) {
+            return stored;
+        }
+        MgetResponse<ObjectNode> response =
+                client.mget(m -> m.index(names.posts()).ids(unknown).sourceExcludes("raw"), ObjectNode.class);
+        for (MultiGetResponseItem<ObjectNode> item : response.docs()) {
+            if (item.isFailure()) {
                 throw new IOException("cannot read stored post "
                         + item.failure().id() + ": " + item.failure().error().type());
+            }
+            GetResult<ObjectNode> result = item.result();
+            if (result.found() && result.source() != null) {
+                stored.put(result.id(), new WrittenPosts.Stored(result.source(), result.seqNo(), result.primaryTerm()));
             }
         }
         return stored;
@@ -148,6 +181,42 @@ final class PostMerge {
             }
         }
         return doc;
+    }
+
+    /**
+     * True when the stored post can be replaced by a whole document built here: the capture is at least as new and
+     * brings its {@code raw} payload, the one stored field the {@code mget} does not read.
+     */
+    private static boolean replaceable(ObjectNode stored, ObjectNode captured) {
+        return !seenAt(captured).isBefore(seenAt(stored))
+                && captured.path("raw").isObject();
+    }
+
+    /**
+     * The stored post after this capture, exactly as the partial update would leave it: the partial {@code doc}
+     * applied onto the stored source the way Elasticsearch applies one (objects merged field by field, anything else
+     * replaced), except {@code raw}, which is the capture's payload verbatim rather than a blend of two payloads.
+     */
+    static ObjectNode whole(ObjectNode stored, ObjectNode captured) {
+        ObjectNode document = stored.deepCopy();
+        ObjectNode doc = partial(stored, captured, merge(stored, captured));
+        doc.properties().forEach(field -> {
+            if (field.getKey().equals("raw")) {
+                document.set("raw", field.getValue());
+            } else {
+                apply(document, field.getKey(), field.getValue());
+            }
+        });
+        return document;
+    }
+
+    private static void apply(ObjectNode target, String name, JsonNode value) {
+        JsonNode current = target.get(name);
+        if (value.isObject() && current != null && current.isObject()) {
+            value.properties().forEach(field -> apply((ObjectNode) current, field.getKey(), field.getValue()));
+        } else {
+            target.set(name, value);
+        }
     }
 
     private static ArrayNode union(JsonNode a, JsonNode b) {

@@ -55,12 +55,13 @@ final class WritesInFlight implements InFlightWrites, AutoCloseable {
         IngestSettings.Bulk bulk = settings.bulk();
         this.names = names;
         this.spoolDir = settings.spoolDir();
-        this.postMerge = new PostMerge(client, names);
+        WrittenPosts written = new WrittenPosts(bulk.rememberPosts());
+        this.postMerge = new PostMerge(client, names, written);
         this.spool = spool;
         this.metrics = metrics;
         // The listener acts on these writes through InFlightWrites; it only calls back once requests are answered.
-        this.answers =
-                new BulkAnswers(this, names, bulk, metrics, clock, r -> BulkIndexer.daemon(r, "onestore-bulk-answers"));
+        this.answers = new BulkAnswers(
+                this, written, names, bulk, metrics, clock, r -> BulkIndexer.daemon(r, "onestore-bulk-answers"));
         this.ingester = BulkIngester.of(b -> b.client(client)
                 .maxOperations(bulk.maxOperations())
                 .maxSize(bulk.maxSize().toBytes())

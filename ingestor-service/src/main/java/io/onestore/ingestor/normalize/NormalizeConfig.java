@@ -22,6 +22,12 @@ class NormalizeConfig {
         return new MastodonStatusNormalizer(new OpenPostAssembler(sentiment.getIfAvailable(VaderSentimentScorer::new)));
     }
 
+    /** TikTok Research API videos into posts, with the same sentiment scorer. */
+    @Bean
+    TikTokVideoNormalizer tiktokVideoNormalizer(ObjectProvider<SentimentScorer> sentiment) {
+        return new TikTokVideoNormalizer(sentiment.getIfAvailable(VaderSentimentScorer::new));
+    }
+
     @Bean
     BlueskyPostNormalizer blueskyPostNormalizer(ObjectProvider<SentimentScorer> sentiment) {
         return new BlueskyPostNormalizer(new OpenPostAssembler(sentiment.getIfAvailable(VaderSentimentScorer::new)));

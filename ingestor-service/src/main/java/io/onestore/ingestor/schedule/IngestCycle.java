@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.onestore.ingestor.capture.CaptureResult;
 import io.onestore.ingestor.capture.TargetFetcher;
+import io.onestore.ingestor.enrich.CaptureFollowUp;
 import io.onestore.ingestor.index.BulkIndexer;
 import io.onestore.ingestor.normalize.CaptureAssembler;
 import io.onestore.ingestor.targets.CoverageBook;
@@ -55,11 +56,9 @@ public final class IngestCycle {
     // Set by a cycle skipped because Elasticsearch was unreachable, cleared once the ledger is written again: cycles
     // run one at a time (the scheduler's single thread), so this needs no more than visibility.
     private volatile boolean storeWasDown;
+    private final CaptureFollowUp followUp;
 
-    /**
-     * @param fetcher the fetching side; may supply null while no {@link TargetFetcher} exists, then cycles skip
-     * @param timeout the longest a cycle waits for its fetches (the lease length: after it, others may fetch)
-     */
+    /** A cycle with no follow-up after its captures. */
     public IngestCycle(
             Supplier<TargetFetcher> fetcher,
             TargetLeases leases,
@@ -70,10 +69,21 @@ public final class IngestCycle {
             Duration timeout,
             Clock clock,
             MeterRegistry registry) {
-        this(fetcher, leases, indexer, contractInstalled, fileTargets, concurrency, timeout, clock, registry, null);
+        this(
+                fetcher,
+                leases,
+                indexer,
+                contractInstalled,
+                fileTargets,
+                concurrency,
+                timeout,
+                clock,
+                registry,
+                null,
+                CaptureFollowUp.NONE);
     }
 
-    /** @param coverage the ledger the captures walk by and write; null: one page per capture, no ledger */
+    /** A cycle that walks by the coverage ledger, with no follow-up after its captures. */
     public IngestCycle(
             Supplier<TargetFetcher> fetcher,
             TargetLeases leases,
@@ -85,8 +95,41 @@ public final class IngestCycle {
             Clock clock,
             MeterRegistry registry,
             CoverageBook coverage) {
+        this(
+                fetcher,
+                leases,
+                indexer,
+                contractInstalled,
+                fileTargets,
+                concurrency,
+                timeout,
+                clock,
+                registry,
+                coverage,
+                CaptureFollowUp.NONE);
+    }
+
+    /**
+     * @param fetcher the fetching side; may supply null while no {@link TargetFetcher} exists, then cycles skip
+     * @param timeout the longest a cycle waits for its fetches (the lease length: after it, others may fetch)
+     * @param coverage the ledger the captures walk by and write; null: one page per capture, no ledger
+     * @param followUp runs once the captures are indexed and the leases ended (author enrichment)
+     */
+    public IngestCycle(
+            Supplier<TargetFetcher> fetcher,
+            TargetLeases leases,
+            BulkIndexer indexer,
+            BooleanSupplier contractInstalled,
+            Supplier<List<Target>> fileTargets,
+            int concurrency,
+            Duration timeout,
+            Clock clock,
+            MeterRegistry registry,
+            CoverageBook coverage,
+            CaptureFollowUp followUp) {
         this.coverage = coverage;
         this.fetcher = fetcher;
+        this.followUp = followUp;
         this.leases = leases;
         this.indexer = indexer;
         this.contractInstalled = contractInstalled;
@@ -139,6 +182,13 @@ public final class IngestCycle {
         record(orders, fetched, start);
         leases.complete(fetched.stream().map(f -> f.completion(start)).toList(), clock.instant());
         plan(leased, fileIds, start);
+        followUp.afterCapture(
+                fetched.stream()
+                        .flatMap(f -> f.results().stream())
+                        .filter(CaptureResult.Captured.class::isInstance)
+                        .map(CaptureResult::target)
+                        .toList(),
+                start);
         int due = leased.stream().mapToInt(l -> l.targets().size()).sum();
         int failed = fetched.stream().mapToInt(Fetched::failures).sum();
         int succeeded = fetched.stream().mapToInt(f -> f.results().size()).sum() - failed;

@@ -3,11 +3,11 @@ package io.onestore.ingestor.schedule;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.onestore.ingestor.account.AccountPool;
 import io.onestore.ingestor.capture.PlatformRouting;
-import io.onestore.ingestor.capture.PlatformTargetFetcher;
 import io.onestore.ingestor.capture.TargetFetcher;
 import io.onestore.ingestor.config.IngestSettings;
 import io.onestore.ingestor.config.IngestorProperties;
 import io.onestore.ingestor.config.SourceSettings;
+import io.onestore.ingestor.enrich.AuthorEnrichment;
 import io.onestore.ingestor.index.BulkIndexer;
 import io.onestore.ingestor.index.IndexInstaller;
 import io.onestore.ingestor.targets.CapturePlanner;
@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.NoUniqueBeanDefinitionException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -47,12 +46,13 @@ class ScheduleConfig {
             Clock clock,
             MeterRegistry registry,
             CoverageBook coverage,
-            ObjectProvider<AccountPool> pools) {
+            ObjectProvider<AccountPool> pools,
+            AuthorEnrichment enrichment) {
         IngestSettings ingest = properties.ingest();
         Supplier<List<Target>> fileTargets =
                 () -> ingest.targetsFile() == null ? List.of() : TargetsFile.read(ingest.targetsFile());
         return new IngestCycle(
-                () -> fetcher(fetchers),
+                () -> PlatformRouting.of(fetchers),
                 leases,
                 indexer,
                 installer::isInstalled,
@@ -61,7 +61,8 @@ class ScheduleConfig {
                 ingest.schedule().lease() != null ? ingest.schedule().lease() : ingest.interval(),
                 clock,
                 registry,
-                planning(properties, coverage, leases, pools.getIfAvailable()));
+                planning(properties, coverage, leases, pools.getIfAvailable()),
+                enrichment);
     }
 
     /**
@@ -91,22 +92,6 @@ class ScheduleConfig {
                 // The page that reaches the mark; graph also reads top_media (max-pages) each capture.
                 1 + (graph ? instagram.maxPages() : 0));
         return coverage.planningWith(plannerBudget, leases, ingest.schedule().maxTargets());
-    }
-
-    /**
-     * A {@code @Primary} fetcher that names no platform (a test's scripted upstream) takes every target; otherwise
-     * each target goes to its platform's fetcher.
-     */
-    private static TargetFetcher fetcher(ObjectProvider<TargetFetcher> fetchers) {
-        try {
-            TargetFetcher primary = fetchers.getIfAvailable();
-            if (primary != null && !(primary instanceof PlatformTargetFetcher)) {
-                return primary;
-            }
-        } catch (NoUniqueBeanDefinitionException several) {
-            // no primary among several: route by platform
-        }
-        return PlatformRouting.of(fetchers.orderedStream().toList());
     }
 
     /** Off with {@code onestore.ingest.schedule.enabled=false}: tests run cycles themselves. */

@@ -18,6 +18,7 @@ public final class BackfillWalk {
     private Instant reached;
     private boolean done;
     private int pages;
+    private int lent;
     private final long pagesBefore;
 
     /**
@@ -35,7 +36,12 @@ public final class BackfillWalk {
 
     /** Whether this cycle reads back-fill pages at all. */
     public boolean wanted() {
-        return !done && pageBudget > 0;
+        return !done && pageBudget - lent > 0;
+    }
+
+    /** {@code pages} of this cycle's budget went to re-reading a gap ({@link GapRefill}): back-fill gets the rest. */
+    public void shareBudget(int pages) {
+        lent += pages;
     }
 
     /** Where to start: the stored cursor, or {@code liveCursor} (the page after the live walk) the first time. */
@@ -62,7 +68,7 @@ public final class BackfillWalk {
         if (next == null || (reached != null && !reached.isAfter(start))) {
             done = true;
         }
-        return !done && pages < pageBudget;
+        return !done && pages + lent < pageBudget;
     }
 
     /** The live walk ended the feed itself: there is nothing older to read. */
@@ -70,6 +76,7 @@ public final class BackfillWalk {
         if (oldest != null && (reached == null || oldest.isBefore(reached))) {
             reached = oldest;
         }
+        cursor = null;
         done = true;
     }
 
@@ -77,8 +84,11 @@ public final class BackfillWalk {
         return pages;
     }
 
-    /** The progress to store. */
+    /**
+     * The progress to store. A walk done at its start keeps its cursor: a campaign that later wants more history goes
+     * on from there ({@link CoverageBook}); a walk that ended with the feed has none.
+     */
     public Backfill state() {
-        return new Backfill(start, reached, done ? null : cursor, done, pagesBefore + pages);
+        return new Backfill(start, reached, cursor, done, pagesBefore + pages);
     }
 }

@@ -82,6 +82,8 @@ public final class CoverageBook {
         }
         Map<String, TargetCoverageDocument> previous = ledger.read(
                 hashtags.stream().map(CoverageBook::ledgerId).distinct().toList());
+        Map<String, CoverageGapDocument> gaps = ledger.rereadableGaps(
+                hashtags.stream().map(Target::id).distinct().toList());
         Map<String, CampaignDocument> campaigns = campaigns(List.copyOf(campaignIds));
         Map<String, CoverageOrder> orders = new HashMap<>();
         for (LeasedTarget lease : leased) {
@@ -101,20 +103,27 @@ public final class CoverageBook {
                                 pageBudget,
                                 overlap,
                                 backfill,
-                                backfillPages));
+                                backfillPages,
+                                gaps.get(ledgerId(target))));
             }
         }
         return new Orders(orders, previous);
     }
 
-    /** A campaign created later may want more history than the back-fill already done: it starts again from there. */
-    private static TargetCoverageDocument.Backfill widen(TargetCoverageDocument.Backfill stored, Instant start) {
+    /**
+     * A campaign created later may want more history than the back-fill already done: it goes on from where it
+     * stopped (its cursor), or, for a ledger that kept none, from the top of the feed again (a post read twice is one
+     * document). A back-fill that ended with the feed before its old start stays done: nothing older exists to read.
+     */
+    static TargetCoverageDocument.Backfill widen(TargetCoverageDocument.Backfill stored, Instant start) {
         if (!start.isBefore(stored.start())) {
             return stored;
         }
-        boolean reachedOld = stored.done();
-        return new TargetCoverageDocument.Backfill(
-                start, stored.reached(), stored.cursor(), reachedOld && stored.cursor() == null, stored.pages());
+        Instant reached = stored.reached();
+        boolean feedEnded =
+                stored.done() && stored.cursor() == null && reached != null && reached.isAfter(stored.start());
+        boolean done = feedEnded || (reached != null && !reached.isAfter(start));
+        return new TargetCoverageDocument.Backfill(start, reached, done ? null : stored.cursor(), done, stored.pages());
     }
 
     /** The earliest a campaign of the target wants ({@code start - baselineDays}), or the default look-back. */

@@ -1,14 +1,20 @@
 package io.onestore.ingestor.targets;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
+import co.elastic.clients.elasticsearch.core.search.Hit;
 import io.onestore.model.document.CoverageGapDocument;
+import io.onestore.model.document.DocumentIds;
+import io.onestore.model.document.GapReason;
 import io.onestore.model.document.Platform;
 import io.onestore.model.document.TargetCoverageDocument;
 import io.onestore.model.index.IndexNames;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +31,8 @@ public final class CoverageLedger {
     private static final Logger log = LoggerFactory.getLogger(CoverageLedger.class);
     /** Open gaps read per target and platform: one per part at most, in practice (a part has one open gap). */
     static final int MAX_PART_GAPS = 200;
+
+    static final int GAPS_READ = 500;
 
     private final ElasticsearchClient client;
     private final IndexNames names;
@@ -96,6 +104,40 @@ public final class CoverageLedger {
                 .array()
                 .forEach(bucket -> counts.put(bucket.key().stringValue(), bucket.docCount()));
         return counts;
+    }
+
+    /**
+     * For each ledger of these targets, its newest open gap a capture can re-read (one with a cursor, of a
+     * {@linkplain GapReason#rereadable() re-readable} reason), keyed by ledger id. Reads at most {@value #GAPS_READ}
+     * gaps, newest first: with more, the older ones wait for later captures.
+     */
+    public Map<String, CoverageGapDocument> rereadableGaps(List<String> targetIds) throws IOException {
+        Map<String, CoverageGapDocument> found = new HashMap<>();
+        if (targetIds.isEmpty()) {
+            return found;
+        }
+        List<FieldValue> ids = targetIds.stream().map(FieldValue::of).toList();
+        List<FieldValue> reasons = Arrays.stream(GapReason.values())
+                .filter(GapReason::rereadable)
+                .map(r -> FieldValue.of(r.key()))
+                .toList();
+        var response = client.search(
+                s -> s.index(names.coverageGaps())
+                        .size(GAPS_READ)
+                        .query(q -> q.bool(b -> b.filter(
+                                        f -> f.terms(t -> t.field("target_id").terms(v -> v.value(ids))))
+                                .filter(f ->
+                                        f.term(t -> t.field("status").value(CoverageGapDocument.Status.OPEN.key())))
+                                .filter(f -> f.terms(t -> t.field("reason").terms(v -> v.value(reasons))))))
+                        .sort(o -> o.field(f -> f.field("to").order(SortOrder.Desc))),
+                CoverageGapDocument.class);
+        for (Hit<CoverageGapDocument> hit : response.hits().hits()) {
+            CoverageGapDocument gap = hit.source();
+            if (gap != null && gap.cursor() != null) {
+                found.putIfAbsent(DocumentIds.targetCoverage(gap.targetId(), gap.platform()), gap);
+            }
+        }
+        return found;
     }
 
     /** Writes ledgers and gaps in one bulk request; a refused item is logged, the rest stand. */

@@ -41,6 +41,8 @@ public final class CoverageUpdate {
      *     to the outage
      * @param parts for a source read part by part from each part's cursor (Mastodon servers), how far each part was
      *     read ({@link PartGaps}); empty otherwise
+     * @param refilled the open gap this capture re-read, as it leaves it (filled, or narrowed to what is still unread);
+     *     null when none was re-read
      */
     public record Capture(
             FeedWalk.Result walk,
@@ -50,7 +52,8 @@ public final class CoverageUpdate {
             int calls,
             FeedWalk.Gap windowGap,
             boolean storeOutage,
-            List<PartRead> parts) {
+            List<PartRead> parts,
+            CoverageGapDocument refilled) {
 
         public Capture {
             parts = parts == null ? List.of() : List.copyOf(parts);
@@ -65,12 +68,38 @@ public final class CoverageUpdate {
                 int calls,
                 FeedWalk.Gap windowGap,
                 boolean storeOutage) {
-            this(walk, postsRead, backfill, backfillPages, calls, windowGap, storeOutage, List.of());
+            this(walk, postsRead, backfill, backfillPages, calls, windowGap, storeOutage, List.of(), null);
         }
 
-        /** This capture, known to follow an Elasticsearch outage. */
+        /** A capture of a feed read as one walk that also re-read an open gap. */
+        public Capture(
+                FeedWalk.Result walk,
+                int postsRead,
+                Backfill backfill,
+                int backfillPages,
+                int calls,
+                FeedWalk.Gap windowGap,
+                boolean storeOutage,
+                CoverageGapDocument refilled) {
+            this(walk, postsRead, backfill, backfillPages, calls, windowGap, storeOutage, List.of(), refilled);
+        }
+
+        /** A capture of a source read part by part. */
+        public Capture(
+                FeedWalk.Result walk,
+                int postsRead,
+                Backfill backfill,
+                int backfillPages,
+                int calls,
+                FeedWalk.Gap windowGap,
+                boolean storeOutage,
+                List<PartRead> parts) {
+            this(walk, postsRead, backfill, backfillPages, calls, windowGap, storeOutage, parts, null);
+        }
+
+        /** This capture, known to have followed an Elasticsearch outage. */
         public Capture afterOutage() {
-            return new Capture(walk, postsRead, backfill, backfillPages, calls, windowGap, true, parts);
+            return new Capture(walk, postsRead, backfill, backfillPages, calls, windowGap, true, parts, refilled);
         }
     }
 
@@ -123,7 +152,8 @@ public final class CoverageUpdate {
                         capture.storeOutage() ? GapReason.STORE_UNAVAILABLE : gap.reason(),
                         now,
                         previous,
-                        "pages=" + gap.pagesRead())));
+                        "pages=" + gap.pagesRead(),
+                        gap.cursor())));
         if (capture.windowGap() != null) {
             FeedWalk.Gap window = capture.windowGap();
             gaps.add(gap(
@@ -136,11 +166,27 @@ public final class CoverageUpdate {
                     window.reason(),
                     now,
                     previous,
-                    "endpoint window"));
+                    "endpoint window",
+                    null));
+        }
+        int filled = 0;
+        CoverageGapDocument refilled = capture.refilled();
+        if (refilled != null) {
+            gaps.add(refilled);
+            if (refilled.status() == CoverageGapDocument.Status.FILLED) {
+                filled = 1;
+            }
         }
 
         Double rate = rate(previous, walk, capture.postsRead(), oldMark, now);
-        int openGaps = Math.max(0, (previous == null ? 0 : previous.openGaps()) + gaps.size() + parts.openDelta());
+        int openGaps = Math.max(
+                0,
+                (previous == null ? 0 : previous.openGaps())
+                        + (int) gaps.stream()
+                                .filter(g -> g.status() == CoverageGapDocument.Status.OPEN && g != refilled)
+                                .count()
+                        - filled
+                        + parts.openDelta());
         gaps.addAll(parts.gaps());
         long pages = (previous == null ? 0 : previous.pagesSpent()) + walk.pages() + capture.backfillPages();
         long calls = (previous == null ? 0 : previous.callsSpent()) + capture.calls();
@@ -227,7 +273,8 @@ public final class CoverageUpdate {
             GapReason reason,
             Instant now,
             TargetCoverageDocument previous,
-            String detail) {
+            String detail,
+            String cursor) {
         Double rate = previous == null ? null : previous.ratePerHour();
         Long estimate = rate == null || to.isBefore(from) ? null : Math.round(rate * hours(Duration.between(from, to)));
         return new CoverageGapDocument(
@@ -242,7 +289,9 @@ public final class CoverageUpdate {
                 now,
                 null,
                 estimate,
-                detail);
+                detail,
+                null,
+                cursor);
     }
 
     private static double hours(Duration duration) {

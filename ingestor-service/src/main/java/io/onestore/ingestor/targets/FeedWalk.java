@@ -33,6 +33,7 @@ public final class FeedWalk {
     private int postsAfterMark;
     private int postsRead;
     private GapReason stoppedBy;
+    private String resume;
 
     /**
      * @param mark the target's high-water mark; null on the first walk, which reads one page and sets it
@@ -46,6 +47,17 @@ public final class FeedWalk {
         this.mark = mark;
         this.pageBudget = pageBudget;
         this.floor = mark == null ? null : mark.publishedAt().minus(overlap);
+    }
+
+    /**
+     * Like {@link #accept(List, boolean)}, remembering the cursor of the page after this one: a gap the walk leaves can
+     * be re-read from there by a later capture.
+     *
+     * @param next the upstream cursor of the next page; null on the last page
+     */
+    public boolean accept(List<Mark> page, String next) {
+        resume = next;
+        return accept(page, next != null);
     }
 
     /**
@@ -131,7 +143,7 @@ public final class FeedWalk {
             GapReason reason = stoppedBy != null ? stoppedBy : GapReason.PAGE_BUDGET;
             // Posts at the oldest time read were read; older ones down to the mark were not.
             Instant to = oldest != null ? oldest : Instant.MAX;
-            gap = Optional.of(new Gap(mark.publishedAt(), to, reason, pages));
+            gap = Optional.of(new Gap(mark.publishedAt(), to, reason, pages, resume));
             complete = false;
         }
         Mark newMark = newest;
@@ -157,6 +169,17 @@ public final class FeedWalk {
     public record Result(
             Mark mark, Instant oldestRead, int pages, int newPosts, boolean reachedMark, Optional<Gap> gap) {}
 
-    /** An unread range {@code [from, to)} of post times. */
-    public record Gap(Instant from, Instant to, GapReason reason, int pagesRead) {}
+    /**
+     * An unread range {@code [from, to)} of post times.
+     *
+     * @param cursor the upstream cursor of the page after the last one read, where a re-read of the range starts; null
+     *     when unknown or the range cannot be re-read
+     */
+    public record Gap(Instant from, Instant to, GapReason reason, int pagesRead, String cursor) {
+
+        /** A gap without a cursor to re-read it from. */
+        public Gap(Instant from, Instant to, GapReason reason, int pagesRead) {
+            this(from, to, reason, pagesRead, null);
+        }
+    }
 }

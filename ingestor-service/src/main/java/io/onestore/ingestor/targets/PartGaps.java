@@ -89,7 +89,8 @@ public final class PartGaps {
                     null,
                     null,
                     read.part() + ": " + read.stoppedBy().key(),
-                    read.part());
+                    read.part(),
+                    null);
             writes.add(gap);
             Set<String> ids = mine.stream().map(CoverageGapDocument::id).collect(Collectors.toSet());
             if (!ids.contains(gap.id())) {

@@ -2,192 +2,333 @@ package io.onestore.ingestor.bench;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.onestore.ingestor.IngestTestSettings;
 import io.onestore.ingestor.capture.CaptureBatch;
-import io.onestore.ingestor.capture.Captures;
+import io.onestore.ingestor.config.IngestSettings;
 import io.onestore.ingestor.index.BulkIndexer;
+import io.onestore.ingestor.normalize.CaptureAssembler;
+import io.onestore.ingestor.normalize.WebTagNormalizer;
+import io.onestore.ingestor.source.instagram.web.WebTagInfo;
+import io.onestore.ingestor.targets.Target;
 import io.onestore.model.index.IndexBootstrap;
 import io.onestore.model.index.IndexNames;
 import io.onestore.model.json.ContractJson;
+import io.onestore.model.sentiment.VaderSentimentScorer;
 import io.onestore.testsupport.elasticsearch.ElasticsearchTestServer;
 import io.onestore.testsupport.time.TestClock;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.IntStream;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 
 /**
- * The ingestor's write path against the plainest way to load the same documents: {@code curl} posting {@code _bulk}
- * bodies of 1,000 operations, one after another, to the same Elasticsearch in the same run. Not a test (the name
- * keeps it out of the default run and it asserts nothing): {@code bench/ingest.sh} runs it and prints the ratios.
+ * The ingestor's write path, parse → normalise → {@link BulkIndexer}, against the same final documents posted as raw
+ * {@code _bulk} bodies over two connections ({@link RawBulk}), to the same Elasticsearch in the same run, for a first
+ * capture (every post new) and a recapture one bucket later (every post stored: the steady state). Rounds interleave
+ * the two sides and alternate which goes first; each round writes to fresh indices. Then a sweep of bulk sizes.
  *
- * <p>Each round writes a first capture (every post new) and a recapture one bucket later (every post stored, so the
- * indexer updates it). curl is sequential and pays a process start per request; the indexer keeps up to
- * {@code bulk.max-concurrent-requests} (2) requests in flight, as it does in production.
+ * <p>Not a test (the name keeps it out of the default run and it asserts nothing): {@code bench/ingest.sh} and
+ * {@code bench/run-all.sh} run it; it writes {@code target/bench/ingest-benchmark.txt} and {@code .json}.
  *
- * <p>The baseline does strictly less work: it indexes blindly, while the indexer reads the stored posts of every
- * capture (one mget) to keep {@code first_seen_at} and union the hashtags, and guards each update with sequence
- * numbers. The ratio says what that correctness costs.
+ * <p>The baseline does strictly less work: it indexes blindly, with the recapture's {@code first_seen_at} already
+ * set to the first sighting, while the indexer reads the stored posts of every capture (one {@code mget}) to keep
+ * {@code first_seen_at} and union the hashtags, and guards each write with sequence numbers.
  */
 class IngestBenchmark {
 
     private static final ObjectMapper JSON = ContractJson.mapper();
     private static final Duration BUCKET = IngestTestSettings.INTERVAL;
-    private static final int CHUNK = 1000;
 
-    private final int tags = Integer.getInteger("onestore.bench.tags", 100);
-    private final int postsPerTag = Integer.getInteger("onestore.bench.posts-per-tag", 100);
+    private final int posts = Integer.getInteger("onestore.bench.posts", 200_000);
+    private final int postsPerPage = Integer.getInteger("onestore.bench.posts-per-page", 100);
     private final int rounds = Integer.getInteger("onestore.bench.rounds", 3);
+    // The production default remembers 20,000 posts; the benchmark sizes it to its cycle, as a deployment would.
+    private final int rememberPosts = Integer.getInteger("onestore.bench.remember-posts", posts);
+    private final int sweepPosts = Integer.getInteger("onestore.bench.sweep-posts", 30_000);
+    private final int[] sweepSizes = Arrays.stream(System.getProperty("onestore.bench.sweep-sizes", "250,1000,4000")
+                    .split(","))
+            .filter(s -> !s.isBlank())
+            .mapToInt(s -> Integer.parseInt(s.trim()))
+            .toArray();
+
+    private final WebTagNormalizer normalizer = new WebTagNormalizer(new CaptureAssembler(new VaderSentimentScorer()));
+    private final List<String> lines = new ArrayList<>();
+    private final List<String> roundRows = new ArrayList<>();
+    private final List<String> figureRows = new ArrayList<>();
+    private final ArrayNode figures = JSON.createArrayNode();
+    private ElasticsearchClient client;
+    private String url;
+    private Path work;
 
     @Test
-    void indexerAgainstCurlBulk() throws Exception {
+    void indexerAgainstRawBulk() throws Exception {
         ElasticsearchTestServer server = ElasticsearchTestServer.global();
-        ElasticsearchClient client = server.newClient(ContractJson.configure(new ObjectMapper()));
-        Path work = Files.createTempDirectory("onestore-bench");
-        List<String> lines = new ArrayList<>();
-        lines.add(String.format(
-                Locale.ROOT,
-                "Ingest benchmark: %d tags x %d posts per capture (%d documents), %d rounds, Elasticsearch %s (%s)",
-                tags,
-                postsPerTag,
-                documents(),
-                rounds,
-                server.url(),
-                server.mode()));
-        List<Double> firstRatios = new ArrayList<>();
-        List<Double> againRatios = new ArrayList<>();
-        for (int round = 1; round <= rounds; round++) {
-            Instant t0 = Instant.parse("2026-11-26T12:00:00Z").plus(BUCKET.multipliedBy(round * 10L));
-            // The recapture goes to the same indices as the first capture: stored posts are updated, not created.
-            IndexNames curlIndices = names(client, "curl", round);
-            IndexNames ingestIndices = names(client, "ingest", round);
-            double curlFirst = curl(client, server.url(), curlIndices, work, round, t0);
-            double curlAgain = curl(client, server.url(), curlIndices, work, round, t0.plus(BUCKET));
-            double ingestFirst = indexer(ingestIndices, client, work, round, t0);
-            double ingestAgain = indexer(ingestIndices, client, work, round, t0.plus(BUCKET));
-            firstRatios.add(ingestFirst / curlFirst);
-            againRatios.add(ingestAgain / curlAgain);
-            lines.add(String.format(
-                    Locale.ROOT,
-                    "round %d  first capture: curl _bulk %8.0f docs/s, BulkIndexer %8.0f docs/s (ratio %.2f)"
-                            + " | recapture: curl _bulk %8.0f docs/s, BulkIndexer %8.0f docs/s (ratio %.2f)",
+        client = server.newClient(ContractJson.configure(new ObjectMapper()));
+        url = server.url();
+        work = Files.createTempDirectory("onestore-bench");
+        say(
+                "Ingest: %d simulator-shaped posts in pages of %d, %d rounds; baseline raw _bulk over %d connections;"
+                        + " Elasticsearch %s (%s); load average %s",
+                posts, postsPerPage, rounds, RawBulk.CONNECTIONS, server.url(), server.mode(), loadAverage());
+        try (RawBulk raw = new RawBulk(url)) {
+            Side first = new Side();
+            Side again = new Side();
+            for (int round = 1; round <= rounds; round++) {
+                Round r = round(raw, "m" + round, posts, 1000, round % 2 == 0);
+                first.add(r.oursFirst, r.rawFirst);
+                again.add(r.oursAgain, r.rawAgain);
+                Object[] measured = {
                     round,
-                    curlFirst,
-                    ingestFirst,
-                    ingestFirst / curlFirst,
-                    curlAgain,
-                    ingestAgain,
-                    ingestAgain / curlAgain));
+                    round % 2 == 0 ? "ours" : "raw",
+                    loadAverage(),
+                    r.rawFirst,
+                    r.oursFirst,
+                    r.oursFirst / r.rawFirst,
+                    r.rawAgain,
+                    r.oursAgain,
+                    r.oursAgain / r.rawAgain
+                };
+                roundRows.add(String.format(
+                        Locale.ROOT, "| %d | %s | %s | %.0f | %.0f | %.2f | %.0f | %.0f | %.2f |", measured));
+                say(
+                        "round %d (%s first, load %s)  first capture: raw %8.0f, ours %8.0f docs/s (%.2f)"
+                                + " | recapture: raw %8.0f, ours %8.0f docs/s (%.2f)",
+                        measured);
+            }
+            figure("ingest first capture", first);
+            figure("ingest recapture", again);
+            for (int size : sweepSizes) {
+                Round r = round(raw, "s" + size, sweepPosts, size, false);
+                Side sweepFirst = new Side();
+                Side sweepAgain = new Side();
+                sweepFirst.add(r.oursFirst, r.rawFirst);
+                sweepAgain.add(r.oursAgain, r.rawAgain);
+                say(
+                        "sweep %5d operations per bulk (%d posts, load %s)  first capture %.2f, recapture %.2f",
+                        size, sweepPosts, loadAverage(), r.oursFirst / r.rawFirst, r.oursAgain / r.rawAgain);
+                figure("ingest first capture, bulk of " + size, sweepFirst);
+                figure("ingest recapture, bulk of " + size, sweepAgain);
+            }
         }
-        lines.add(String.format(
-                Locale.ROOT,
-                "median ratio BulkIndexer/curl: first capture %.2f, recapture %.2f (1.00 = as fast as raw _bulk)",
-                median(firstRatios),
-                median(againRatios)));
         client._transport().close();
         Path report = Path.of("target", "bench", "ingest-benchmark.txt");
         Files.createDirectories(report.getParent());
         Files.write(report, lines);
-        lines.forEach(System.out::println);
+        Files.write(report.resolveSibling("ingest-benchmark.md"), markdown());
+        Files.writeString(
+                report.resolveSibling("ingest-benchmark.json"),
+                JSON.writerWithDefaultPrettyPrinter().writeValueAsString(figures));
     }
 
-    private int documents() {
-        return tags * (2 * postsPerTag + 1);
+    private record Round(double rawFirst, double oursFirst, double rawAgain, double oursAgain) {}
+
+    /** One round: both sides capture the same pages, then capture them again one bucket later. */
+    private Round round(RawBulk raw, String run, int count, int bulkSize, boolean oursFirst) throws Exception {
+        Instant t0 = Instant.parse("2026-11-30T12:00:00Z");
+        Instant t1 = t0.plus(BUCKET);
+        List<byte[]> pages = SimulatedTagPages.pages(run, count, postsPerPage, t0);
+        IndexNames rawIndices = indices("raw-" + run);
+        IndexNames ourIndices = indices("ours-" + run);
+        long documents = documents(pages, t0);
+        List<Path> firstBodies =
+                BulkBodies.write(rawIndices, captures(pages, t0), null, bulkSize, work.resolve(run + "-1"));
+        double[] first = inOrder(
+                oursFirst,
+                () -> ours(ourIndices, pages, t0, bulkSize, documents),
+                () -> raw(raw, firstBodies, documents));
+        List<Path> againBodies =
+                BulkBodies.write(rawIndices, captures(pages, t1), t0, bulkSize, work.resolve(run + "-2"));
+        double[] again = inOrder(
+                oursFirst,
+                () -> ours(ourIndices, pages, t1, bulkSize, documents),
+                () -> raw(raw, againBodies, documents));
+        BulkBodies.check(client, rawIndices, ourIndices, count);
+        BulkBodies.deleteIndices(client, rawIndices, ourIndices);
+        BulkBodies.delete(work.resolve(run + "-1"));
+        BulkBodies.delete(work.resolve(run + "-2"));
+        return new Round(first[1], first[0], again[1], again[0]);
     }
 
-    private List<CaptureBatch> captures(int round, Instant at) {
-        return IntStream.range(0, tags)
-                .mapToObj(t -> Captures.hashtag(
-                        "bench" + t,
-                        at,
-                        IntStream.range(0, postsPerTag)
-                                .mapToObj(p -> "r" + round + "t" + t + "p" + p)
-                                .toList(),
-                        at.getEpochSecond() % 1000))
-                .toList();
+    /** Both sides' rates, ours first in the answer, measured in the order the round asks for. */
+    private static double[] inOrder(boolean oursFirst, Callable<Double> ours, Callable<Double> raw) throws Exception {
+        if (oursFirst) {
+            double ourRate = ours.call();
+            return new double[] {ourRate, raw.call()};
+        }
+        double rawRate = raw.call();
+        return new double[] {ours.call(), rawRate};
     }
 
-    /** Documents per second through the ingestor's BulkIndexer, flush included. */
-    private double indexer(IndexNames names, ElasticsearchClient client, Path work, int round, Instant at)
-            throws IOException {
-        List<CaptureBatch> batches = captures(round, at);
-        Path spool = Files.createDirectories(work.resolve("spool-" + round + "-" + at.getEpochSecond()));
+    /** Documents per second from page bytes to answered bulk items: parse, normalise, merge, write. */
+    private double ours(IndexNames names, List<byte[]> pages, Instant at, int bulkSize, long documents)
+            throws Exception {
+        Path spool = Files.createDirectories(work.resolve("spool-" + names.prefix() + at.getEpochSecond()));
         try (BulkIndexer indexer = new BulkIndexer(
-                client, names, IngestTestSettings.of(spool), new SimpleMeterRegistry(), new TestClock(at))) {
+                client, names, settings(spool, bulkSize), new SimpleMeterRegistry(), new TestClock(at))) {
             long start = System.nanoTime();
-            batches.forEach(indexer::index);
-            if (!indexer.flush(Duration.ofMinutes(10))) {
-                throw new IllegalStateException("the indexer did not drain within 10 minutes");
+            for (int page = 0; page < pages.size(); page++) {
+                indexer.index(capture(pages.get(page), page, at));
             }
-            return documents() / seconds(start);
+            if (!indexer.flush(Duration.ofMinutes(20))) {
+                throw new IllegalStateException("the indexer did not drain within 20 minutes");
+            }
+            double rate = documents / seconds(start);
+            if (indexer.spoolDepth() > 0) {
+                throw new IllegalStateException(indexer.spoolDepth() + " writes spooled: Elasticsearch refused them");
+            }
+            return rate;
         }
     }
 
-    /** Documents per second through curl posting ready-made _bulk bodies, written to disk before the clock starts. */
-    private double curl(ElasticsearchClient client, String url, IndexNames names, Path work, int round, Instant at)
-            throws IOException, InterruptedException {
-        List<Path> bodies =
-                bulkBodies(names, captures(round, at), work.resolve("curl-" + round + "-" + at.getEpochSecond()));
+    private double raw(RawBulk raw, List<Path> bodies, long documents) throws Exception {
         long start = System.nanoTime();
-        for (Path body : bodies) {
-            Process curl = new ProcessBuilder(
-                            "curl",
-                            "-sf",
-                            "-o",
-                            "/dev/null",
-                            "-H",
-                            "Content-Type: application/x-ndjson",
-                            "--data-binary",
-                            "@" + body,
-                            url + "/_bulk")
-                    .inheritIO()
-                    .start();
-            if (curl.waitFor() != 0) {
-                throw new IllegalStateException("curl _bulk failed for " + body);
-            }
-        }
-        client.indices().refresh(r -> r.index(names.posts(), names.postMetrics(), names.tagSnapshots()));
-        return documents() / seconds(start);
+        raw.post(bodies);
+        return documents / seconds(start);
     }
 
-    private static IndexNames names(ElasticsearchClient client, String kind, int round) {
-        IndexNames names = new IndexNames("bench-" + kind + "-" + round + "-" + (System.nanoTime() & 0xffff) + "-");
+    private CaptureBatch capture(byte[] page, int index, Instant at) throws java.io.IOException {
+        return normalizer.normalize(
+                Target.hashtag(SimulatedTagPages.tag(index)), WebTagInfo.from(JSON.readTree(page)), at);
+    }
+
+    private List<CaptureBatch> captures(List<byte[]> pages, Instant at) throws java.io.IOException {
+        List<CaptureBatch> batches = new ArrayList<>();
+        for (int page = 0; page < pages.size(); page++) {
+            batches.add(capture(pages.get(page), page, at));
+        }
+        return batches;
+    }
+
+    private long documents(List<byte[]> pages, Instant at) throws java.io.IOException {
+        long total = 0;
+        for (CaptureBatch batch : captures(pages, at)) {
+            total += batch.posts().size() + batch.metrics().size() + (batch.tagSnapshot() == null ? 0 : 1);
+        }
+        return total;
+    }
+
+    private IngestSettings settings(Path spool, int bulkSize) {
+        IngestSettings base = IngestTestSettings.of(spool, 5000);
+        IngestSettings.Bulk bulk = base.bulk();
+        return new IngestSettings(
+                base.interval(),
+                null,
+                spool,
+                null,
+                base.schedule(),
+                // The production defaults (application.yml) but the operations per request the round asks for.
+                new IngestSettings.Bulk(
+                        bulkSize,
+                        bulk.maxSize(),
+                        Duration.ofSeconds(1),
+                        bulk.maxConcurrentRequests(),
+                        5,
+                        Duration.ofMillis(200),
+                        5000,
+                        bulk.outageProbe(),
+                        rememberPosts),
+                base.bootstrap());
+    }
+
+    private IndexNames indices(String kind) {
+        IndexNames names = new IndexNames("bench-" + kind + "-" + (System.nanoTime() & 0xffff) + "-");
         new IndexBootstrap(client, names).installAll();
         return names;
     }
 
-    private static List<Path> bulkBodies(IndexNames names, List<CaptureBatch> batches, Path dir) throws IOException {
-        Files.createDirectories(dir);
-        List<String> ops = new ArrayList<>();
-        for (CaptureBatch batch : batches) {
-            batch.posts().forEach(p -> ops.add(op(names.posts(), p.id(), p)));
-            batch.metrics().forEach(m -> ops.add(op(names.postMetrics(), m.id(BUCKET), m)));
-            ops.add(op(names.tagSnapshots(), batch.tagSnapshot().id(BUCKET), batch.tagSnapshot()));
+    /** Rates per round of both sides; the figure is the median ratio with its range, and both medians. */
+    private static final class Side {
+        final List<Double> ours = new ArrayList<>();
+        final List<Double> baseline = new ArrayList<>();
+        final List<Double> ratios = new ArrayList<>();
+
+        void add(double ourRate, double baselineRate) {
+            ours.add(ourRate);
+            baseline.add(baselineRate);
+            ratios.add(ourRate / baselineRate);
         }
-        List<Path> bodies = new ArrayList<>();
-        for (int i = 0; i < ops.size(); i += CHUNK) {
-            Path body = dir.resolve("bulk-" + (i / CHUNK) + ".ndjson");
-            Files.writeString(
-                    body, String.join("", ops.subList(i, Math.min(ops.size(), i + CHUNK))), StandardCharsets.UTF_8);
-            bodies.add(body);
-        }
-        return bodies;
     }
 
-    private static String op(String index, String id, Object document) {
+    private void figure(String name, Side side) {
+        ObjectNode figure = figures.addObject();
+        figure.put("name", name);
+        figure.put("ours", Math.round(median(side.ours)));
+        figure.put("baseline", Math.round(median(side.baseline)));
+        figure.put("ratio", round2(median(side.ratios)));
+        figure.put("ratio_min", round2(side.ratios.stream().min(Double::compare).orElseThrow()));
+        figure.put("ratio_max", round2(side.ratios.stream().max(Double::compare).orElseThrow()));
+        figure.put("rounds", side.ratios.size());
+        figure.put("goal", ">= 0.9");
+        figure.put("unit", "docs/s");
+        figure.put("baseline_is", "raw _bulk of the same final documents over " + RawBulk.CONNECTIONS + " connections");
+        figureRows.add(String.format(
+                Locale.ROOT,
+                "| %s | %.0f | %.0f | **%.2f** | %.2f–%.2f | %d | ≥ 0.9 |",
+                name,
+                median(side.ours),
+                median(side.baseline),
+                median(side.ratios),
+                figure.get("ratio_min").asDouble(),
+                figure.get("ratio_max").asDouble(),
+                side.ratios.size()));
+        say(
+                "%s: ours %.0f docs/s, raw %.0f docs/s, ratio median %.2f (min %.2f, max %.2f, %d rounds)",
+                name,
+                median(side.ours),
+                median(side.baseline),
+                median(side.ratios),
+                figure.get("ratio_min").asDouble(),
+                figure.get("ratio_max").asDouble(),
+                side.ratios.size());
+    }
+
+    private List<String> markdown() {
+        List<String> md = new ArrayList<>();
+        md.add(String.format(
+                Locale.ROOT,
+                "%d simulator-shaped posts (web tag pages of %d), each capture 2 documents per post (post, metrics) and"
+                        + " a tag snapshot per page; %d rounds, the side that goes first alternating; bulk requests of"
+                        + " 1,000 operations on both sides; sweep rounds of %d posts.",
+                posts,
+                postsPerPage,
+                rounds,
+                sweepPosts));
+        md.add("");
+        md.add("| round | first | load average (1, 5, 15 min) | first capture raw docs/s | ours docs/s | ratio"
+                + " | recapture raw docs/s | ours docs/s | ratio |");
+        md.add("| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+        md.addAll(roundRows);
+        md.add("");
+        md.add("| figure | ours docs/s (median) | raw _bulk docs/s (median) | ratio (median) | ratio min–max | rounds"
+                + " | goal |");
+        md.add("| --- | ---: | ---: | ---: | ---: | ---: | --- |");
+        md.addAll(figureRows);
+        return md;
+    }
+
+    private void say(String format, Object... args) {
+        String line = String.format(Locale.ROOT, format, args);
+        lines.add(line);
+        System.out.println(line);
+    }
+
+    static String loadAverage() {
         try {
-            return "{\"index\":{\"_index\":" + JSON.writeValueAsString(index) + ",\"_id\":"
-                    + JSON.writeValueAsString(id) + "}}\n" + JSON.writeValueAsString(document) + "\n";
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+            String[] parts = Files.readString(Path.of("/proc/loadavg"), StandardCharsets.US_ASCII)
+                    .split(" ");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (java.io.IOException e) {
+            return "unknown";
         }
     }
 
@@ -195,7 +336,11 @@ class IngestBenchmark {
         return (System.nanoTime() - startNanos) / 1e9;
     }
 
-    private static double median(List<Double> values) {
+    private static double round2(double value) {
+        return Math.round(value * 100) / 100.0;
+    }
+
+    static double median(List<Double> values) {
         List<Double> sorted = values.stream().sorted().toList();
         int n = sorted.size();
         return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;

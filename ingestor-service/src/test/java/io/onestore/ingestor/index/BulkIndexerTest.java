@@ -188,6 +188,61 @@ class BulkIndexerTest {
         assertThat(counts.where(names.posts(), "native_id", "c1")).isEqualTo(1);
     }
 
+    /**
+     * Issue 16: a recapture writes a post from what this indexer remembers of its own last write, without reading it
+     * back. Another writer (a second replica) changed the post in between, so the remembered version is stale: the
+     * guarded write is refused with 409 and the post merged again from what is stored, keeping every tag and the
+     * first sighting.
+     */
+    @Test
+    void aPostChangedByAnotherWriterSinceThisIndexerWroteItIsMergedAgainNotOverwritten() throws IOException {
+        Instant t1 = T0.plus(IngestTestSettings.INTERVAL);
+        Instant t2 = t1.plus(IngestTestSettings.INTERVAL);
+        SimpleMeterRegistry otherRegistry = new SimpleMeterRegistry();
+        try (BulkIndexer first = indexer();
+                BulkIndexer other = new BulkIndexer(
+                        client, names, IngestTestSettings.of(spoolDir.resolve("other")), otherRegistry, clock)) {
+            first.index(Captures.hashtag("mine", T0, List.of("m1"), 1));
+            assertThat(first.flush(WAIT)).isTrue();
+            other.index(Captures.hashtag("theirs", t1, List.of("m1"), 2));
+            assertThat(other.flush(WAIT)).isTrue();
+            first.index(Captures.hashtag("mine", t2, List.of("m1"), 3));
+            assertThat(first.flush(WAIT)).isTrue();
+        }
+
+        assertThat(outcome("posts", "conflict")).isEqualTo(1);
+        JsonNode m1 = post("instagram:m1");
+        assertThat(strings(m1.get("hashtags"))).containsExactlyInAnyOrder("mine", "theirs");
+        assertThat(strings(m1.get("found_in_tags"))).containsExactlyInAnyOrder("mine", "theirs");
+        assertThat(m1.get("first_seen_at").asText()).isEqualTo(T0.toString());
+        assertThat(m1.get("last_seen_at").asText()).isEqualTo(t2.toString());
+        assertThat(m1.get("likes").asLong()).isEqualTo(3);
+    }
+
+    /** A recapture of posts this indexer wrote needs no read: the stored versions it remembers are current. */
+    @Test
+    void aRecaptureOfItsOwnPostsIsWrittenWithoutConflictsAndKeepsTheFirstSighting() throws IOException {
+        Instant t1 = T0.plus(IngestTestSettings.INTERVAL);
+        Instant t2 = t1.plus(IngestTestSettings.INTERVAL);
+        try (BulkIndexer indexer = indexer()) {
+            indexer.index(Captures.hashtag("again", T0, List.of("a1", "a2"), 1));
+            assertThat(indexer.flush(WAIT)).isTrue();
+            indexer.index(Captures.hashtag("again", t1, List.of("a1", "a2"), 4));
+            assertThat(indexer.flush(WAIT)).isTrue();
+            indexer.index(Captures.hashtag("also", t2, List.of("a2"), 5));
+            assertThat(indexer.flush(WAIT)).isTrue();
+        }
+
+        assertThat(outcome("posts", "conflict")).isZero();
+        JsonNode a2 = post("instagram:a2");
+        assertThat(strings(a2.get("hashtags"))).containsExactly("again", "also");
+        assertThat(a2.get("first_seen_at").asText()).isEqualTo(T0.toString());
+        assertThat(a2.get("last_seen_at").asText()).isEqualTo(t2.toString());
+        assertThat(a2.get("likes").asLong()).isEqualTo(5);
+        assertThat(post("instagram:a1").get("likes").asLong()).isEqualTo(4);
+        assertThat(counts.where(names.posts(), "found_in_tags", "again")).isEqualTo(2);
+    }
+
     @Test
     void aDocumentTheStrictMappingRefusesEndsInTheDeadLetterIndexWithItsRawPayload() throws IOException {
         ObjectNode refused = ContractJson.mapper().createObjectNode();

@@ -2,12 +2,18 @@ package io.onestore.query.campaign;
 
 import io.onestore.query.coverage.Coverage;
 import io.onestore.query.coverage.Withheld;
+import io.onestore.query.insight.influencer.InfluencerRanking;
 import java.time.Instant;
 import java.util.List;
 
 /**
  * A campaign's report: totals and a timeline over the whole report window {@code [start - baselineDays,
  * end + afterDays)}, the three phases, and the uplift of the later phases over the baseline (docs/insights.md).
+ *
+ * <p>{@code influencers} ranks the authors of the campaign's hashtags over the report window without the campaign's
+ * own handles and the configured owned accounts: the first {@link CampaignReportService#TOP_INFLUENCERS}, while its
+ * {@code potentialReach} sums the reach estimates of the campaign's top {@code influencers.max-limit} authors
+ * (docs/insights.md#reach-estimate).
  */
 public record CampaignReport(
         CampaignResponse campaign,
@@ -18,7 +24,8 @@ public record CampaignReport(
         List<TimelineBucket> timeline,
         Phases phases,
         Uplift uplift,
-        Coverage coverage) {
+        Coverage coverage,
+        InfluencerRanking influencers) {
 
     /**
      * @param likes the sum of the likes we know; posts whose author hides them are counted in

@@ -6,6 +6,7 @@ import co.elastic.clients.elasticsearch._types.aggregations.DateHistogramBucket;
 import co.elastic.clients.elasticsearch._types.aggregations.FiltersBucket;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import io.onestore.model.document.CampaignDocument;
+import io.onestore.model.document.Platform;
 import io.onestore.model.document.TargetDocument;
 import io.onestore.model.index.IndexNames;
 import io.onestore.query.config.QueryApiProperties;
@@ -13,7 +14,10 @@ import io.onestore.query.coverage.Coverage;
 import io.onestore.query.coverage.CoverageLedgers;
 import io.onestore.query.coverage.CoverageService;
 import io.onestore.query.coverage.Withheld;
+import io.onestore.query.insight.influencer.InfluencerRanking;
+import io.onestore.query.insight.influencer.InfluencerService;
 import io.onestore.query.request.Interval;
+import io.onestore.query.request.TimeWindow;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,6 +41,11 @@ public class CampaignReportService {
     private final QueryApiProperties.Limits limits;
     private final double minComparableShare;
     private final Clock clock;
+    private final InfluencerService influencers;
+    private final int reachAuthors;
+
+    /** Authors a report lists; its potential reach sums more (the ranking's maximum). */
+    static final int TOP_INFLUENCERS = 10;
 
     CampaignReportService(
             ElasticsearchClient client,
@@ -44,7 +53,8 @@ public class CampaignReportService {
             CampaignService campaigns,
             CoverageService coverage,
             QueryApiProperties properties,
-            Clock clock) {
+            Clock clock,
+            InfluencerService influencers) {
         this.client = client;
         this.names = names;
         this.campaigns = campaigns;
@@ -52,6 +62,8 @@ public class CampaignReportService {
         this.limits = properties.limits();
         this.minComparableShare = properties.coverage().minComparableShare();
         this.clock = clock;
+        this.influencers = influencers;
+        this.reachAuthors = properties.influencers().maxLimit();
     }
 
     /**
@@ -108,7 +120,32 @@ public class CampaignReportService {
                 timeline,
                 new CampaignReport.Phases(baseline, during, after),
                 uplift(baseline, baselineCoverage, during, duringCoverage, after, afterCoverage),
-                ledgers.over(bounds.window().from(), bounds.window().to()));
+                ledgers.over(bounds.window().from(), bounds.window().to()),
+                influencers(campaign, bounds.window()));
+    }
+
+    /** The campaign's top authors, its own handles left out; the reach sums the top {@code reachAuthors}. */
+    private InfluencerRanking influencers(CampaignDocument campaign, TimeWindow window) throws IOException {
+        List<String> handles = campaign.handles() == null ? List.of() : campaign.handles();
+        InfluencerRanking all = influencers.rank(
+                campaign.hashtags(), platforms(campaign), window, reachAuthors, influencers.owned(handles, false));
+        return new InfluencerRanking(
+                all.hashtags(),
+                all.from(),
+                all.to(),
+                all.influencers()
+                        .subList(0, Math.min(TOP_INFLUENCERS, all.influencers().size())),
+                all.postsWithoutAuthor(),
+                all.notice(),
+                all.ownedExcluded(),
+                all.potentialReach(),
+                all.coverage());
+    }
+
+    private static List<String> platforms(CampaignDocument campaign) {
+        return campaign.platforms() == null
+                ? List.of()
+                : campaign.platforms().stream().map(Platform::key).toList();
     }
 
     /**

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -56,11 +57,19 @@ public record QueryApiProperties(
      * @param candidateFactor authors fetched per author returned, ranked by total engagement, before the score
      *     re-ranks them in Java (the score cannot be computed in Elasticsearch without scripts)
      * @param latestPosts posts per author the engagement rate is averaged over
+     * @param ownedAccounts usernames the brand owns, left out of every ranking unless {@code includeOwned=true}
+     *     (a campaign's own handles are added to these in its report); absent: none
      */
     public record Influencers(
             @Min(1) @Max(500) @DefaultValue("100") int maxLimit,
             @Min(1) @Max(20) @DefaultValue("5") int candidateFactor,
-            @Min(1) @Max(100) @DefaultValue("12") int latestPosts) {}
+            @Min(1) @Max(100) @DefaultValue("12") int latestPosts,
+            List<String> ownedAccounts) {
+
+        public Influencers {
+            ownedAccounts = ownedAccounts == null ? List.of() : List.copyOf(ownedAccounts);
+        }
+    }
 
     /**
      * @param trailingBuckets buckets before each bucket that form its baseline

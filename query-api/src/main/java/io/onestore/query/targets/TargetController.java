@@ -58,7 +58,12 @@ class TargetController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "One target's coverage ledger with its newest gaps (open and filled) and their reasons")
+    @Operation(
+            summary = "One target's coverage ledger with its newest gaps (open and filled) and their reasons",
+            description = "Open gaps are ranges capture has not read; later captures re-read the ones a feed can still"
+                    + " page back to (page_budget, account_budget, upstream_failure, store_unavailable on the web and"
+                    + " legacy feeds) and mark them filled, with closedAt. api_window gaps stay open. Only open gaps"
+                    + " count against coverage (docs/coverage.md).")
     TargetLedger get(
             @Parameter(description = "the target's id: hashtag:<tag> or profile:<handle>", example = "hashtag:nike")
                     @PathVariable

@@ -1,6 +1,7 @@
 package io.onestore.query.targets;
 
 import io.onestore.model.document.TargetCoverageDocument;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -137,11 +138,28 @@ public record TargetLedger(
     public record GapEntry(
             String platform,
             Instant from,
-            Instant to,
-            String reason,
-            String status,
+            @Schema(
+                            description =
+                                    "end of the unread range, exclusive; a gap partly re-read is narrowed to what is still"
+                                            + " unread")
+                    Instant to,
+            @Schema(
+                            description = "why it was not read",
+                            allowableValues = {
+                                "page_budget",
+                                "account_budget",
+                                "upstream_failure",
+                                "api_window",
+                                "store_unavailable"
+                            })
+                    String reason,
+            @Schema(
+                            description = "open, or filled once a later capture re-read the range (web and legacy feeds"
+                                    + " page back to it; api_window gaps stay open); a filled gap counts as covered",
+                            allowableValues = {"open", "filled"})
+                    String status,
             Instant detectedAt,
-            Instant closedAt,
+            @Schema(description = "when a later capture filled it; null while open") Instant closedAt,
             Long estimatedPosts,
             String detail,
             String part) {}

@@ -185,6 +185,7 @@ class CampaignControllerTest {
                 List.of(new CampaignReport.TimelineBucket(Instant.parse("2026-10-03T00:00:00Z"), 1, 1, 2, 3, 5, 4)),
                 new CampaignReport.Phases(null, null, null),
                 new CampaignReport.Uplift(null, null, null, null),
+                null,
                 null);
         when(reports.report(eq("c1"), any())).thenReturn(report);
 

@@ -12,6 +12,7 @@ import io.onestore.query.ContractIndices;
 import io.onestore.query.TestProperties;
 import io.onestore.query.coverage.Coverage;
 import io.onestore.query.coverage.Withheld;
+import io.onestore.query.insight.influencer.InfluencerService;
 import io.onestore.query.request.Interval;
 import java.time.Clock;
 import java.time.Instant;
@@ -45,7 +46,14 @@ class CampaignCoverageTest {
                 new CampaignTargets(new TargetStore(es.client(), es.names()), CLOCK),
                 properties,
                 CLOCK);
-        reports = new CampaignReportService(es.client(), es.names(), campaigns, es.coverage(CLOCK), properties, CLOCK);
+        reports = new CampaignReportService(
+                es.client(),
+                es.names(),
+                campaigns,
+                es.coverage(CLOCK),
+                properties,
+                CLOCK,
+                new InfluencerService(es.client(), es.names(), es.coverage(CLOCK), properties));
         es.posts(List.of(
                 post("p1").tags("puma").at("2026-10-09T12:00:00Z").likes(10).build(),
                 post("p2").tags("puma").at("2026-10-11T12:00:00Z").likes(10).build(),

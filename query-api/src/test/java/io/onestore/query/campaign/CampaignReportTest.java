@@ -9,6 +9,8 @@ import io.onestore.model.document.TargetDocument;
 import io.onestore.query.ContractIndices;
 import io.onestore.query.Ledgers;
 import io.onestore.query.TestProperties;
+import io.onestore.query.insight.influencer.InfluencerRanking;
+import io.onestore.query.insight.influencer.InfluencerService;
 import io.onestore.query.request.Interval;
 import java.time.Clock;
 import java.time.Instant;
@@ -39,7 +41,14 @@ class CampaignReportTest {
                 new CampaignTargets(new TargetStore(es.client(), es.names()), clock),
                 properties,
                 clock);
-        reports = new CampaignReportService(es.client(), es.names(), campaigns, es.coverage(clock), properties, clock);
+        reports = new CampaignReportService(
+                es.client(),
+                es.names(),
+                campaigns,
+                es.coverage(clock),
+                properties,
+                clock,
+                new InfluencerService(es.client(), es.names(), es.coverage(clock), properties));
         // The hashtag and the handle were captured all through the report window: the uplift can be shown.
         es.ledger(
                 List.of(
@@ -146,6 +155,21 @@ class CampaignReportTest {
     @AfterAll
     static void tearDown() throws Exception {
         es.close();
+    }
+
+    /** #nike on Instagram in the window: ann (posts 1, 3), bob (2, 7), cid (4); xu posts on X, eve in #adidas. */
+    @Test
+    void theReportRanksTheCampaignsInfluencersOnItsPlatforms() throws Exception {
+        var influencers = reports.report(campaignId, Interval.parse("1d")).influencers();
+
+        assertThat(influencers.influencers())
+                .extracting(InfluencerRanking.Influencer::username)
+                .containsExactlyInAnyOrder("ann", "bob", "cid");
+        assertThat(influencers.postsWithoutAuthor()).as("post 6").isEqualTo(1);
+        assertThat(influencers.notice()).contains("no author");
+        assertThat(influencers.potentialReach().authorsWithoutEstimate())
+                .as("no follower counts in this data")
+                .isEqualTo(3);
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.onestore.query.web;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.verify;
@@ -64,13 +65,33 @@ class InsightValidationTest {
     @Test
     void hashtagsAreNormalisedAndTheAnswerIsCamelCase() throws Exception {
         var window = new TimeWindow(Instant.parse("2026-10-01T00:00:00Z"), Instant.parse("2026-10-08T00:00:00Z"));
-        when(influencers.rank(List.of("nike", "adidas"), window, 10))
+        when(influencers.rank(List.of("nike", "adidas"), window, 10, false))
                 .thenReturn(new InfluencerRanking(
                         List.of("nike", "adidas"),
                         window.from(),
                         window.to(),
                         List.of(new InfluencerRanking.Influencer(
-                                1, "a1", "ann", "instagram", 3, 350, 100, 2000L, "profile", 0.05, 200)),
+                                1,
+                                "a1",
+                                "ann",
+                                "instagram",
+                                3,
+                                350,
+                                100,
+                                2000L,
+                                "profile",
+                                0.05,
+                                200,
+                                window.from(),
+                                100L,
+                                null,
+                                3,
+                                754L,
+                                false)),
+                        0,
+                        null,
+                        List.of(),
+                        new InfluencerRanking.PotentialReach(754, 1, 0, "test"),
                         null));
 
         http.perform(get("/api/v1/insights/influencers" + WINDOW.replaceFirst("&", "?"))
@@ -79,6 +100,9 @@ class InsightValidationTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.influencers[0].totalEngagement").value(350))
                 .andExpect(jsonPath("$.influencers[0].engagementRate").value(0.05))
+                .andExpect(jsonPath("$.influencers[0].engagementRatePosts").value(3))
+                .andExpect(jsonPath("$.influencers[0].estimatedReach").value(754))
+                .andExpect(jsonPath("$.potentialReach.estimate").value(754))
                 .andExpect(jsonPath("$.from").value("2026-10-01T00:00:00Z"));
     }
 
@@ -96,7 +120,8 @@ class InsightValidationTest {
                         eq(List.of("nike")),
                         eq(new TimeWindow(
                                 Instant.parse("2026-10-01T00:00:00Z"), Instant.parse("2026-10-08T00:00:00Z"))),
-                        anyInt());
+                        anyInt(),
+                        eq(false));
         problem(
                 "/api/v1/insights/sentiment?hashtags=nike&from=2026-10-08T00:00:00Z&to=2026-10-01T00:00:00Z",
                 400,
@@ -125,6 +150,7 @@ class InsightValidationTest {
         problem("/api/v1/insights/share-of-voice?hashtags=,," + WINDOW, 400, "missing-parameter");
         problem("/api/v1/insights/share-of-voice?hashtags=nike,12345" + WINDOW, 400, "invalid-hashtag");
         problem("/api/v1/insights/share-of-voice?hashtags=nike&metric=likes" + WINDOW, 400, "invalid-parameter");
+        problem("/api/v1/insights/share-of-voice?hashtags=nike&platform=myspace" + WINDOW, 400, "invalid-parameter");
         read("/api/v1/insights/share-of-voice?hashtags=" + tags20 + WINDOW).andExpect(status().isOk());
     }
 
@@ -155,7 +181,7 @@ class InsightValidationTest {
 
     @Test
     void elasticsearchDownIs503WithRetryAfterAndNoLeak() throws Exception {
-        when(influencers.rank(any(), any(), anyInt()))
+        when(influencers.rank(any(), any(), anyInt(), anyBoolean()))
                 .thenThrow(new ConnectException("Connection refused: 10.1.2.3:9200 onestore-posts"));
 
         read("/api/v1/insights/influencers?hashtags=nike" + WINDOW)

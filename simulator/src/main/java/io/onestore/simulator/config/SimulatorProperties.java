@@ -152,6 +152,15 @@ public record SimulatorProperties(
     /** X v2 search/recent with app auth: 450 requests per 15 minutes. */
     public record X(@DefaultValue("450") int requests, @DefaultValue("15m") Duration window) {}
 
-    /** TikTok research API: 1000 requests per day. */
-    public record TikTok(@DefaultValue("1000") int requestsPerDay) {}
+    /**
+     * TikTok Research API, per client (not per token: a client's tokens share its quota), reset at 00:00 UTC.
+     *
+     * @param requestsPerDay query requests per client per UTC day
+     * @param recordsPerDay videos served per client per UTC day
+     * @param tokenLifetime how long a client access token from {@code /v2/oauth/token/} is accepted
+     */
+    public record TikTok(
+            @DefaultValue("1000") int requestsPerDay,
+            @DefaultValue("100000") int recordsPerDay,
+            @NotNull @DefaultValue("2h") Duration tokenLifetime) {}
 }

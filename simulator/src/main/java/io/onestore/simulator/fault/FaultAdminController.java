@@ -2,6 +2,7 @@ package io.onestore.simulator.fault;
 
 import io.onestore.simulator.limit.FixedWindowLimiter;
 import io.onestore.simulator.limit.HashtagQuota;
+import io.onestore.simulator.tiktok.ResearchClients;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,11 +17,17 @@ class FaultAdminController {
     private final FaultInjector injector;
     private final FixedWindowLimiter limiter;
     private final HashtagQuota hashtagQuota;
+    private final ResearchClients researchClients;
 
-    FaultAdminController(FaultInjector injector, FixedWindowLimiter limiter, HashtagQuota hashtagQuota) {
+    FaultAdminController(
+            FaultInjector injector,
+            FixedWindowLimiter limiter,
+            HashtagQuota hashtagQuota,
+            ResearchClients researchClients) {
         this.injector = injector;
         this.limiter = limiter;
         this.hashtagQuota = hashtagQuota;
+        this.researchClients = researchClients;
     }
 
     @GetMapping("/__admin/faults")
@@ -45,6 +52,14 @@ class FaultAdminController {
     ResponseEntity<Void> resetLimits() {
         limiter.clear();
         hashtagQuota.clear();
+        researchClients.clear();
+        return ResponseEntity.noContent().build();
+    }
+
+    /** Invalidates every TikTok client token issued, as an early expiry would: the next call answers 401. */
+    @DeleteMapping("/__admin/tiktok/tokens")
+    ResponseEntity<Void> revokeTikTokTokens() {
+        researchClients.revokeTokens();
         return ResponseEntity.noContent().build();
     }
 }

@@ -99,7 +99,13 @@ final class FaultResponses {
                             null,
                             true));
         }
-        if (family == Family.X || family == Family.TIKTOK) {
+        if (family == Family.TIKTOK) {
+            return Responses.json(
+                    exchange,
+                    status,
+                    LimitResponses.tiktokError("internal_error", "Something went wrong. Please try again later."));
+        }
+        if (family == Family.X) {
             return Responses.json(
                     exchange,
                     status,
@@ -123,7 +129,7 @@ final class FaultResponses {
                 headers.set("x-rate-limit-reset", String.valueOf(nowSecond + 900));
                 yield LimitResponses.xTooManyRequests(exchange);
             }
-            case TIKTOK -> LimitResponses.tiktokTooManyRequests(exchange, 3600);
+            case TIKTOK -> LimitResponses.tiktokTooManyRequests(exchange, 60);
             case MASTODON -> LimitResponses.mastodonTooManyRequests(exchange, 300, nowSecond + 300);
             default -> LimitResponses.instagramTooManyRequests(exchange, 60 + (long) (detail * 240));
         };

@@ -99,7 +99,21 @@ public final class LimitResponses {
         return Responses.json(
                 exchange,
                 HttpStatus.TOO_MANY_REQUESTS,
-                tiktokError("rate_limit_exceeded", "The daily request quota of the Research API is exhausted."));
+                tiktokError("rate_limit_exceeded", "The API rate limit was exceeded. Please try again later."));
+    }
+
+    /**
+     * The Research API's daily quota (requests or records) used up: 429 {@code daily_quota_limit_exceeded}, until
+     * 00:00 UTC.
+     */
+    public static Mono<Void> tiktokDailyQuota(ServerWebExchange exchange, long secondsToReset) {
+        exchange.getResponse().getHeaders().set("Retry-After", String.valueOf(secondsToReset));
+        return Responses.json(
+                exchange,
+                HttpStatus.TOO_MANY_REQUESTS,
+                tiktokError(
+                        "daily_quota_limit_exceeded",
+                        "The daily quota of the Research API is used up; it resets at 00:00 UTC."));
     }
 
     static Mono<Void> tiktokUnauthorized(ServerWebExchange exchange) {

@@ -1,6 +1,7 @@
 package io.onestore.simulator.limit;
 
 import io.onestore.simulator.config.SimulatorProperties;
+import io.onestore.simulator.tiktok.ResearchClients;
 import io.onestore.simulator.web.Family;
 import io.onestore.simulator.web.Tokens;
 import java.time.Clock;
@@ -25,11 +26,14 @@ class RateLimitFilter implements WebFilter {
     private final SimulatorProperties.Limits limits;
     private final FixedWindowLimiter limiter;
     private final Clock clock;
+    private final ResearchClients researchClients;
 
-    RateLimitFilter(SimulatorProperties properties, FixedWindowLimiter limiter, Clock clock) {
+    RateLimitFilter(
+            SimulatorProperties properties, FixedWindowLimiter limiter, Clock clock, ResearchClients researchClients) {
         this.limits = properties.limits();
         this.limiter = limiter;
         this.clock = clock;
+        this.researchClients = researchClients;
     }
 
     @Override
@@ -89,13 +93,15 @@ class RateLimitFilter implements WebFilter {
                 }
             }
             case TIKTOK -> {
-                if (token.isEmpty()) {
+                if (exchange.getRequest().getPath().value().startsWith("/v2/oauth/")) {
+                    return chain.filter(exchange);
+                }
+                Optional<String> client = token.flatMap(t -> researchClients.clientOf(t, clock.instant()));
+                if (client.isEmpty()) {
                     return LimitResponses.tiktokUnauthorized(exchange);
                 }
-                var decision = limiter.acquire(
-                        "tiktok:" + token.get(), limits.tiktok().requestsPerDay(), Duration.ofDays(1), now);
-                if (!decision.allowed()) {
-                    return LimitResponses.tiktokTooManyRequests(exchange, decision.retryAfterSeconds(nowSecond));
+                if (!researchClients.request(client.get(), clock.instant()).allowed()) {
+                    return LimitResponses.tiktokDailyQuota(exchange, ResearchClients.secondsToReset(clock.instant()));
                 }
             }
             case MASTODON -> {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.onestore.model.text.Hashtags;
 import io.onestore.simulator.limit.LimitResponses;
 import io.onestore.simulator.web.Json;
+import io.onestore.simulator.web.Tokens;
 import io.onestore.simulator.world.Engagement;
 import io.onestore.simulator.world.Metrics;
 import io.onestore.simulator.world.Post;
@@ -16,6 +17,8 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,6 +27,7 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -32,7 +36,10 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * TikTok Research API video query. Conditions understood: {@code hashtag_name}, {@code keyword} and
  * {@code username} with {@code IN}/{@code EQ}, combined with {@code and}, {@code or} and {@code not}. Paging by
- * {@code cursor} (an offset) under a {@code search_id} that is a function of the query.
+ * {@code cursor} (an offset) under a {@code search_id}: the first page of a query opens a search pinned to the
+ * simulated now, later pages that send its {@code search_id} page through that same result set (videos posted since
+ * do not shift the offsets), as TikTok's cached searches do. A page never holds more videos than the client's daily
+ * record quota still allows ({@link ResearchClients}).
  */
 @RestController
 class TikTokController {
@@ -40,17 +47,30 @@ class TikTokController {
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
     private static final String DEFAULT_FIELDS = "id,video_description,create_time";
 
+    private static final int SEARCHES_KEPT = 10_000;
+
     private final World world;
     private final Clock clock;
+    private final ResearchClients clients;
+    // search_id -> the simulated second its result set is pinned to; the oldest searches are forgotten first.
+    private final Map<String, Long> searches = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+            return size() > SEARCHES_KEPT;
+        }
+    });
 
-    TikTokController(World world, Clock clock) {
+    TikTokController(World world, Clock clock, ResearchClients clients) {
         this.world = world;
         this.clock = clock;
+        this.clients = clients;
     }
 
     @PostMapping("/v2/research/video/query/")
     ResponseEntity<Map<String, Object>> query(
-            @RequestParam(required = false) String fields, @RequestBody(required = false) JsonNode body) {
+            @RequestParam(required = false) String fields,
+            @RequestBody(required = false) JsonNode body,
+            ServerHttpRequest request) {
         if (body == null || !body.has("query") || !body.has("start_date") || !body.has("end_date")) {
             return invalid("query, start_date and end_date are required");
         }
@@ -71,10 +91,23 @@ class TikTokController {
         if (end <= start || end - start > 30 * 86_400L) {
             return invalid("end_date must be after start_date and at most 30 days later");
         }
-        int maxCount = Math.max(1, Math.min(100, body.path("max_count").asInt(20)));
+        String client = Tokens.of(request)
+                .flatMap(t -> clients.clientOf(t, clock.instant()))
+                .orElse("");
+        long recordsLeft = clients.recordsLeft(client, clock.instant());
+        int maxCount =
+                (int) Math.max(1, Math.min(Math.min(100, body.path("max_count").asInt(20)), recordsLeft));
         int cursor = Math.max(0, body.path("cursor").asInt(0));
+        String sentSearch = body.hasNonNull("search_id") ? body.get("search_id").asText() : "";
+        if (!sentSearch.isBlank() && !searches.containsKey(sentSearch)) {
+            return invalid("search_id is unknown or expired");
+        }
+        String searchId = sentSearch.isBlank()
+                ? Long.toUnsignedString(SeedMix.of(body.get("query").toString() + start + end + now))
+                : sentSearch;
+        long asOf = searches.computeIfAbsent(searchId, id -> now);
         Predicate<Post> matcher = condition(body.get("query"));
-        List<Post> matching = world.posts(start, end, now).stream()
+        List<Post> matching = world.posts(start, end, asOf).stream()
                 .filter(p -> p.isVisible() && matcher.test(p))
                 .toList();
         List<Post> page =
@@ -86,10 +119,7 @@ class TikTokController {
         for (Post post : page) {
             videos.add(video(post, wanted, now));
         }
-        String searchId =
-                body.hasNonNull("search_id") && !body.get("search_id").asText().isBlank()
-                        ? body.get("search_id").asText()
-                        : Long.toUnsignedString(SeedMix.of(body.get("query").toString() + start + end));
+        clients.served(client, videos.size(), clock.instant());
         return ResponseEntity.ok(Json.object(
                 "data",
                         Json.object(

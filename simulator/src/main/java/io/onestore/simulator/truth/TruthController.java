@@ -132,7 +132,7 @@ class TruthController {
                                 .toList());
     }
 
-    private static Map<String, Object> post(Post p, long now) {
+    static Map<String, Object> post(Post p, long now) {
         Metrics m = Engagement.at(p, now);
         return Json.object(
                 "id", String.valueOf(p.igId()),

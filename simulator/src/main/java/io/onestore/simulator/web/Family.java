@@ -25,7 +25,7 @@ public enum Family {
         if (path.startsWith("/2/")) {
             return X;
         }
-        if (path.startsWith("/v2/research/")) {
+        if (path.startsWith("/v2/research/") || path.startsWith("/v2/oauth/")) {
             return TIKTOK;
         }
         if (path.startsWith("/api/v1/timelines/")) {

@@ -134,7 +134,7 @@ class RateLimitTest extends SimulatorTestBase {
 
     @Test
     void tiktokDailyQuota() {
-        String token = "Bearer " + token();
+        String token = "Bearer " + tiktokToken();
         String body =
                 """
                 {"query":{"and":[{"operation":"EQ","field_name":"username","field_values":["nike"]}]},
@@ -161,7 +161,7 @@ class RateLimitTest extends SimulatorTestBase {
                 .exists("Retry-After")
                 .expectBody()
                 .jsonPath("$.error.code")
-                .isEqualTo("rate_limit_exceeded");
+                .isEqualTo("daily_quota_limit_exceeded");
     }
 
     @Test

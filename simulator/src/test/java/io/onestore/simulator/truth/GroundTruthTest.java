@@ -121,6 +121,30 @@ class GroundTruthTest extends SimulatorTestBase {
     }
 
     @Test
+    void anAuthorsLatestPostsAreTheOnesItsPageShowsWithTheirMetrics() {
+        JsonNode truth = get("/__truth/profiles/adidas/posts");
+        JsonNode user = get("/api/v1/users/web_profile_info/?username=adidas", "x-ig-app-id", "1")
+                .at("/data/user");
+        assertThat(truth.path("followers").asLong())
+                .isEqualTo(user.at("/edge_followed_by/count").asLong());
+        List<String> shown = new ArrayList<>();
+        List<Long> comments = new ArrayList<>();
+        user.at("/edge_owner_to_timeline_media/edges").forEach(e -> {
+            shown.add(e.at("/node/id").asText());
+            comments.add(e.at("/node/edge_media_to_comment/count").asLong());
+        });
+        List<String> truthIds = new ArrayList<>();
+        List<Long> truthComments = new ArrayList<>();
+        truth.path("posts").forEach(p -> {
+            truthIds.add(p.path("id").asText());
+            truthComments.add(p.path("comments").asLong());
+        });
+        assertThat(truthIds).isNotEmpty().isEqualTo(shown);
+        assertThat(truthComments).isEqualTo(comments);
+        assertThat(get("/__truth/profiles/adidas/posts?limit=3").path("posts")).hasSize(3);
+    }
+
+    @Test
     void worldParameters() {
         JsonNode world = get("/__truth/world");
         assertThat(world.path("seed").asLong()).isEqualTo(7);

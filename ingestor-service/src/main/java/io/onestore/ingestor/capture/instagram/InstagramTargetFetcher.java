@@ -94,7 +94,9 @@ public final class InstagramTargetFetcher implements PlatformTargetFetcher {
         }
         Account account = next.get();
         tried.add(account.id());
-        Walks walks = new Walks(order.liveWalk(), order.backfillWalk());
+        // A feed with its own window (Graph) cannot be paged back to an old gap: its gaps are not re-read.
+        Walks walks = new Walks(
+                order.liveWalk(), adapter.feedWindow().isPresent() ? null : order.gapRefill(), order.backfillWalk());
         PoolSession session = new PoolSession(account, quotaKey);
         return adapter.fetch(target, session, walks)
                 .publishOn(Schedulers.parallel())
@@ -138,6 +140,16 @@ public final class InstagramTargetFetcher implements PlatformTargetFetcher {
             return null;
         }
         FeedWalk.Result live = walks.live().finish();
+        if (adapter.feedWindow().isPresent() && live.gap().isPresent()) {
+            FeedWalk.Gap gap = live.gap().get();
+            live = new FeedWalk.Result(
+                    live.mark(),
+                    live.oldestRead(),
+                    live.pages(),
+                    live.newPosts(),
+                    live.reachedMark(),
+                    Optional.of(new FeedWalk.Gap(gap.from(), gap.to(), gap.reason(), gap.pagesRead())));
+        }
         TargetCoverageDocument.Backfill back =
                 walks.back() == null ? null : walks.back().state();
         FeedWalk.Gap windowGap = null;
@@ -155,10 +167,12 @@ public final class InstagramTargetFetcher implements PlatformTargetFetcher {
                 live,
                 walks.live().postsRead(),
                 back,
-                walks.back() == null ? 0 : walks.back().pages(),
+                (walks.back() == null ? 0 : walks.back().pages())
+                        + (walks.refill() == null ? 0 : walks.refill().pages()),
                 calls,
                 windowGap,
-                false);
+                false,
+                walks.refill() == null ? null : walks.refill().result(capturedAt));
     }
 
     private DeadLetterDocument deadLetter(Target target, FetchOutcome.Malformed<?> malformed, Instant capturedAt) {

@@ -37,8 +37,7 @@ public final class LegacyAdapter implements InstagramAdapter {
                             LegacyTagPage::endCursor,
                             page -> FeedPositions.of(page.recent().items(), MediaNode::id, MediaNode::takenAt),
                             session,
-                            walks.live(),
-                            walks.back())
+                            walks)
                     .map(outcome -> outcome.<InstagramPayload>map(InstagramPayload.LegacyTag::new));
         }
         return profiles.profile(target.value(), session.account())

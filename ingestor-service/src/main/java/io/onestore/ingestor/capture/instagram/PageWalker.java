@@ -3,6 +3,7 @@ package io.onestore.ingestor.capture.instagram;
 import io.onestore.ingestor.source.FetchOutcome;
 import io.onestore.ingestor.targets.BackfillWalk;
 import io.onestore.ingestor.targets.FeedWalk;
+import io.onestore.ingestor.targets.GapRefill;
 import io.onestore.model.document.GapReason;
 import io.onestore.model.document.TargetCoverageDocument.Mark;
 import java.util.ArrayList;
@@ -75,7 +76,21 @@ public final class PageWalker {
             AccountSession session,
             FeedWalk live,
             BackfillWalk back) {
-        return live(page, next, posts, session, live, back, null, new ArrayList<>());
+        return walkFeed(page, next, posts, session, new Walks(live, back));
+    }
+
+    /**
+     * Like {@link #walkFeed(Function, Function, Function, AccountSession, FeedWalk, BackfillWalk)}, and between the
+     * live walk and back-fill re-reads the open gap of {@code walks.refill()} from its cursor, out of back-fill's pages:
+     * a hole inside the covered range matters more than history before it.
+     */
+    public <P> Mono<FetchOutcome<List<P>>> walkFeed(
+            Function<String, Mono<FetchOutcome<P>>> page,
+            Function<P, String> next,
+            Function<P, List<Mark>> posts,
+            AccountSession session,
+            Walks walks) {
+        return live(page, next, posts, session, walks, null, new ArrayList<>());
     }
 
     private <P> Mono<FetchOutcome<List<P>>> live(
@@ -83,10 +98,10 @@ public final class PageWalker {
             Function<P, String> next,
             Function<P, List<Mark>> posts,
             AccountSession session,
-            FeedWalk live,
-            BackfillWalk back,
+            Walks walks,
             String cursor,
             List<P> pages) {
+        FeedWalk live = walks.live();
         return page.apply(cursor).flatMap(outcome -> {
             if (!(outcome instanceof FetchOutcome.Ok<P> ok)) {
                 if (!pages.isEmpty()) {
@@ -96,21 +111,54 @@ public final class PageWalker {
             }
             pages.add(ok.value());
             String after = next.apply(ok.value());
-            if (live.accept(posts.apply(ok.value()), after != null)) {
+            if (live.accept(posts.apply(ok.value()), after)) {
                 if (!session.nextCall()) {
                     live.stop(GapReason.ACCOUNT_BUDGET);
                     return Mono.just(FetchOutcome.ok(List.copyOf(pages)));
                 }
-                return live(page, next, posts, session, live, back, after, pages);
+                return live(page, next, posts, session, walks, after, pages);
             }
-            if (back == null || !back.wanted()) {
-                return Mono.just(FetchOutcome.ok(List.copyOf(pages)));
+            return refill(page, next, posts, session, walks.refill(), pages).then(Mono.defer(() -> {
+                BackfillWalk back = walks.back();
+                if (back == null) {
+                    return Mono.just(FetchOutcome.ok(List.copyOf(pages)));
+                }
+                if (walks.refill() != null) {
+                    back.shareBudget(walks.refill().pages());
+                }
+                if (!back.wanted()) {
+                    return Mono.just(FetchOutcome.ok(List.copyOf(pages)));
+                }
+                if (after == null) {
+                    back.feedEnded(live.finish().oldestRead());
+                    return Mono.just(FetchOutcome.ok(List.copyOf(pages)));
+                }
+                return backfill(page, next, posts, session, back, back.cursor(after), pages);
+            }));
+        });
+    }
+
+    /** Re-reads an open gap from its cursor; a page that fails ends the re-read (the account hears of it). */
+    private <P> Mono<Void> refill(
+            Function<String, Mono<FetchOutcome<P>>> page,
+            Function<P, String> next,
+            Function<P, List<Mark>> posts,
+            AccountSession session,
+            GapRefill refill,
+            List<P> pages) {
+        if (refill == null || !refill.wanted() || !session.nextCall()) {
+            return Mono.empty();
+        }
+        return page.apply(refill.cursor()).flatMap(outcome -> {
+            if (!(outcome instanceof FetchOutcome.Ok<P> ok)) {
+                session.report(outcome);
+                return Mono.empty();
             }
-            if (after == null) {
-                back.feedEnded(live.finish().oldestRead());
-                return Mono.just(FetchOutcome.ok(List.copyOf(pages)));
+            pages.add(ok.value());
+            if (refill.accept(posts.apply(ok.value()), next.apply(ok.value()))) {
+                return refill(page, next, posts, session, refill, pages);
             }
-            return backfill(page, next, posts, session, back, back.cursor(after), pages);
+            return Mono.empty();
         });
     }
 

@@ -38,8 +38,7 @@ public final class WebAdapter implements InstagramAdapter {
                             WebTagInfo::nextMaxId,
                             info -> FeedPositions.of(info.recent().items(), WebMedia::pk, m -> m.takenAt()),
                             session,
-                            walks.live(),
-                            walks.back())
+                            walks)
                     .map(outcome -> outcome.<InstagramPayload>map(InstagramPayload.WebTag::new));
         }
         return profiles.profile(target.value(), session.account())

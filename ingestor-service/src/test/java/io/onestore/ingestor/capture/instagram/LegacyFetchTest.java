@@ -18,8 +18,11 @@ import io.onestore.ingestor.config.SourceSettings;
 import io.onestore.ingestor.normalize.Fixtures;
 import io.onestore.ingestor.targets.CoverageOrder;
 import io.onestore.ingestor.targets.Target;
+import io.onestore.model.document.CoverageGapDocument;
 import io.onestore.model.document.GapReason;
+import io.onestore.model.document.Platform;
 import io.onestore.model.document.TargetCoverageDocument;
+import io.onestore.model.document.TargetDocument;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -35,6 +38,7 @@ class LegacyFetchTest {
 
     static final String TAG = "/explore/tags/nike/";
     static final String PAGE_2 = "QVFCX2V4YW1wbGVfY3Vyc29yX3BhZ2VfMg==";
+    static final String PAGE_3 = "QVFCX2V4YW1wbGVfY3Vyc29yX3BhZ2VfMw==";
     static final Account ALICE = new Account("alice", "legacy-alice-secret", null);
     static final Account BOB = new Account("bob", "legacy-bob-secret", null);
 
@@ -57,6 +61,58 @@ class LegacyFetchTest {
     }
 
     @Test
+    void anOpenGapIsReReadWithMaxIdFromItsCursorAndComesBackFilled() {
+        FetcherRig rig = rig(10);
+        stubFirstPage();
+        instagram.stubFor(get(urlPathEqualTo(TAG))
+                .withQueryParam("max_id", equalTo(PAGE_2))
+                .willReturn(okJson(Fixtures.text("legacy/tag-nike-page2.json"))));
+        // The gap's cursor: the page below it, whose post (2025-11-26T03:40:00Z) is older than the gap's start.
+        instagram.stubFor(get(urlPathEqualTo(TAG))
+                .withQueryParam("max_id", equalTo(PAGE_3))
+                .willReturn(okJson(Fixtures.text("legacy/tag-nike-page2.json"))));
+        CoverageGapDocument gap = new CoverageGapDocument(
+                "hashtag:nike",
+                TargetDocument.Kind.HASHTAG,
+                "nike",
+                Platform.INSTAGRAM,
+                Instant.parse("2025-11-26T04:00:00Z"),
+                Instant.parse("2025-11-26T05:00:00Z"),
+                GapReason.UPSTREAM_FAILURE,
+                CoverageGapDocument.Status.OPEN,
+                Instant.parse("2025-11-26T05:00:00Z"),
+                null,
+                null,
+                "rate_limited",
+                null,
+                PAGE_3);
+        // The mark is the newest post of page 1: the live walk reads pages 1 and 2, then the gap is re-read.
+        CoverageOrder order = new CoverageOrder(
+                new TargetCoverageDocument.Mark(Instant.ofEpochSecond(1764150000L), "3141592653589793001"),
+                100,
+                Duration.ZERO,
+                null,
+                5,
+                gap);
+
+        CaptureResult result = rig.fetcher
+                .fetch(Target.hashtag("nike"), FetcherRig.START, order)
+                .block();
+
+        assertThat(result).isInstanceOfSatisfying(CaptureResult.Captured.class, captured -> {
+            CoverageGapDocument refilled = captured.coverage().refilled();
+            assertThat(refilled.status()).isEqualTo(CoverageGapDocument.Status.FILLED);
+            assertThat(refilled.closedAt()).isEqualTo(FetcherRig.START);
+            assertThat(refilled.id()).isEqualTo(gap.id());
+            assertThat(captured.coverage().backfillPages())
+                    .as("pages of the re-read")
+                    .isEqualTo(2);
+        });
+        // Its start was on the first page read from the cursor; one page more for the feed's disorder.
+        instagram.verify(2, getRequestedFor(urlPathEqualTo(TAG)).withQueryParam("max_id", equalTo(PAGE_3)));
+    }
+
+    @Test
     void followsTheCursorUpToThePageBudgetAndRecordsTheRestAsAGap() {
         FetcherRig rig = rig(2);
         stubFirstPage();
@@ -71,8 +127,10 @@ class LegacyFetchTest {
         assertThat(result).isInstanceOfSatisfying(CaptureResult.Captured.class, captured -> {
             assertThat(captured.batch().posts()).hasSize(6);
             assertThat(captured.batch().deadLetters()).hasSize(1);
-            assertThat(captured.coverage().walk().gap())
-                    .hasValueSatisfying(gap -> assertThat(gap.reason()).isEqualTo(GapReason.PAGE_BUDGET));
+            assertThat(captured.coverage().walk().gap()).hasValueSatisfying(gap -> {
+                assertThat(gap.reason()).isEqualTo(GapReason.PAGE_BUDGET);
+                assertThat(gap.cursor()).as("page 3, where a re-read starts").isEqualTo(PAGE_3);
+            });
         });
         // Page two still has a next cursor: the budget, not the feed's end, stopped the walk.
         instagram.verify(2, getRequestedFor(urlPathEqualTo(TAG)));

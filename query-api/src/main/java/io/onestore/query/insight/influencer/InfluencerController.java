@@ -27,15 +27,26 @@ class InfluencerController {
     }
 
     @GetMapping("/api/v1/insights/influencers")
-    @Operation(summary = "Authors around the hashtags ranked by score (docs/insights.md#influencers)")
+    @Operation(
+            summary = "Authors around the hashtags ranked by score (docs/insights.md#influencers)",
+            description = "Each author with followers (and their source and growth), engagement rate over the latest"
+                    + " posts (and how many), and a potential-reach estimate (docs/insights.md#reach-estimate), never"
+                    + " a measured reach. Owned accounts are left out unless includeOwned=true; posts without an"
+                    + " author (Graph API hashtag media) are counted and explained in notice.")
     InfluencerRanking influencers(
             @ParameterObject InsightParams params,
-            @Parameter(description = "authors returned, 1 to 100") @RequestParam(defaultValue = "10") int limit)
+            @Parameter(description = "authors returned, 1 to 100") @RequestParam(defaultValue = "10") int limit,
+            @Parameter(
+                            description = "true lists the owned accounts (onestore.influencers.owned-accounts) too,"
+                                    + " marked owned; by default they are left out and named in ownedExcluded")
+                    @RequestParam(defaultValue = "false")
+                    boolean includeOwned)
             throws IOException {
         var selection = reader.insight(params);
         return influencers.rank(
                 selection.hashtags(),
                 selection.window(),
-                reader.limit("limit", limit, 1, properties.influencers().maxLimit()));
+                reader.limit("limit", limit, 1, properties.influencers().maxLimit()),
+                includeOwned);
     }
 }

@@ -21,24 +21,34 @@ final class InfluencerScore {
     }
 
     /**
-     * Mean of {@code (likes + comments) / followers} over the given posts (the author's latest), leaving out posts
-     * whose likes are hidden or unknown: counting them as 0 would punish authors for hiding likes. Null when the
-     * followers are unknown or 0, or no post has known likes.
+     * An engagement rate and the number of posts it rests on.
+     *
+     * @param value {@code Σ (likes + comments) / (posts × followers)}, a fraction (0.05 = 5 %); null when it cannot
+     *     be computed
+     * @param posts the posts counted: the latest ones whose likes are known
      */
-    static Double engagementRate(List<PostDocument> latestPosts, Long followers) {
-        if (followers == null || followers <= 0) {
-            return null;
-        }
-        double sum = 0;
+    record Rate(Double value, int posts) {}
+
+    /**
+     * The engagement rate as commercial tools define it: {@code (likes + comments) / followers} averaged over the
+     * author's latest posts (up to 12), leaving out posts whose likes are hidden or unknown from both the sum and the
+     * count: counting them as 0 would punish authors for hiding likes. The value is null when the followers are
+     * unknown or 0, or no post has known likes; the posts counted are given either way.
+     */
+    static Rate engagementRate(List<PostDocument> latestPosts, Long followers) {
+        long sum = 0;
         int counted = 0;
         for (PostDocument post : latestPosts) {
             if (post.likesHidden() || post.likes() == null || post.likes() < 0) {
                 continue;
             }
             long comments = post.comments() == null || post.comments() < 0 ? 0 : post.comments();
-            sum += (post.likes() + comments) / (double) followers;
+            sum += post.likes() + comments;
             counted++;
         }
-        return counted == 0 ? null : sum / counted;
+        if (followers == null || followers <= 0 || counted == 0) {
+            return new Rate(null, counted);
+        }
+        return new Rate(sum / ((double) counted * followers), counted);
     }
 }

@@ -3,10 +3,7 @@ package io.onestore.query.insight.influencer;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
-import co.elastic.clients.elasticsearch.core.search.Hit;
-import co.elastic.clients.json.JsonData;
 import io.onestore.model.document.PostDocument;
-import io.onestore.model.document.ProfileSnapshotDocument;
 import io.onestore.model.index.IndexNames;
 import io.onestore.query.config.QueryApiProperties;
 import io.onestore.query.coverage.CoverageService;
@@ -16,26 +13,28 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.TreeSet;
 import org.springframework.stereotype.Service;
 
 /**
- * Ranks the authors around some hashtags in two round trips: one search over posts (candidates by total engagement,
- * their median engagement and latest posts), one over profile snapshots (their latest follower counts). The score is
- * computed in Java ({@link InfluencerScore}) because Elasticsearch could only do it with scripts.
+ * Ranks the authors around some hashtags in three round trips: one search over posts (candidates by total
+ * engagement, their median engagement and latest posts), one over profile snapshots (their latest follower counts
+ * and growth, {@link ProfileFollowers}), one over the ranked authors' latest posts (their engagement rate). The score
+ * is computed in Java ({@link InfluencerScore}) because Elasticsearch could only do it with scripts.
  */
 @Service
 public class InfluencerService {
 
     private static final int MAX_CANDIDATES = 1000;
+    static final String GRAPH_SOURCE = "instagram-graph";
 
     private final ElasticsearchClient client;
     private final IndexNames names;
     private final CoverageService coverage;
     private final QueryApiProperties.Influencers settings;
 
-    InfluencerService(
+    public InfluencerService(
             ElasticsearchClient client, IndexNames names, CoverageService coverage, QueryApiProperties properties) {
         this.client = client;
         this.names = names;
@@ -43,88 +42,141 @@ public class InfluencerService {
         this.settings = properties.influencers();
     }
 
+    /** The ranking with the configured owned accounts left out. */
     public InfluencerRanking rank(List<String> hashtags, TimeWindow window, int limit) throws IOException {
+        return rank(hashtags, window, limit, false);
+    }
+
+    /** The ranking with the configured owned accounts left out, or with {@code includeOwned} listed and marked. */
+    public InfluencerRanking rank(List<String> hashtags, TimeWindow window, int limit, boolean includeOwned)
+            throws IOException {
+        return rank(hashtags, window, limit, owned(List.of(), includeOwned));
+    }
+
+    /** The configured owned accounts plus {@code more} (a campaign's handles); {@code include} lists them, marked. */
+    public OwnedAccounts owned(List<String> more, boolean include) {
+        return OwnedAccounts.of(settings.ownedAccounts(), more, include);
+    }
+
+    public InfluencerRanking rank(List<String> hashtags, TimeWindow window, int limit, OwnedAccounts owned)
+            throws IOException {
+        return rank(hashtags, List.of(), window, limit, owned);
+    }
+
+    /** @param platforms platform keys the authors' posts must be on (a campaign's); empty: every platform */
+    public InfluencerRanking rank(
+            List<String> hashtags, List<String> platforms, TimeWindow window, int limit, OwnedAccounts owned)
+            throws IOException {
         int candidates = Math.min(limit * settings.candidateFactor(), MAX_CANDIDATES);
         var response = client.search(
-                InfluencerQuery.candidates(names.posts(), hashtags, window, candidates, settings.latestPosts()),
+                InfluencerQuery.candidates(
+                        names.posts(), hashtags, platforms, window, candidates, settings.latestPosts()),
                 Void.class);
+        long withoutAuthor = response.aggregations()
+                .get(InfluencerQuery.WITHOUT_AUTHOR)
+                .missing()
+                .docCount();
 
         List<Candidate> found = new ArrayList<>();
+        TreeSet<String> excluded = new TreeSet<>();
         for (StringTermsBucket bucket : response.aggregations()
                 .get(InfluencerQuery.AUTHORS)
                 .sterms()
                 .buckets()
                 .array()) {
-            found.add(Candidate.of(bucket));
+            Candidate candidate = Candidate.of(bucket);
+            if (owned.owns(candidate.username()) && !owned.include()) {
+                excluded.add(candidate.username());
+            } else {
+                found.add(candidate);
+            }
         }
-        Map<String, Long> profileFollowers = latestFollowers(found);
+        Map<String, ProfileFollowers.Followers> profiles = profiles(found, window);
 
-        List<InfluencerRanking.Influencer> ranked = found.stream()
-                .map(c -> c.toInfluencer(profileFollowers.get(c.profileKey())))
-                .sorted(Comparator.comparingDouble(InfluencerRanking.Influencer::score)
+        List<Candidate> ranked = found.stream()
+                .sorted(Comparator.comparingDouble(Candidate::score)
                         .reversed()
-                        .thenComparing(Comparator.comparingLong(InfluencerRanking.Influencer::totalEngagement)
+                        .thenComparing(Comparator.comparingLong(Candidate::totalEngagement)
                                 .reversed())
-                        .thenComparing(InfluencerRanking.Influencer::authorId))
+                        .thenComparing(Candidate::authorId))
                 .limit(limit)
                 .toList();
-        List<InfluencerRanking.Influencer> numbered = new ArrayList<>();
-        for (int i = 0; i < ranked.size(); i++) {
-            var r = ranked.get(i);
-            numbered.add(new InfluencerRanking.Influencer(
-                    i + 1,
-                    r.authorId(),
-                    r.username(),
-                    r.platform(),
-                    r.posts(),
-                    r.totalEngagement(),
-                    r.medianEngagement(),
-                    r.followers(),
-                    r.followersSource(),
-                    r.engagementRate(),
-                    r.score()));
+        Map<String, List<PostDocument>> latest = latestPosts(ranked, window);
+        List<InfluencerRanking.Influencer> influencers = new ArrayList<>();
+        for (Candidate c : ranked) {
+            influencers.add(c.toInfluencer(
+                            profiles.get(c.profileKey()),
+                            latest.getOrDefault(c.authorId(), c.latest()),
+                            owned.owns(c.username()))
+                    .ranked(influencers.size() + 1));
         }
-        return new InfluencerRanking(hashtags, window.from(), window.to(), numbered, coverage.of(hashtags, window));
+        return new InfluencerRanking(
+                hashtags,
+                window.from(),
+                window.to(),
+                influencers,
+                withoutAuthor,
+                notice(withoutAuthor, influencers.isEmpty()),
+                List.copyOf(excluded),
+                InfluencerRanking.PotentialReach.of(influencers),
+                coverage.of(hashtags, window));
     }
 
-    /** The second round trip: followers of each candidate's latest profile snapshot, by platform and username. */
-    private Map<String, Long> latestFollowers(List<Candidate> candidates) throws IOException {
+    /** The second round trip: the candidates' profile snapshots. */
+    private Map<String, ProfileFollowers.Followers> profiles(List<Candidate> candidates, TimeWindow window)
+            throws IOException {
         List<String> usernames = candidates.stream()
                 .map(Candidate::username)
                 .filter(u -> u != null && !u.isBlank())
                 .distinct()
                 .toList();
-        Map<String, Long> followers = new HashMap<>();
         if (usernames.isEmpty()) {
-            return followers;
+            return Map.of();
         }
-        var response = client.search(InfluencerQuery.followers(names.profileSnapshots(), usernames), Void.class);
-        for (StringTermsBucket user : response.aggregations()
-                .get(InfluencerQuery.USERS)
+        return ProfileFollowers.of(
+                client.search(InfluencerQuery.followers(names.profileSnapshots(), usernames, window), Void.class));
+    }
+
+    /** The third round trip: each ranked author's latest posts up to the window's end, whatever their tags. */
+    private Map<String, List<PostDocument>> latestPosts(List<Candidate> ranked, TimeWindow window) throws IOException {
+        Map<String, List<PostDocument>> latest = new HashMap<>();
+        if (ranked.isEmpty()) {
+            return latest;
+        }
+        var response = client.search(
+                InfluencerQuery.latestPosts(
+                        names.posts(),
+                        ranked.stream().map(Candidate::authorId).toList(),
+                        window.to(),
+                        settings.latestPosts()),
+                Void.class);
+        for (StringTermsBucket author : response.aggregations()
+                .get(InfluencerQuery.AUTHORS)
                 .sterms()
                 .buckets()
                 .array()) {
-            for (StringTermsBucket platform : user.aggregations()
-                    .get(InfluencerQuery.PLATFORMS)
-                    .sterms()
-                    .buckets()
-                    .array()) {
-                for (Hit<JsonData> hit : platform.aggregations()
-                        .get(InfluencerQuery.LATEST)
-                        .topHits()
-                        .hits()
-                        .hits()) {
-                    ProfileSnapshotDocument snapshot = hit.source().to(ProfileSnapshotDocument.class);
-                    followers.put(
-                            profileKey(platform.key().stringValue(), user.key().stringValue()), snapshot.followers());
-                }
-            }
+            latest.put(author.key().stringValue(), latestOf(author.aggregations()));
         }
-        return followers;
+        return latest;
     }
 
-    static String profileKey(String platform, String username) {
-        return platform + "/" + username.toLowerCase(Locale.ROOT);
+    /** Why authors are missing, in words a marketer can act on; null when every post has its author. */
+    static String notice(long withoutAuthor, boolean empty) {
+        if (withoutAuthor == 0) {
+            return null;
+        }
+        String why = " carry no author: the Instagram Graph API strips the author from hashtag media, so they cannot"
+                + " be attributed to anyone. Watch the authors' profiles, or capture the tags in web mode, to rank"
+                + " them.";
+        return empty
+                ? "No influencer ranking: all " + withoutAuthor + " posts of these hashtags in the window" + why
+                : withoutAuthor + " posts of these hashtags in the window are not in this ranking; they" + why;
+    }
+
+    private static List<PostDocument> latestOf(Map<String, Aggregate> aggs) {
+        return aggs.get(InfluencerQuery.LATEST).topHits().hits().hits().stream()
+                .map(h -> h.source().to(PostDocument.class))
+                .toList();
     }
 
     /** One author as the posts search saw them. */
@@ -140,9 +192,7 @@ public class InfluencerService {
 
         static Candidate of(StringTermsBucket bucket) {
             Map<String, Aggregate> aggs = bucket.aggregations();
-            List<PostDocument> latest = aggs.get(InfluencerQuery.LATEST).topHits().hits().hits().stream()
-                    .map(h -> h.source().to(PostDocument.class))
-                    .toList();
+            List<PostDocument> latest = latestOf(aggs);
             String username = null;
             String platform = null;
             Long followers = null;
@@ -172,13 +222,19 @@ public class InfluencerService {
                     latest);
         }
 
-        String profileKey() {
-            return username == null || platform == null ? "" : InfluencerService.profileKey(platform, username);
+        double score() {
+            return InfluencerScore.score(median, posts);
         }
 
-        InfluencerRanking.Influencer toInfluencer(Long profileFollowers) {
-            Long followers = profileFollowers != null ? profileFollowers : followersAsCaptured;
-            String source = profileFollowers != null ? "profile" : followersAsCaptured != null ? "post" : null;
+        String profileKey() {
+            return username == null || platform == null ? "" : ProfileFollowers.key(platform, username);
+        }
+
+        InfluencerRanking.Influencer toInfluencer(
+                ProfileFollowers.Followers profile, List<PostDocument> ratePosts, boolean owned) {
+            Long followers = profile != null ? Long.valueOf(profile.followers()) : followersAsCaptured;
+            String source = profile != null ? "profile" : followersAsCaptured != null ? "post" : null;
+            InfluencerScore.Rate rate = InfluencerScore.engagementRate(ratePosts, followers);
             return new InfluencerRanking.Influencer(
                     0,
                     authorId,
@@ -189,8 +245,23 @@ public class InfluencerService {
                     median,
                     followers,
                     source,
-                    InfluencerScore.engagementRate(latest, followers),
-                    InfluencerScore.score(median, posts));
+                    rate.value(),
+                    score(),
+                    profile != null ? profile.capturedAt() : null,
+                    profile != null ? profile.growth() : null,
+                    followers != null ? null : followersNote(),
+                    rate.posts(),
+                    ReachEstimate.of(platform, followers),
+                    owned);
+        }
+
+        /** Graph-sourced authors are business accounts by construction; anyone else is simply not enriched yet. */
+        private String followersNote() {
+            boolean graph = latest.stream().anyMatch(p -> GRAPH_SOURCE.equals(p.source()));
+            return graph
+                    ? "unknown: Graph API business discovery answers for professional accounts only"
+                    : "unknown: no profile snapshot of this author yet (the ingestor enriches the top authors of"
+                            + " watched tags within its budget)";
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.onestore.query.insight.shareofvoice;
 
 import io.onestore.query.request.InsightParams;
+import io.onestore.query.request.PlatformParam;
 import io.onestore.query.request.RequestReader;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -32,9 +33,19 @@ class ShareOfVoiceController {
                             description = "what a hashtag's voice is measured in",
                             schema = @Schema(allowableValues = {"posts", "engagement", "authors"}))
                     @RequestParam(defaultValue = "posts")
-                    String metric)
+                    String metric,
+            @Parameter(
+                            description = "only the posts of this platform, and the coverage of its capture alone;"
+                                    + " default: every platform the hashtags are watched on",
+                            schema = @Schema(allowableValues = {"instagram", "x", "tiktok", "bluesky", "mastodon"}))
+                    @RequestParam(required = false)
+                    String platform)
             throws IOException {
         var selection = reader.insight(params);
-        return service.compute(selection.hashtags(), selection.window(), VoiceMetric.parse(metric));
+        return service.compute(
+                selection.hashtags(),
+                selection.window(),
+                VoiceMetric.parse(metric),
+                platform == null ? null : PlatformParam.parse(platform));
     }
 }

@@ -3,6 +3,7 @@ package io.onestore.query.insight.shareofvoice;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
+import io.onestore.model.document.Platform;
 import io.onestore.query.post.PostFilters;
 import io.onestore.query.post.TimeBuckets;
 import io.onestore.query.request.Interval;
@@ -20,14 +21,22 @@ final class ShareOfVoiceQuery {
 
     private ShareOfVoiceQuery() {}
 
-    static SearchRequest of(String index, List<String> hashtags, TimeWindow window, VoiceMetric metric) {
+    /** @param platform null: every platform */
+    static SearchRequest of(
+            String index, List<String> hashtags, TimeWindow window, VoiceMetric metric, Platform platform) {
         Map<String, Query> perTag = new LinkedHashMap<>();
         hashtags.forEach(tag -> perTag.put(tag, PostFilters.term("hashtags", tag)));
         Aggregation tags = Aggregation.of(
                 a -> a.filters(f -> f.filters(b -> b.keyed(perTag))).aggregations(metric.aggregations()));
         return SearchRequest.of(s -> s.index(index)
                 .size(0)
-                .query(PostFilters.all(PostFilters.hashtags(hashtags), PostFilters.published(window)))
+                .query(
+                        platform == null
+                                ? PostFilters.all(PostFilters.hashtags(hashtags), PostFilters.published(window))
+                                : PostFilters.all(
+                                        PostFilters.hashtags(hashtags),
+                                        PostFilters.published(window),
+                                        PostFilters.term("platform", platform.key())))
                 .aggregations(TAGS, tags)
                 .aggregations(DAYS, a -> a.dateHistogram(TimeBuckets.of(PostFilters.PUBLISHED_AT, DAY, window))
                         .aggregations(TAGS, tags)));

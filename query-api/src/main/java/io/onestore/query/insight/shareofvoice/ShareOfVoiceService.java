@@ -3,6 +3,7 @@ package io.onestore.query.insight.shareofvoice;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.aggregations.DateHistogramBucket;
 import co.elastic.clients.elasticsearch._types.aggregations.FiltersBucket;
+import io.onestore.model.document.Platform;
 import io.onestore.model.index.IndexNames;
 import io.onestore.query.config.QueryApiProperties;
 import io.onestore.query.coverage.Coverage;
@@ -37,9 +38,20 @@ public class ShareOfVoiceService {
     }
 
     public ShareOfVoice compute(List<String> hashtags, TimeWindow window, VoiceMetric metric) throws IOException {
+        return compute(hashtags, window, metric, null);
+    }
+
+    /**
+     * @param platform only this platform's posts, and only its capture in the coverage block; null for all the
+     *     platforms the hashtags are watched on
+     */
+    public ShareOfVoice compute(List<String> hashtags, TimeWindow window, VoiceMetric metric, Platform platform)
+            throws IOException {
         ShareOfVoiceQuery.DAY.checkBuckets(window, limits.maxBuckets());
-        var response = client.search(ShareOfVoiceQuery.of(names.posts(), hashtags, window, metric), Void.class);
-        CoverageLedgers ledgers = coverage.load(CoverageService.hashtagIds(hashtags), null, window);
+        var response =
+                client.search(ShareOfVoiceQuery.of(names.posts(), hashtags, window, metric, platform), Void.class);
+        CoverageLedgers ledgers = coverage.load(
+                CoverageService.hashtagIds(hashtags), platform == null ? null : List.of(platform), window);
         Coverage whole = ledgers.over(window.from(), window.to());
         Withheld totalWithheld = withheld(whole, "The window");
 

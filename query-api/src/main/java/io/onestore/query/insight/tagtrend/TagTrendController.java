@@ -1,12 +1,10 @@
 package io.onestore.query.insight.tagtrend;
 
-import io.onestore.model.document.Platform;
 import io.onestore.query.request.Interval;
 import io.onestore.query.request.IntervalParam;
+import io.onestore.query.request.PlatformParam;
 import io.onestore.query.request.RequestReader;
 import io.onestore.query.request.TargetNames;
-import io.onestore.query.web.ApiException;
-import io.onestore.query.web.ProblemType;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -52,15 +50,9 @@ class TagTrendController {
                     String platform)
             throws IOException {
         return service.trend(
-                TargetNames.hashtag(tag), platform(platform), reader.window(from, to), Interval.parse(interval));
-    }
-
-    private static String platform(String text) {
-        try {
-            return Platform.fromKey(text.strip()).key();
-        } catch (IllegalArgumentException e) {
-            throw new ApiException(
-                    ProblemType.INVALID_PARAMETER, "'platform' must be instagram, x, tiktok, bluesky or mastodon");
-        }
+                TargetNames.hashtag(tag),
+                PlatformParam.parse(platform).key(),
+                reader.window(from, to),
+                Interval.parse(interval));
     }
 }

@@ -22,14 +22,20 @@ import org.junit.jupiter.api.Test;
  * Four authors around #shoe in October, numbers by hand (score = median × log2(1 + posts)):
  *
  * <ul>
- *   <li>bob: 1 post of 300 → score 300; 600 followers as captured → rate 300 / 600 = 0.5
- *   <li>ann: 3 posts of 100, 50, 200 → median 100, score 100 × log2 4 = 200; latest profile 2000 followers →
- *       rate (100 + 50 + 200) / 2000 / 3 = 0.058333…
- *   <li>cid: 7 posts of 40 (one with hidden likes) → score 40 × log2 8 = 120; followers unknown → no rate
- *   <li>dan: 1 post of 10 with hidden likes → score 10; 100 followers but no known likes → no rate
+ *   <li>bob: 1 post of 300 → score 300; 600 followers as captured → rate 300 / 600 = 0.5 over 1 post; reach
+ *       600 × 0.3772 = 226.32 → 226
+ *   <li>ann: 3 posts of 100, 50, 200 → median 100, score 100 × log2 4 = 200; latest profile 2000 followers (1500 at
+ *       the window's first snapshot: growth 500); the rate takes her latest posts whatever the tag or window start,
+ *       so her #boot post and her September post too: (5000 + 200 + 50 + 100 + 5000) / (5 × 2000) = 1.035 over 5
+ *       posts; reach 2000 × 0.3772 = 754.4 → 754
+ *   <li>cid: 7 posts of 40 (one with hidden likes) → score 40 × log2 8 = 120; followers unknown → no rate (6 posts
+ *       with known likes), no reach
+ *   <li>dan: 1 post of 10 with hidden likes → score 10; 100 followers but no known likes → no rate, 0 posts; reach
+ *       100 × 0.3772 = 37.72 → 38
  * </ul>
  *
- * A post of 1000 without author (Graph API) and ann's posts outside the window or tag do not count.
+ * A post of 1000 without author (Graph API) is counted in {@code postsWithoutAuthor}; ann's posts outside the window
+ * or tag do not count in her score.
  */
 class InfluencerServiceTest {
 
@@ -97,6 +103,15 @@ class InfluencerServiceTest {
                         .at("2026-10-06T10:00:00Z")
                         .likes(900)
                         .comments(100)
+                        .build(),
+                post("g2").tags("graphonly").at("2026-10-06T10:00:00Z").likes(5).build(),
+                post("g3").tags("graphonly").at("2026-10-07T10:00:00Z").likes(7).build(),
+                post("e1")
+                        .tags("sneaker")
+                        .author("a5", "eve")
+                        .at("2026-10-08T10:00:00Z")
+                        .likes(200)
+                        .comments(40)
                         .build()));
         for (int i = 1; i <= 6; i++) {
             posts.add(post("c" + i)
@@ -118,7 +133,9 @@ class InfluencerServiceTest {
         es.profileSnapshots(List.of(
                 profile("ann", 1500L, "2026-10-01T00:00:00Z"),
                 profile("ann", 2000L, "2026-10-20T00:00:00Z"),
-                profile("cid", null, "2026-10-20T00:00:00Z")));
+                profile("cid", null, "2026-10-20T00:00:00Z"),
+                profile("eve", 4800L, "2026-11-20T00:00:00Z"),
+                profile("eve", 5100L, "2026-12-20T00:00:00Z")));
     }
 
     static ProfileSnapshotDocument profile(String username, Long followers, String at) {
@@ -157,6 +174,10 @@ class InfluencerServiceTest {
         assertThat(bob.followers()).isEqualTo(600L);
         assertThat(bob.followersSource()).isEqualTo("post");
         assertThat(bob.engagementRate()).isCloseTo(0.5, within(1e-9));
+        assertThat(bob.engagementRatePosts()).isEqualTo(1);
+        assertThat(bob.estimatedReach()).isEqualTo(226L);
+        assertThat(bob.followerGrowth()).isNull();
+        assertThat(bob.owned()).isFalse();
 
         var ann = ranked.get(1);
         assertThat(ann.posts()).isEqualTo(3);
@@ -165,18 +186,113 @@ class InfluencerServiceTest {
         assertThat(ann.score()).isCloseTo(200.0, within(1e-9));
         assertThat(ann.followers()).isEqualTo(2000L);
         assertThat(ann.followersSource()).isEqualTo("profile");
-        assertThat(ann.engagementRate()).isCloseTo(0.35 / 6, within(1e-12));
+        assertThat(ann.followersCapturedAt()).isEqualTo(Instant.parse("2026-10-20T00:00:00Z"));
+        assertThat(ann.followerGrowth()).isEqualTo(500L);
+        assertThat(ann.engagementRate()).isCloseTo(10350.0 / (5 * 2000), within(1e-12));
+        assertThat(ann.engagementRatePosts()).isEqualTo(5);
+        assertThat(ann.estimatedReach()).isEqualTo(754L);
 
         var cid = ranked.get(2);
         assertThat(cid.posts()).isEqualTo(7);
         assertThat(cid.score()).isCloseTo(120.0, within(1e-9));
         assertThat(cid.followers()).isNull();
         assertThat(cid.engagementRate()).isNull();
+        assertThat(cid.engagementRatePosts()).isEqualTo(6);
+        assertThat(cid.estimatedReach()).isNull();
+        assertThat(cid.followersNote()).startsWith("unknown: no profile snapshot");
 
         var dan = ranked.get(3);
         assertThat(dan.score()).isCloseTo(10.0, within(1e-9));
         assertThat(dan.followers()).isEqualTo(100L);
         assertThat(dan.engagementRate()).isNull();
+        assertThat(dan.engagementRatePosts()).isZero();
+        assertThat(dan.estimatedReach()).isEqualTo(38L);
+    }
+
+    @Test
+    void theAnswerCountsPostsWithoutAuthorAndSumsTheReach() throws Exception {
+        InfluencerRanking ranking = influencers.rank(List.of("shoe"), OCTOBER, 10);
+
+        assertThat(ranking.postsWithoutAuthor()).isEqualTo(1);
+        assertThat(ranking.notice()).startsWith("1 posts of these hashtags in the window are not in this ranking");
+        assertThat(ranking.ownedExcluded()).isEmpty();
+        assertThat(ranking.potentialReach().estimate()).isEqualTo(226 + 754 + 38);
+        assertThat(ranking.potentialReach().authorsCounted()).isEqualTo(3);
+        assertThat(ranking.potentialReach().authorsWithoutEstimate()).isEqualTo(1);
+    }
+
+    @Test
+    void ownedAccountsAreLeftOutUnlessAskedFor() throws Exception {
+        var owned = influencers.owned(List.of("@Bob"), false);
+        InfluencerRanking without = influencers.rank(List.of("shoe"), OCTOBER, 10, owned);
+        assertThat(without.influencers())
+                .extracting(InfluencerRanking.Influencer::username)
+                .containsExactly("ann", "cid", "dan");
+        assertThat(without.influencers())
+                .extracting(InfluencerRanking.Influencer::rank)
+                .containsExactly(1, 2, 3);
+        assertThat(without.ownedExcluded()).containsExactly("bob");
+
+        InfluencerRanking with =
+                influencers.rank(List.of("shoe"), OCTOBER, 10, influencers.owned(List.of("bob"), true));
+        assertThat(with.influencers())
+                .extracting(InfluencerRanking.Influencer::username)
+                .startsWith("bob");
+        assertThat(with.influencers().get(0).owned()).isTrue();
+        assertThat(with.influencers().get(1).owned()).isFalse();
+        assertThat(with.ownedExcluded()).isEmpty();
+    }
+
+    @Test
+    void theConfiguredOwnedAccountsAreLeftOutByDefault() throws Exception {
+        var defaults = TestProperties.defaults();
+        var properties = new io.onestore.query.config.QueryApiProperties(
+                defaults.index(),
+                defaults.security(),
+                defaults.limits(),
+                new io.onestore.query.config.QueryApiProperties.Influencers(100, 5, 12, List.of("ann")),
+                defaults.spikes(),
+                defaults.coverage());
+        var configured = new InfluencerService(es.client(), es.names(), es.coverage(Clock.systemUTC()), properties);
+
+        assertThat(configured.rank(List.of("shoe"), OCTOBER, 10).influencers())
+                .extracting(InfluencerRanking.Influencer::username)
+                .containsExactly("bob", "cid", "dan");
+        assertThat(configured.rank(List.of("shoe"), OCTOBER, 10, true).influencers())
+                .extracting(InfluencerRanking.Influencer::username)
+                .containsExactly("bob", "ann", "cid", "dan");
+    }
+
+    @Test
+    void hiddenAuthorsGiveAReasonInsteadOfAnEmptyList() throws Exception {
+        InfluencerRanking ranking = influencers.rank(List.of("graphonly"), OCTOBER, 10);
+
+        assertThat(ranking.influencers()).isEmpty();
+        assertThat(ranking.postsWithoutAuthor()).isEqualTo(2);
+        assertThat(ranking.notice())
+                .startsWith("No influencer ranking: all 2 posts")
+                .contains("Graph API");
+    }
+
+    /**
+     * Regression: enrichment profiles an author after their posts were captured, so over a window that has ended every
+     * snapshot of the author is later than the window; the ranking took only snapshots captured before {@code to} and
+     * showed the enriched authors without their followers (the follower count as a post carried it, or none).
+     */
+    @Test
+    void anAuthorEnrichedAfterTheWindowHasTheFollowersOfTheNearestSnapshot() throws Exception {
+        var eve =
+                influencers.rank(List.of("sneaker"), OCTOBER, 10).influencers().get(0);
+
+        assertThat(eve.username()).isEqualTo("eve");
+        assertThat(eve.followers()).isEqualTo(4800L);
+        assertThat(eve.followersSource()).isEqualTo("profile");
+        assertThat(eve.followersCapturedAt()).isEqualTo(Instant.parse("2026-11-20T00:00:00Z"));
+        assertThat(eve.followerGrowth()).isNull();
+        assertThat(eve.followersNote()).isNull();
+        assertThat(eve.engagementRate()).isCloseTo(240.0 / 4800, within(1e-12));
+        assertThat(eve.engagementRatePosts()).isEqualTo(1);
+        assertThat(eve.estimatedReach()).isEqualTo(1811L);
     }
 
     @Test

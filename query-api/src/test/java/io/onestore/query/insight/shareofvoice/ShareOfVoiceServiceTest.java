@@ -4,6 +4,8 @@ import static io.onestore.query.Ledgers.hashtag;
 import static io.onestore.query.Posts.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.onestore.model.document.Platform;
+import io.onestore.model.document.TargetDocument;
 import io.onestore.query.ContractIndices;
 import io.onestore.query.TestProperties;
 import io.onestore.query.request.TimeWindow;
@@ -42,9 +44,16 @@ class ShareOfVoiceServiceTest {
                         hashtag("nike", "2026-09-01T00:00:00Z", "2026-10-31T00:00:00Z"),
                         hashtag("adidas", "2026-09-01T00:00:00Z", "2026-10-31T00:00:00Z"),
                         hashtag("puma", "2026-09-01T00:00:00Z", "2026-10-31T00:00:00Z"),
-                        hashtag("reebok", "2026-10-02T00:00:00Z", "2026-10-31T00:00:00Z")),
+                        hashtag("reebok", "2026-10-02T00:00:00Z", "2026-10-31T00:00:00Z"),
+                        hashtag("vans", "2026-09-01T00:00:00Z", "2026-10-31T00:00:00Z")),
                 List.of(),
-                List.of());
+                // #vans is watched on Mastodon too, which has never been captured.
+                List.of(TargetDocument.watch(
+                        TargetDocument.Kind.HASHTAG,
+                        "vans",
+                        List.of(Platform.INSTAGRAM, Platform.MASTODON),
+                        List.of(),
+                        Instant.parse("2026-09-01T00:00:00Z"))));
         es.posts(List.of(
                 post("1")
                         .tags("nike")
@@ -76,6 +85,12 @@ class ShareOfVoiceServiceTest {
                         .author("a1", "ann")
                         .at("2026-10-03T00:00:00Z")
                         .likes(60)
+                        .build(),
+                post("8").tags("vans").at("2026-10-01T08:00:00Z").build(),
+                post("9")
+                        .tags("vans")
+                        .platform(Platform.MASTODON)
+                        .at("2026-10-01T09:00:00Z")
                         .build(),
                 post("7")
                         .tags("reebok")
@@ -179,5 +194,22 @@ class ShareOfVoiceServiceTest {
         assertThat(sov.hashtags()).extracting(ShareOfVoice.Voice::share).containsOnlyNulls();
         assertThat(sov.coverage().targets().get(1).note()).isEqualTo("not_watched");
         assertThat(sov.coverage().complete()).isFalse();
+    }
+
+    @Test
+    void onePlatformCountsItsPostsAloneAndNeedsOnlyItsCaptureCovered() throws Exception {
+        ShareOfVoice all = service.compute(List.of("nike", "vans"), WINDOW, VoiceMetric.POSTS);
+        // Every platform: the Mastodon post counts, and Mastodon's capture, never run, withholds the shares.
+        assertThat(all.hashtags())
+                .containsExactly(new ShareOfVoice.Voice("nike", 3, null), new ShareOfVoice.Voice("vans", 2, null));
+        assertThat(all.sharesWithheld().reason()).isEqualTo("hashtags_not_covered");
+
+        ShareOfVoice instagram =
+                service.compute(List.of("nike", "vans"), WINDOW, VoiceMetric.POSTS, Platform.INSTAGRAM);
+        assertThat(instagram.hashtags())
+                .containsExactly(
+                        new ShareOfVoice.Voice("nike", 3, 3 / 4.0), new ShareOfVoice.Voice("vans", 1, 1 / 4.0));
+        assertThat(instagram.sharesWithheld()).isNull();
+        assertThat(instagram.coverage().complete()).isTrue();
     }
 }

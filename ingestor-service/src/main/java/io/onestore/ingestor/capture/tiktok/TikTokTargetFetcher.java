@@ -1,0 +1,232 @@
+package io.onestore.ingestor.capture.tiktok;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.onestore.ingestor.capture.CaptureBatch;
+import io.onestore.ingestor.capture.CaptureResult;
+import io.onestore.ingestor.capture.PlatformTargetFetcher;
+import io.onestore.ingestor.config.TikTokSettings;
+import io.onestore.ingestor.source.FetchOutcome;
+import io.onestore.ingestor.source.tiktok.TikTokResearchClient;
+import io.onestore.ingestor.source.tiktok.VideoQuery;
+import io.onestore.ingestor.targets.CoverageOrder;
+import io.onestore.ingestor.targets.CoverageUpdate;
+import io.onestore.ingestor.targets.FeedWalk;
+import io.onestore.ingestor.targets.Target;
+import io.onestore.model.document.DeadLetterDocument;
+import io.onestore.model.document.Platform;
+import io.onestore.model.document.TargetCoverageDocument;
+import io.onestore.model.document.TargetDocument;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+/**
+ * Captures a target through the TikTok Research API video query.
+ *
+ * <p>A hashtag is read by creation date, not as a feed: the live read queries the days from the high-water mark's
+ * (less the overlap) through today, split into windows of at most 30 days, newest first, each paged with {@code
+ * cursor}/{@code search_id} to its end; then the capture's back-fill pages read older windows ({@link
+ * TikTokBackfill}). A read that stops early (quota used up: {@code account_budget}; page budget; a failing page:
+ * {@code upstream_failure}) leaves the unread days below the new mark as a gap; the days from the new mark's on are
+ * read again by the next capture anyway. Nothing answered at all is a failed capture: the target stays due and its
+ * mark does not move.
+ *
+ * <p>A profile is its user info (a profile snapshot) and its videos of the last {@code profileDays}, without a ledger.
+ * Malformed answers are kept as dead letters; the target is never dropped.
+ */
+public final class TikTokTargetFetcher implements PlatformTargetFetcher {
+
+    public static final String SOURCE = "tiktok-research";
+    private static final Logger log = LoggerFactory.getLogger(TikTokTargetFetcher.class);
+    private static final Duration FIRST_LIVE_SPAN = Duration.ofDays(1);
+
+    private final TikTokResearchClient client;
+    private final TikTokNormalizer normalizer;
+    private final TikTokSettings settings;
+    private final WindowReader reader;
+    private final TikTokBackfill backfill;
+    private final ObjectMapper json;
+
+    public TikTokTargetFetcher(
+            TikTokResearchClient client, TikTokNormalizer normalizer, TikTokSettings settings, ObjectMapper json) {
+        this.client = client;
+        this.normalizer = normalizer;
+        this.settings = settings;
+        this.reader = new WindowReader(client, settings.maxCount());
+        this.backfill = new TikTokBackfill(reader, settings.windowDays());
+        this.json = json;
+    }
+
+    @Override
+    public Platform platform() {
+        return Platform.TIKTOK;
+    }
+
+    @Override
+    public Mono<CaptureResult> fetch(Target target, Instant capturedAt, CoverageOrder order) {
+        Mono<CaptureResult> capture = target.kind() == TargetDocument.Kind.PROFILE
+                ? profile(target, capturedAt, order)
+                : hashtag(target, capturedAt, order);
+        return capture.onErrorResume(e -> {
+            log.error("Capture of {} failed unexpectedly", target, e);
+            return Mono.just(new CaptureResult.Failed(
+                    target, "transient", "internal error: " + e.getClass().getSimpleName(), List.of()));
+        });
+    }
+
+    private Mono<CaptureResult> hashtag(Target target, Instant capturedAt, CoverageOrder order) {
+        String spender = target.toString();
+        Instant from = order.mark() != null
+                ? order.mark().publishedAt().minus(order.overlap())
+                : capturedAt.minus(FIRST_LIVE_SPAN);
+        List<QueryWindows.Window> windows =
+                QueryWindows.newestFirst(QueryWindows.day(from), QueryWindows.day(capturedAt), settings.windowDays());
+        return live(spender, target.value(), windows, 0, order.pageBudget(), new ArrayList<>())
+                .flatMap(reads -> {
+                    LiveRead live = new LiveRead(windows, reads);
+                    if (live.pages() == 0 && live.failure() != null) {
+                        return Mono.just(failed(target, live.failure(), capturedAt));
+                    }
+                    Instant earliest = capturedAt.minus(settings.maxLookback());
+                    TargetCoverageDocument.Backfill state = order.backfill();
+                    boolean backfillNow =
+                            state != null && !state.done() && order.backfillPages() > 0 && live.failure() == null;
+                    Mono<TikTokBackfill.Outcome> back = backfillNow
+                            ? backfill.read(
+                                    spender,
+                                    target.value(),
+                                    state,
+                                    QueryWindows.day(from),
+                                    earliest,
+                                    order.backfillPages())
+                            : Mono.just(new TikTokBackfill.Outcome(List.of(), 0, 0, state));
+                    return back.map(b -> captured(target, capturedAt, order, live, b, earliest));
+                });
+    }
+
+    /** Reads the windows newest first until one stops short or the pages run out. */
+    private Mono<List<LiveRead.Read>> live(
+            String spender,
+            String tag,
+            List<QueryWindows.Window> windows,
+            int index,
+            int pagesLeft,
+            List<LiveRead.Read> reads) {
+        if (index >= windows.size() || pagesLeft <= 0) {
+            return Mono.just(reads);
+        }
+        QueryWindows.Window window = windows.get(index);
+        return reader.read(spender, VideoQuery.hashtag(tag, window.start(), window.end()), pagesLeft)
+                .flatMap(read -> {
+                    reads.add(new LiveRead.Read(window, read));
+                    return read.complete()
+                            ? live(spender, tag, windows, index + 1, pagesLeft - read.pages(), reads)
+                            : Mono.just(reads);
+                });
+    }
+
+    private CaptureResult captured(
+            Target target,
+            Instant capturedAt,
+            CoverageOrder order,
+            LiveRead live,
+            TikTokBackfill.Outcome back,
+            Instant earliest) {
+        List<JsonNode> videos = new ArrayList<>(live.videos());
+        videos.addAll(back.videos());
+        FeedWalk.Result walk = live.walk(order.mark(), VideoMarks::of);
+        FeedWalk.Gap window = TikTokBackfill.unreachable(order.backfill(), earliest);
+        if (live.failure() != null) {
+            log.info(
+                    "TikTok {}: stopped early ({}: {})",
+                    target,
+                    live.failure().label(),
+                    live.failure().reason());
+        }
+        CoverageUpdate.Capture coverage = new CoverageUpdate.Capture(
+                walk, live.videos().size(), back.state(), back.pages(), live.calls() + back.calls(), window, false);
+        var batch = normalizer.normalize(target, distinct(videos), null, capturedAt);
+        List<DeadLetterDocument> letters = new ArrayList<>(batch.deadLetters());
+        if (live.failure() instanceof FetchOutcome.Malformed<?> malformed) {
+            letters.add(deadLetter(target, malformed, capturedAt));
+        }
+        return new CaptureResult.Captured(
+                new CaptureBatch(
+                        batch.target(),
+                        batch.capturedAt(),
+                        batch.posts(),
+                        batch.metrics(),
+                        batch.tagSnapshot(),
+                        batch.profileSnapshot(),
+                        letters),
+                coverage);
+    }
+
+    private Mono<CaptureResult> profile(Target target, Instant capturedAt, CoverageOrder order) {
+        String spender = target.toString();
+        return client.userInfo(spender, target.value()).flatMap(info -> {
+            if (!(info instanceof FetchOutcome.Ok<JsonNode> user)) {
+                return Mono.just(failed(target, info, capturedAt));
+            }
+            LocalDate today = QueryWindows.day(capturedAt);
+            LocalDate first = QueryWindows.day(capturedAt.minus(settings.profileDays()));
+            QueryWindows.Window window = QueryWindows.endingOn(today, first, settings.windowDays());
+            return reader.read(
+                            spender,
+                            VideoQuery.username(target.value(), window.start(), window.end()),
+                            Math.max(1, order.pageBudget()))
+                    .map(read -> {
+                        var batch = normalizer.normalize(target, distinct(read.videos()), user.value(), capturedAt);
+                        return (CaptureResult) new CaptureResult.Captured(batch);
+                    });
+        });
+    }
+
+    /** Each video once (a video can sit in two windows' answers when a capture's range moved): the first read wins. */
+    private static List<JsonNode> distinct(List<JsonNode> videos) {
+        Map<String, JsonNode> byId = new LinkedHashMap<>();
+        for (JsonNode video : videos) {
+            byId.putIfAbsent(video.path("id").asText(""), video);
+        }
+        return List.copyOf(byId.values());
+    }
+
+    private CaptureResult.Failed failed(Target target, FetchOutcome<?> outcome, Instant capturedAt) {
+        List<DeadLetterDocument> letters = outcome instanceof FetchOutcome.Malformed<?> malformed
+                ? List.of(deadLetter(target, malformed, capturedAt))
+                : List.of();
+        return new CaptureResult.Failed(target, outcome.label(), "TikTok: " + outcome.reason(), letters);
+    }
+
+    private DeadLetterDocument deadLetter(Target target, FetchOutcome.Malformed<?> malformed, Instant capturedAt) {
+        return new DeadLetterDocument(
+                capturedAt,
+                "parse",
+                "malformed_upstream_body",
+                malformed.reason(),
+                null,
+                target.id(),
+                Platform.TIKTOK,
+                SOURCE,
+                raw(malformed.rawBody()));
+    }
+
+    private JsonNode raw(String body) {
+        try {
+            JsonNode node = json.readTree(body);
+            return node == null || node.isMissingNode() ? TextNode.valueOf(body) : node;
+        } catch (JsonProcessingException notJson) {
+            return TextNode.valueOf(body);
+        }
+    }
+}
