@@ -1,9 +1,8 @@
 package io.onestore.testsupport.elasticsearch;
 
+import io.onestore.testsupport.net.FreePort;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,8 +48,8 @@ public final class ElasticsearchProcess implements AutoCloseable {
             copyTree(home.resolve("config"), config);
             Files.createDirectories(instance.resolve("data"));
             Files.createDirectories(instance.resolve("logs"));
-            int httpPort = freePort();
-            int transportPort = freePort();
+            int httpPort = FreePort.pick();
+            int transportPort = FreePort.pick();
 
             List<String> command = new ArrayList<>();
             command.add(home.resolve("bin/elasticsearch").toString());
@@ -173,13 +172,6 @@ public final class ElasticsearchProcess implements AutoCloseable {
                     Files.copy(p, target);
                 }
             }
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
         }
     }
 

@@ -16,4 +16,18 @@ class FreePortTest {
             assertThat(FreePort.accepts(port)).isTrue();
         }
     }
+
+    /**
+     * A port from the ephemeral range can be taken by any outgoing connection before the child binds it (a clean-clone
+     * run lost a service to "Port 40133 was already in use"), so picks stay below the range.
+     */
+    @Test
+    void picksStayBelowTheEphemeralRange() {
+        int ephemeralLow = FreePort.ephemeralLow();
+        for (int i = 0; i < 50; i++) {
+            assertThat(FreePort.pick())
+                    .isGreaterThanOrEqualTo(FreePort.LOWEST)
+                    .isLessThan(Math.min(FreePort.HIGHEST, ephemeralLow));
+        }
+    }
 }
