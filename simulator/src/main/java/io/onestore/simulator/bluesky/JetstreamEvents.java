@@ -52,6 +52,12 @@ public final class JetstreamEvents {
         return Instant.ofEpochSecond(post.takenAt()).plus(settings.deleteAfter());
     }
 
+    /** The delete event's position (just after the post time's low digits), or null when the post is not deleted. */
+    public Long deleteUs(Post post) {
+        Instant deleted = deletedAt(post);
+        return deleted == null ? null : deleted.getEpochSecond() * 1_000_000L + (createUs(post) % 1_000_000L) + 1;
+    }
+
     /** Every event with {@code fromUs < time_us <= toUs}, oldest first. */
     public List<Event> between(long fromUs, long toUs, long nowSecond) {
         long fromSecond =
@@ -66,10 +72,9 @@ public final class JetstreamEvents {
             if (create > fromUs && create <= toUs) {
                 events.add(new Event(create, create(post, create)));
             }
-            Instant deleted = deletedAt(post);
-            if (deleted != null) {
-                long delete = deleted.getEpochSecond() * 1_000_000L + (create % 1_000_000L) + 1;
-                if (delete > fromUs && delete <= toUs && deleted.getEpochSecond() <= nowSecond) {
+            Long delete = deleteUs(post);
+            if (delete != null) {
+                if (delete > fromUs && delete <= toUs && Math.floorDiv(delete, 1_000_000L) <= nowSecond) {
                     events.add(new Event(delete, delete(post, delete)));
                 }
             }
