@@ -24,6 +24,8 @@ import org.junit.jupiter.api.Test;
  * killed with SIGKILL mid-stream, started again, and what it stored is compared post for post with the simulator's
  * truth over the range its coverage ledger says it covers: every post of the tag is there, none twice, none its
  * author deleted. The simulator's connections also drop every few hundred events, so reconnects happen throughout.
+ * The likes and reposts the stream sent of each of those posts are in its newest metrics document, each counted once
+ * up to the stream position that document says, and no deleted post keeps a metrics document.
  */
 class JetstreamKillE2ETest {
 
@@ -80,7 +82,7 @@ class JetstreamKillE2ETest {
 
         String posts = es + "/" + prefix + "onestore-posts";
         await("posts of #" + TAG + " streamed before the kill")
-                .atMost(Duration.ofMinutes(3))
+                .atMost(Duration.ofMinutes(10))
                 .until(() -> count(posts) >= 20);
         first.kill();
         assertThat(first.isAlive()).isFalse();
@@ -90,7 +92,7 @@ class JetstreamKillE2ETest {
         String ledgerUrl = es + "/" + prefix + "onestore-target-coverage/_doc/hashtag:" + TAG + "@bluesky";
         Instant restartedAt = simulatedNow(simulator);
         await("the restarted stream past the simulated time of the restart")
-                .atMost(Duration.ofMinutes(3))
+                .atMost(Duration.ofMinutes(10))
                 .until(() -> {
                     JsonNode ledger = Json.get(ledgerUrl).body().path("_source");
                     return ledger.has("last_capture_at")
@@ -138,6 +140,59 @@ class JetstreamKillE2ETest {
         assertThat(comparable)
                 .as("post for post the tag's posts over the covered range, the deleted ones gone")
                 .containsExactlyInAnyOrderElementsOf(expected);
+
+        Map<String, JsonNode> metrics = newestMetrics(es + "/" + prefix + "onestore-post-metrics");
+        assertThat(stored).as("no deleted post keeps its metrics").containsAll(metrics.keySet());
+        long likesCounted = 0;
+        for (JsonNode post : truth.path("posts")) {
+            String uri = post.path("uri").asText();
+            if (!expected.contains(uri)) {
+                continue;
+            }
+            JsonNode counted = metrics.get(uri);
+            long through = counted == null
+                    ? coveredUntil
+                    : Math.max(coveredUntil, counted.path("stream_through_us").asLong());
+            long likes = counted == null ? 0 : counted.path("likes").asLong();
+            long reposts = counted == null ? 0 : counted.path("shares").asLong();
+            assertThat(likes)
+                    .as("likes of %s the stream sent up to %d", uri, through)
+                    .isEqualTo(upTo(post.path("likes_us"), through));
+            assertThat(reposts)
+                    .as("reposts of %s the stream sent up to %d", uri, through)
+                    .isEqualTo(upTo(post.path("reposts_us"), through));
+            likesCounted += likes;
+        }
+        assertThat(likesCounted).as("likes were counted at all").isPositive();
+    }
+
+    private static long upTo(JsonNode times, long throughUs) {
+        long n = 0;
+        for (JsonNode time : times) {
+            if (time.asLong() <= throughUs) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Per post URI, the metrics document counted furthest into the stream. */
+    private static Map<String, JsonNode> newestMetrics(String index) {
+        Json.post(index + "/_refresh", "{}");
+        JsonNode hits = Json.post(
+                        index + "/_search", "{\"size\":10000,\"query\":{\"exists\":{\"field\":\"stream_through_us\"}}}")
+                .body()
+                .path("hits")
+                .path("hits");
+        Map<String, JsonNode> newest = new HashMap<>();
+        hits.forEach(hit -> newest.merge(
+                hit.path("_source").path("native_id").asText(),
+                hit.path("_source"),
+                (a, b) -> a.path("stream_through_us").asLong()
+                                >= b.path("stream_through_us").asLong()
+                        ? a
+                        : b));
+        return newest;
     }
 
     private static Instant simulatedNow(JavaService simulator) {
@@ -170,6 +225,6 @@ class JetstreamKillE2ETest {
     private static JavaService start(String name, String module, Map<String, String> environment) throws Exception {
         JavaService service = JavaService.start(name, module, environment, LOGS);
         services.add(service);
-        return service.awaitHealthy(Duration.ofMinutes(3));
+        return service.awaitHealthy(Duration.ofMinutes(10));
     }
 }

@@ -11,6 +11,7 @@ import io.onestore.ingestor.config.IngestorProperties;
 import io.onestore.ingestor.index.BulkIndexer;
 import io.onestore.ingestor.index.IndexInstaller;
 import io.onestore.ingestor.index.PostDeletions;
+import io.onestore.ingestor.index.StreamEngagement;
 import io.onestore.ingestor.normalize.Fixtures;
 import io.onestore.ingestor.schedule.IngestCycle;
 import io.onestore.ingestor.schedule.JetstreamConsumer;
@@ -23,6 +24,7 @@ import io.onestore.model.document.Platform;
 import io.onestore.model.index.IndexNames;
 import io.onestore.testsupport.elasticsearch.ElasticsearchTestServer;
 import java.io.IOException;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,6 +56,9 @@ class JetstreamEndToEndTest {
     static final MockUpstreamRig RIG = new MockUpstreamRig("#nike bluesky\n", "");
     static final RecordedJetstream jetstream = new RecordedJetstream(
             Fixtures.read("bluesky/jetstream-posts.jsonl").lines().toList());
+    /** A #nike post liked and reposted, a like of a post we do not hold, a liked post deleted, an undone like. */
+    static final RecordedJetstream engagementStream = new RecordedJetstream(
+            Fixtures.read("bluesky/jetstream-engagement.jsonl").lines().toList());
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -98,6 +103,9 @@ class JetstreamEndToEndTest {
     PostDeletions deletions;
 
     @Autowired
+    StreamEngagement engagement;
+
+    @Autowired
     SourceCursors cursors;
 
     @Autowired
@@ -133,6 +141,7 @@ class JetstreamEndToEndTest {
     @AfterAll
     static void stopTheServer() {
         jetstream.close();
+        engagementStream.close();
     }
 
     JetstreamConsumer consumer() {
@@ -140,11 +149,16 @@ class JetstreamEndToEndTest {
     }
 
     JetstreamConsumer consumer(BlueskySettings settings) {
+        return consumer(settings, engagement);
+    }
+
+    JetstreamConsumer consumer(BlueskySettings settings, StreamEngagement engagement) {
         return new JetstreamConsumer(
                 jetstreamClient,
                 normalizer,
                 indexer,
                 deletions,
+                engagement,
                 cursors,
                 ledger,
                 leases,
@@ -201,6 +215,81 @@ class JetstreamEndToEndTest {
     }
 
     @Test
+    void likesAndRepostsOfOurPostsAreCountedOnceIntoMetricsAcrossADropAndARestart() throws IOException {
+        engagementStream.reset();
+        engagementStream.dropAfter(4);
+        BlueskySettings settings = settings(
+                List.of(URI.create(engagementStream.url())),
+                properties.sources().bluesky().backfill());
+        consumer = consumer(settings);
+        consumer.start();
+
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> engagementStream.lastTimeUs().toString().equals(storedCursor()));
+        assertThat(engagementStream.cursors())
+                .as("the 4th event (a like) is sent again after the drop")
+                .startsWith(null, engagementStream.timeUs(3) - 1000);
+        String liked = DocumentIds.post(Platform.BLUESKY, engagementStream.uriOf("3lbqxa2nike1"));
+        ObjectNode metrics = newestMetrics(liked);
+        assertThat(metrics.path("likes").asLong())
+                .as("three likes, the one sent twice counted once, the undone one not subtracted")
+                .isEqualTo(3);
+        assertThat(metrics.path("shares").asLong()).as("one repost").isEqualTo(1);
+        assertThat(metrics.path("engagement").asLong()).isEqualTo(4);
+        assertThat(metrics.path("stream_through_us").asLong()).isEqualTo(engagementStream.lastTimeUs());
+        assertThat(metrics.has("comments"))
+                .as("replies are not counted: unknown, not 0")
+                .isFalse();
+        assertThat(metrics.path("hashtags").toString()).contains("nike");
+        assertThat(counts.all(names.postMetrics()))
+                .as("only the post we hold and still exists: not the deleted one, not the one we never stored")
+                .isEqualTo(counts.where(names.postMetrics(), "post_id", liked));
+
+        // A restart (its counts read back from Elasticsearch) is sent the last like again and counts it once.
+        consumer.close();
+        engagementStream.reset();
+        consumer = consumer(settings, new StreamEngagement(client, names));
+        consumer.start();
+        await().atMost(Duration.ofSeconds(30)).until(() -> consumer.events() >= 1);
+        assertThat(engagementStream.cursors().get(0)).isEqualTo(engagementStream.timeUs(9) - 1000);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> engagementStream.lastTimeUs().toString().equals(storedCursor()));
+        assertThat(newestMetrics(liked).path("likes").asLong()).isEqualTo(3);
+    }
+
+    /** The test's settings with other endpoints and back-fill. */
+    private BlueskySettings settings(List<URI> endpoints, Duration backfill) {
+        BlueskySettings live = properties.sources().bluesky();
+        return new BlueskySettings(
+                endpoints,
+                live.userAgent(),
+                live.cursorOverlap(),
+                live.replayWindow(),
+                live.batchSize(),
+                live.batchInterval(),
+                live.reconnectBackoff(),
+                live.reconnectBackoffMax(),
+                live.targetsRefresh(),
+                live.coverageInterval(),
+                backfill);
+    }
+
+    private ObjectNode newestMetrics(String postId) throws IOException {
+        counts.all(names.postMetrics());
+        var hits = client.search(
+                        s -> s.index(names.postMetrics())
+                                .query(q -> q.term(t -> t.field("post_id").value(postId)))
+                                .sort(o -> o.field(f -> f.field("stream_through_us")
+                                        .order(co.elastic.clients.elasticsearch._types.SortOrder.Desc)))
+                                .size(1),
+                        ObjectNode.class)
+                .hits()
+                .hits();
+        assertThat(hits).as("metrics of " + postId).isNotEmpty();
+        return hits.get(0).source();
+    }
+
+    @Test
     void aResumePointOlderThanTheReplayWindowIsAGapOfEveryWatchedTarget() throws IOException {
         long twoDaysAgo = clock.instant().minus(Duration.ofDays(2)).toEpochMilli() * 1000;
         cursors.write(
@@ -248,19 +337,7 @@ class JetstreamEndToEndTest {
                 JetstreamConsumer.SOURCE,
                 Map.of(JetstreamConsumer.CURSOR_KEY, Long.toString(jetstream.timeUs(5))),
                 clock.instant());
-        BlueskySettings live = properties.sources().bluesky();
-        consumer = consumer(new BlueskySettings(
-                live.endpoints(),
-                live.userAgent(),
-                live.cursorOverlap(),
-                live.replayWindow(),
-                live.batchSize(),
-                live.batchInterval(),
-                live.reconnectBackoff(),
-                live.reconnectBackoffMax(),
-                live.targetsRefresh(),
-                live.coverageInterval(),
-                Duration.ofHours(1)));
+        consumer = consumer(settings(properties.sources().bluesky().endpoints(), Duration.ofHours(1)));
         consumer.start();
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(storedNike())

@@ -1,10 +1,12 @@
 package io.onestore.ingestor.schedule;
 
+import io.onestore.ingestor.capture.CaptureBatch;
 import io.onestore.ingestor.capture.bluesky.BlueskyNormalizer;
 import io.onestore.ingestor.capture.bluesky.StreamMatcher;
 import io.onestore.ingestor.config.BlueskySettings;
 import io.onestore.ingestor.index.BulkIndexer;
 import io.onestore.ingestor.index.PostDeletions;
+import io.onestore.ingestor.index.StreamEngagement;
 import io.onestore.ingestor.source.bluesky.JetstreamClient;
 import io.onestore.ingestor.source.bluesky.JetstreamEvent;
 import io.onestore.ingestor.targets.CoverageLedger;
@@ -17,6 +19,7 @@ import io.onestore.model.document.Platform;
 import io.onestore.model.document.TargetCoverageDocument.Mark;
 import io.onestore.model.document.TargetDocument;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -51,6 +54,9 @@ import reactor.util.retry.Retry;
  * {@code batch-size} buffered), so a burst waits in TCP, not in memory. A resume point older than the endpoints can
  * replay ({@code replay-window}) is recorded as an {@code api_window} gap of every watched Bluesky target.
  *
+ * <p>Likes and reposts of posts we hold are counted into post metrics ({@link StreamEngagement}) after the posts
+ * are flushed and before the cursor moves.
+ *
  * <p>Deletions wait while the indexer has spooled writes (a spooled post replayed after its deletion would come back);
  * until they are done the cursor is held before them, so a restart sees them again.
  */
@@ -65,6 +71,7 @@ public final class JetstreamConsumer implements AutoCloseable {
     private final BlueskyNormalizer normalizer;
     private final BulkIndexer indexer;
     private final PostDeletions deletions;
+    private final StreamEngagement engagement;
     private final SourceCursors cursors;
     private final StreamCoverage coverage;
     private final TargetLeases targets;
@@ -91,6 +98,7 @@ public final class JetstreamConsumer implements AutoCloseable {
             BlueskyNormalizer normalizer,
             BulkIndexer indexer,
             PostDeletions deletions,
+            StreamEngagement engagement,
             SourceCursors cursors,
             CoverageLedger ledger,
             TargetLeases targets,
@@ -101,6 +109,7 @@ public final class JetstreamConsumer implements AutoCloseable {
         this.normalizer = normalizer;
         this.indexer = indexer;
         this.deletions = deletions;
+        this.engagement = engagement;
         this.cursors = cursors;
         this.coverage = new StreamCoverage(ledger, Platform.BLUESKY, settings.coverageInterval());
         this.backfill = new JetstreamBackfill(client, normalizer, indexer, deletions, coverage, settings, clock);
@@ -204,6 +213,8 @@ public final class JetstreamConsumer implements AutoCloseable {
             posts.forEach(post -> coverage.matched(target.value(), new Mark(instant(post.timeUs()), post.uri())));
         });
         indexer.flush(FLUSH_TIMEOUT);
+        long last = batch.get(batch.size() - 1).timeUs();
+        countEngagement(batch, last, now);
         backfills.removeIf(run -> run.over().get());
         for (JetstreamEvent event : batch) {
             if (event.isPostDelete()) {
@@ -215,14 +226,31 @@ public final class JetstreamConsumer implements AutoCloseable {
         if (!pendingDeletes.isEmpty()
                 && indexer.isIdle()
                 && deletions.delete(new ArrayList<>(pendingDeletes.keySet()))) {
+            engagement.forget(pendingDeletes.keySet());
             pendingDeletes.clear();
         }
-        long last = batch.get(batch.size() - 1).timeUs();
         long safe = pendingDeletes.values().stream().mapToLong(t -> t - 1).min().orElse(last);
         position = last;
         long stored = Math.min(safe, last);
         if (cursors.write(SOURCE, Map.of(CURSOR_KEY, Long.toString(stored)), now)) {
             covered(tags, instant(batch.get(0).timeUs()), instant(stored), now);
+        }
+    }
+
+    /**
+     * Likes and reposts of posts we hold, counted into metrics after the batch's posts were flushed (a post liked in
+     * the batch that created it is found) and before the cursor moves; when Elasticsearch cannot be read the batch
+     * fails and is read again from the position before it.
+     */
+    private void countEngagement(List<JetstreamEvent> batch, long last, Instant now) {
+        try {
+            var metrics = engagement.count(batch, last, now);
+            if (!metrics.isEmpty()) {
+                indexer.index(new CaptureBatch(null, now, List.of(), metrics, null, null, List.of()));
+                indexer.flush(FLUSH_TIMEOUT);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the posts liked or reposted", e);
         }
     }
 

@@ -17,7 +17,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * What the Jetstream stand-in shows of a tag, for tests and benchmarks only: every post whose text carries the tag
  * (what a client matching the stream sees), with its create event's {@code time_us} and, when its author deletes it,
- * the delete event's {@code time_us} (which the stream sends once the simulated clock reaches it).
+ * the delete event's {@code time_us} (which the stream sends once the simulated clock reaches it), and the
+ * {@code time_us} of each like and repost the stream has sent of it so far.
  */
 @RestController
 class BlueskyTruthController {
@@ -42,25 +43,30 @@ class BlueskyTruthController {
         if (normalized.isEmpty()) {
             return ResponseEntity.badRequest().body(Json.object("error", "not a hashtag: " + tag));
         }
-        long now = clock.instant().getEpochSecond();
+        long nowUs = clock.millis() * 1000;
+        long now = Math.floorDiv(nowUs, 1_000_000);
         long fromSecond = from != null ? from.getEpochSecond() : world.origin().getEpochSecond();
         long toSecond = to != null ? to.getEpochSecond() : now + 1;
         List<Map<String, Object>> posts = world.posts(fromSecond, toSecond, now).stream()
                 .filter(Post::isVisible)
                 .filter(p ->
                         p.caption() != null && Hashtags.extract(p.caption()).contains(normalized.get()))
-                .map(this::post)
+                .map(p -> post(p, nowUs))
                 .toList();
-        return ResponseEntity.ok(Json.object("tag", normalized.get(), "now_us", clock.millis() * 1000, "posts", posts));
+        return ResponseEntity.ok(Json.object("tag", normalized.get(), "now_us", nowUs, "posts", posts));
     }
 
-    private Map<String, Object> post(Post post) {
+    private Map<String, Object> post(Post post, long nowUs) {
         return Json.object(
                 "uri",
                 JetstreamEvents.uri(post),
                 "time_us",
                 JetstreamEvents.createUs(post),
                 "deleted_us",
-                events.deleteUs(post));
+                events.deleteUs(post),
+                "likes_us",
+                events.engagementUs(post, JetstreamEvents.LIKE, nowUs),
+                "reposts_us",
+                events.engagementUs(post, JetstreamEvents.REPOST, nowUs));
     }
 }
