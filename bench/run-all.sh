@@ -6,6 +6,7 @@
 #   bench/run-all.sh --quick      the same at 20,000 posts: a few minutes, to try it out
 #   bench/run-all.sh --coverage   also re-run bench/coverage.sh (three ingestors on a busy tag: about 15 minutes more)
 #   bench/run-all.sh --posts N --rounds N --sweep "250,1000,4000"
+# The Jetstream burst benchmark (bench/jetstream-burst.sh, about 5 minutes) runs last in every mode.
 #
 # It starts what it needs and stops it again: Elasticsearch from the unpacked distribution as ./onestore does
 # (state in .onestore/bench, port ONESTORE_BENCH_ES_PORT [9250]); the coverage run starts its own simulator and jars.
@@ -41,7 +42,7 @@ while (($#)); do
       shift
       ;;
     -h | --help)
-      sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'
+      sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'
       exit 0
       ;;
     *)
@@ -218,5 +219,6 @@ Issue 16 also asks for these; `bench/run-all.sh` does not run them yet:
 EOF
 } >docs/benchmarks.md
 
+bench/jetstream-burst.sh # its rows into docs/benchmarks.json, its section at the end of docs/benchmarks.md
 echo "== done in $minutes minutes: docs/benchmarks.md, docs/benchmarks.json"
 cat "$OUT/ingest-benchmark.txt"
