@@ -1,9 +1,9 @@
 package io.onestore.ingestor.index;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.Conflicts;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.Result;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import io.onestore.model.index.IndexNames;
@@ -19,13 +19,14 @@ import org.slf4j.LoggerFactory;
  * Removes posts their authors deleted upstream (Bluesky's developer guidelines require it of everyone who stores the
  * network's posts). A post that was never stored is no error (404 counts as done). Deleting the post document takes
  * it out of every insight and report, which all count posts; the metrics documents the stream's likes and reposts
- * wrote for it ({@link StreamEngagement}) are deleted with it, so nothing of a deleted post remains. Those are deleted
- * by query after a refresh (a like counted a moment ago may not be searchable yet), and only for posts that were
+ * wrote for it ({@link StreamEngagement}) are deleted with it, so nothing of a deleted post remains. Those are found
+ * by a search after a refresh (a like counted a moment ago may not be searchable yet), and only for posts that were
  * found, since most deletions on the network are of posts nobody here stored.
  */
 public final class PostDeletions {
 
     private static final Logger log = LoggerFactory.getLogger(PostDeletions.class);
+    private static final int METRICS_PAGE = 1000;
 
     private final ElasticsearchClient client;
     private final IndexNames names;
@@ -63,6 +64,10 @@ public final class PostDeletions {
         }
     }
 
+    /**
+     * The metrics documents of the posts deleted, found by a search after a refresh and deleted by id: no
+     * delete-by-query, which the test server (like a server without the reindex module) does not have.
+     */
     private boolean deleteMetrics() throws IOException {
         if (metricsOwed.isEmpty()) {
             return true;
@@ -70,12 +75,27 @@ public final class PostDeletions {
         List<FieldValue> ids =
                 new ArrayList<>(metricsOwed).stream().map(FieldValue::of).toList();
         client.indices().refresh(r -> r.index(names.postMetrics()));
-        var response = client.deleteByQuery(d -> d.index(names.postMetrics())
-                .query(q -> q.terms(t -> t.field("post_id").terms(v -> v.value(ids))))
-                .conflicts(Conflicts.Proceed));
-        if (!response.failures().isEmpty()) {
-            log.warn("Metrics of {} deleted posts not all deleted; they are tried again", ids.size());
-            return false;
+        while (true) {
+            var hits = client.search(
+                            s -> s.index(names.postMetrics())
+                                    .size(METRICS_PAGE)
+                                    .source(src -> src.fetch(false))
+                                    .query(q -> q.terms(t -> t.field("post_id").terms(v -> v.value(ids)))),
+                            Void.class)
+                    .hits()
+                    .hits();
+            if (hits.isEmpty()) {
+                break;
+            }
+            List<BulkOperation> deletes = hits.stream()
+                    .map(hit -> BulkOperation.of(
+                            b -> b.delete(d -> d.index(hit.index()).id(hit.id()))))
+                    .toList();
+            var response = client.bulk(b -> b.operations(deletes).refresh(Refresh.True));
+            if (response.items().stream().anyMatch(item -> item.error() != null && item.status() != 404)) {
+                log.warn("Metrics of {} deleted posts not all deleted; they are tried again", ids.size());
+                return false;
+            }
         }
         metricsOwed.clear();
         return true;
