@@ -80,7 +80,7 @@ class JetstreamKillE2ETest {
         env.put("ONESTORE_SOURCES_BLUESKY_TARGETS_REFRESH", "1s");
         JavaService first = start("ingestor-kill-1", "ingestor-service", env);
 
-        String posts = es + "/" + prefix + "onestore-posts";
+        String posts = es + "/" + prefix + "posts";
         await("posts of #" + TAG + " streamed before the kill")
                 .atMost(Duration.ofMinutes(10))
                 .until(() -> count(posts) >= 20);
@@ -89,7 +89,7 @@ class JetstreamKillE2ETest {
         long storedAtKill = count(posts);
 
         JavaService second = start("ingestor-kill-2", "ingestor-service", env);
-        String ledgerUrl = es + "/" + prefix + "onestore-target-coverage/_doc/hashtag:" + TAG + "@bluesky";
+        String ledgerUrl = es + "/" + prefix + "target-coverage/_doc/hashtag:" + TAG + "@bluesky";
         Instant restartedAt = simulatedNow(simulator);
         await("the restarted stream past the simulated time of the restart")
                 .atMost(Duration.ofMinutes(10))
@@ -141,7 +141,7 @@ class JetstreamKillE2ETest {
                 .as("post for post the tag's posts over the covered range, the deleted ones gone")
                 .containsExactlyInAnyOrderElementsOf(expected);
 
-        Map<String, JsonNode> metrics = newestMetrics(es + "/" + prefix + "onestore-post-metrics");
+        Map<String, JsonNode> metrics = newestMetrics(es + "/" + prefix + "post-metrics");
         assertThat(stored).as("no deleted post keeps its metrics").containsAll(metrics.keySet());
         long likesCounted = 0;
         for (JsonNode post : truth.path("posts")) {
