@@ -9,6 +9,7 @@
 #   bench/run-all.sh --no-coverage --no-fanout   leave out bench/coverage.sh (about 8 minutes), bench/fanout.sh (10)
 #   bench/run-all.sh --posts N --rounds N --sweep "250,1000,4000"
 #   bench/run-all.sh --scale "100000,1000000,5000000"   the scale curve's sizes (5M: see docs/benchmarks.md)
+# The Jetstream burst benchmark (bench/jetstream-burst.sh, about 5 minutes) runs last in every mode.
 #
 # The API part needs wrk, nginx and python3 (Debian: apt-get install -y wrk nginx-light python3); its dataset stays in
 # .onestore/bench, so only the first run loads it.
@@ -59,7 +60,7 @@ while (($#)); do
       shift
       ;;
     -h | --help)
-      sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'
+      sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'
       exit 0
       ;;
     *)
@@ -350,5 +351,6 @@ off, so its next run measures how the searches grow. The index sizes hold: 37 MB
 EOF
 } >docs/benchmarks.md
 
+bench/jetstream-burst.sh # its rows into docs/benchmarks.json, its section at the end of docs/benchmarks.md
 echo "== done in $minutes minutes: docs/benchmarks.md, docs/benchmarks.json"
 cat "$OUT/ingest-benchmark.txt"

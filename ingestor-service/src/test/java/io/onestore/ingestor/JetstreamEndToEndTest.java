@@ -6,10 +6,12 @@ import static org.awaitility.Awaitility.await;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.onestore.ingestor.capture.bluesky.BlueskyNormalizer;
+import io.onestore.ingestor.config.BlueskySettings;
 import io.onestore.ingestor.config.IngestorProperties;
 import io.onestore.ingestor.index.BulkIndexer;
 import io.onestore.ingestor.index.IndexInstaller;
 import io.onestore.ingestor.index.PostDeletions;
+import io.onestore.ingestor.index.StreamEngagement;
 import io.onestore.ingestor.normalize.Fixtures;
 import io.onestore.ingestor.schedule.IngestCycle;
 import io.onestore.ingestor.schedule.JetstreamConsumer;
@@ -22,8 +24,10 @@ import io.onestore.model.document.Platform;
 import io.onestore.model.index.IndexNames;
 import io.onestore.testsupport.elasticsearch.ElasticsearchTestServer;
 import java.io.IOException;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -52,6 +56,9 @@ class JetstreamEndToEndTest {
     static final MockUpstreamRig RIG = new MockUpstreamRig("#nike bluesky\n", "");
     static final RecordedJetstream jetstream = new RecordedJetstream(
             Fixtures.read("bluesky/jetstream-posts.jsonl").lines().toList());
+    /** A #nike post liked and reposted, a like of a post we do not hold, a liked post deleted, an undone like. */
+    static final RecordedJetstream engagementStream = new RecordedJetstream(
+            Fixtures.read("bluesky/jetstream-engagement.jsonl").lines().toList());
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -65,6 +72,7 @@ class JetstreamEndToEndTest {
         registry.add("onestore.sources.bluesky.batch-interval", () -> "100ms");
         registry.add("onestore.sources.bluesky.cursor-overlap", () -> "1ms");
         registry.add("onestore.sources.bluesky.reconnect-backoff", () -> "50ms");
+        registry.add("onestore.sources.bluesky.coverage-interval", () -> "0s");
     }
 
     @Autowired
@@ -93,6 +101,9 @@ class JetstreamEndToEndTest {
 
     @Autowired
     PostDeletions deletions;
+
+    @Autowired
+    StreamEngagement engagement;
 
     @Autowired
     SourceCursors cursors;
@@ -130,19 +141,29 @@ class JetstreamEndToEndTest {
     @AfterAll
     static void stopTheServer() {
         jetstream.close();
+        engagementStream.close();
     }
 
     JetstreamConsumer consumer() {
+        return consumer(properties.sources().bluesky());
+    }
+
+    JetstreamConsumer consumer(BlueskySettings settings) {
+        return consumer(settings, engagement);
+    }
+
+    JetstreamConsumer consumer(BlueskySettings settings, StreamEngagement engagement) {
         return new JetstreamConsumer(
                 jetstreamClient,
                 normalizer,
                 indexer,
                 deletions,
+                engagement,
                 cursors,
                 ledger,
                 leases,
                 () -> Set.of("hashtag:nike"),
-                properties.sources().bluesky(),
+                settings,
                 clock);
     }
 
@@ -159,6 +180,16 @@ class JetstreamEndToEndTest {
         assertThat(counts.all(names.posts()))
                 .as("no other tag, no deleted post")
                 .isEqualTo(5);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(instant(ledger(), "last_capture_at"))
+                .as("the ledger follows the stored cursor")
+                .isEqualTo(micros(jetstream.lastTimeUs())));
+        ObjectNode ledger = ledger();
+        assertThat(instant(ledger, "covered_since"))
+                .as("from the stream's first event")
+                .isEqualTo(micros(jetstream.timeUs(0)));
+        assertThat(ledger.path("high_water_mark").path("post_id").asText())
+                .isEqualTo(jetstream.uriOf(NIKE_RKEYS.get(NIKE_RKEYS.size() - 1)));
+        assertThat(ledger.path("open_gaps").asInt()).isZero();
         assertThat(jetstream.cursors())
                 .as("the first connection is live, the second resumes 1 ms before the 4th event")
                 .startsWith(null, jetstream.timeUs(3) - 1000);
@@ -184,6 +215,81 @@ class JetstreamEndToEndTest {
     }
 
     @Test
+    void likesAndRepostsOfOurPostsAreCountedOnceIntoMetricsAcrossADropAndARestart() throws IOException {
+        engagementStream.reset();
+        engagementStream.dropAfter(4);
+        BlueskySettings settings = settings(
+                List.of(URI.create(engagementStream.url())),
+                properties.sources().bluesky().backfill());
+        consumer = consumer(settings);
+        consumer.start();
+
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> engagementStream.lastTimeUs().toString().equals(storedCursor()));
+        assertThat(engagementStream.cursors())
+                .as("the 4th event (a like) is sent again after the drop")
+                .startsWith(null, engagementStream.timeUs(3) - 1000);
+        String liked = DocumentIds.post(Platform.BLUESKY, engagementStream.uriOf("3lbqxa2nike1"));
+        ObjectNode metrics = newestMetrics(liked);
+        assertThat(metrics.path("likes").asLong())
+                .as("three likes, the one sent twice counted once, the undone one not subtracted")
+                .isEqualTo(3);
+        assertThat(metrics.path("shares").asLong()).as("one repost").isEqualTo(1);
+        assertThat(metrics.path("engagement").asLong()).isEqualTo(4);
+        assertThat(metrics.path("stream_through_us").asLong()).isEqualTo(engagementStream.lastTimeUs());
+        assertThat(metrics.has("comments"))
+                .as("replies are not counted: unknown, not 0")
+                .isFalse();
+        assertThat(metrics.path("hashtags").toString()).contains("nike");
+        assertThat(counts.all(names.postMetrics()))
+                .as("only the post we hold and still exists: not the deleted one, not the one we never stored")
+                .isEqualTo(counts.where(names.postMetrics(), "post_id", liked));
+
+        // A restart (its counts read back from Elasticsearch) is sent the last like again and counts it once.
+        consumer.close();
+        engagementStream.reset();
+        consumer = consumer(settings, new StreamEngagement(client, names));
+        consumer.start();
+        await().atMost(Duration.ofSeconds(30)).until(() -> consumer.events() >= 1);
+        assertThat(engagementStream.cursors().get(0)).isEqualTo(engagementStream.timeUs(9) - 1000);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> engagementStream.lastTimeUs().toString().equals(storedCursor()));
+        assertThat(newestMetrics(liked).path("likes").asLong()).isEqualTo(3);
+    }
+
+    /** The test's settings with other endpoints and back-fill. */
+    private BlueskySettings settings(List<URI> endpoints, Duration backfill) {
+        BlueskySettings live = properties.sources().bluesky();
+        return new BlueskySettings(
+                endpoints,
+                live.userAgent(),
+                live.cursorOverlap(),
+                live.replayWindow(),
+                live.batchSize(),
+                live.batchInterval(),
+                live.reconnectBackoff(),
+                live.reconnectBackoffMax(),
+                live.targetsRefresh(),
+                live.coverageInterval(),
+                backfill);
+    }
+
+    private ObjectNode newestMetrics(String postId) throws IOException {
+        counts.all(names.postMetrics());
+        var hits = client.search(
+                        s -> s.index(names.postMetrics())
+                                .query(q -> q.term(t -> t.field("post_id").value(postId)))
+                                .sort(o -> o.field(f -> f.field("stream_through_us")
+                                        .order(co.elastic.clients.elasticsearch._types.SortOrder.Desc)))
+                                .size(1),
+                        ObjectNode.class)
+                .hits()
+                .hits();
+        assertThat(hits).as("metrics of " + postId).isNotEmpty();
+        return hits.get(0).source();
+    }
+
+    @Test
     void aResumePointOlderThanTheReplayWindowIsAGapOfEveryWatchedTarget() throws IOException {
         long twoDaysAgo = clock.instant().minus(Duration.ofDays(2)).toEpochMilli() * 1000;
         cursors.write(
@@ -206,6 +312,10 @@ class JetstreamEndToEndTest {
                 .isEqualTo(clock.instant().minus(Duration.ofHours(24)).toString());
         await().atMost(Duration.ofSeconds(60))
                 .untilAsserted(() -> assertThat(storedNike()).containsExactlyInAnyOrderElementsOf(NIKE_RKEYS));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(ledger().path("open_gaps").asInt())
+                        .as("the ledger counts the gap")
+                        .isEqualTo(1));
     }
 
     private List<String> storedNike() {
@@ -218,6 +328,48 @@ class JetstreamEndToEndTest {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    @Test
+    void aHashtagNewToTheStreamIsBackFilledFromAnOlderCursorAndItsLedgerSaysHowFar() throws IOException {
+        // The stream ran before (its cursor is at the 6th event), but #nike has no ledger: it is new to the stream.
+        cursors.write(
+                JetstreamConsumer.SOURCE,
+                Map.of(JetstreamConsumer.CURSOR_KEY, Long.toString(jetstream.timeUs(5))),
+                clock.instant());
+        consumer = consumer(settings(properties.sources().bluesky().endpoints(), Duration.ofHours(1)));
+        consumer.start();
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(storedNike())
+                .as("the posts before the cursor too, and the one deleted during the back-fill stays deleted")
+                .containsExactlyInAnyOrderElementsOf(NIKE_RKEYS));
+        Instant start = micros(jetstream.timeUs(5)).minus(Duration.ofHours(1));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(instant(ledger(), "covered_since"))
+                .as("an hour before where the live stream began reading #nike")
+                .isEqualTo(start));
+        ObjectNode ledger = ledger();
+        assertThat(ledger.path("backfill").path("done").asBoolean()).isTrue();
+        assertThat(instant((ObjectNode) ledger.path("backfill"), "start")).isEqualTo(start);
+        assertThat(jetstream.cursors())
+                .as("the live stream from its cursor, the back-fill from an hour earlier")
+                .containsExactlyInAnyOrder(
+                        jetstream.timeUs(5) - 1000, start.getEpochSecond() * 1_000_000 + start.getNano() / 1000);
+        assertThat(counts.all(names.posts())).isEqualTo(5);
+    }
+
+    private ObjectNode ledger() throws IOException {
+        var found = client.get(g -> g.index(names.targetCoverage()).id("hashtag:nike@bluesky"), ObjectNode.class);
+        return found.found()
+                ? found.source()
+                : com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+    }
+
+    private static Instant instant(ObjectNode ledger, String field) {
+        return ledger.hasNonNull(field) ? Instant.parse(ledger.path(field).asText()) : null;
+    }
+
+    private static Instant micros(long timeUs) {
+        return Instant.ofEpochSecond(timeUs / 1_000_000, (timeUs % 1_000_000) * 1000);
     }
 
     private String storedCursor() throws IOException {

@@ -148,6 +148,12 @@ class MastodonEndToEndTest {
                 .source();
         assertThat(alice.path("author").path("username").asText()).isEqualTo("alice@mastodon.social");
         assertThat(alice.path("likes").asLong()).isEqualTo(17);
+        ObjectNode ledger = ledger();
+        assertThat(ledger.path("covered_since").asText())
+                .as("the oldest status read: carol's")
+                .isEqualTo("2026-11-26T11:30:00Z");
+        assertThat(ledger.path("high_water_mark").path("published_at").asText()).isEqualTo("2026-11-26T11:58:03Z");
+        assertThat(ledger.path("open_gaps").asInt()).isZero();
 
         after(social, SOCIAL_NEWEST, "timeline-nike-newer.json");
         after(fosstodon, FOSSTODON_NEWEST, null);
@@ -163,6 +169,12 @@ class MastodonEndToEndTest {
                 .as("written when the next capture began, after the first cycle's writes were flushed")
                 .containsEntry(key(social), SOCIAL_NEWEST)
                 .containsEntry(key(fosstodon), FOSSTODON_NEWEST);
+        ledger = ledger();
+        assertThat(ledger.path("high_water_mark").path("published_at").asText()).isEqualTo("2026-11-26T12:03:00Z");
+        assertThat(ledger.path("last_capture_at").asText())
+                .isEqualTo(second.startedAt().toString());
+        assertThat(ledger.path("covered_since").asText()).isEqualTo("2026-11-26T11:30:00Z");
+        assertThat(gaps()).as("both servers read up to each capture").isEmpty();
 
         // A restarted ingestor knows only the stored cursors: it reads the second capture again, into the same ids.
         social.resetRequests();
@@ -224,6 +236,51 @@ class MastodonEndToEndTest {
         assertThat(counts.all(names.posts())).isEqualTo(3);
         fosstodon.verify(1, getRequestedFor(urlPathEqualTo(PATH)));
         social.verify(2, getRequestedFor(urlPathEqualTo(PATH)));
+        List<ObjectNode> gaps = gaps();
+        assertThat(gaps)
+                .as("one gap of the locked server, grown to the second capture, not one per cycle")
+                .hasSize(1);
+        assertThat(gaps.get(0).path("reason").asText()).isEqualTo("locked");
+        assertThat(gaps.get(0).path("part").asText()).isEqualTo(part(fosstodon));
+        assertThat(gaps.get(0).path("status").asText()).isEqualTo("open");
+        assertThat(gaps.get(0).path("from").asText())
+                .as("from where the tag's coverage starts")
+                .isEqualTo("2026-11-26T11:30:00Z");
+        assertThat(gaps.get(0).path("to").asText()).isEqualTo(second.startedAt().toString());
+        assertThat(ledger().path("open_gaps").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aRateLimitedServerLeavesAGapThatIsFilledWhenItIsReadAgain() throws IOException {
+        newest(social, "timeline-nike.json");
+        fosstodon.stubFor(get(urlPathEqualTo(PATH))
+                .willReturn(aResponse()
+                        .withStatus(429)
+                        .withHeader("Content-Type", "application/json")
+                        .withHeader("X-RateLimit-Reset", "2026-11-26T12:06:00.000Z")
+                        .withBody(Fixtures.read("mastodon/error-rate-limited.json"))));
+
+        CycleReport first = run();
+
+        List<ObjectNode> open = gaps();
+        assertThat(open).hasSize(1);
+        assertThat(open.get(0).path("reason").asText()).isEqualTo("rate_limited");
+        assertThat(open.get(0).path("to").asText()).isEqualTo(first.startedAt().toString());
+        assertThat(ledger().path("open_gaps").asInt()).isEqualTo(1);
+
+        fosstodon.resetAll();
+        newest(fosstodon, "timeline-nike-fosstodon.json");
+        after(social, SOCIAL_NEWEST, null);
+        ((TestClock) clock).advance(MockUpstreamRig.INTERVAL);
+        run();
+
+        List<ObjectNode> after = gaps();
+        assertThat(after).hasSize(1);
+        assertThat(after.get(0).path("status").asText())
+                .as("kept as history, no longer counted")
+                .isEqualTo("filled");
+        assertThat(ledger().path("open_gaps").asInt()).isZero();
+        fosstodon.verify(1, getRequestedFor(urlPathEqualTo(PATH)));
     }
 
     @Test
@@ -254,6 +311,22 @@ class MastodonEndToEndTest {
         server.stubFor(get(urlPathEqualTo(PATH))
                 .withQueryParam("min_id", equalTo(minId))
                 .willReturn(okJson(fixture == null ? "[]" : Fixtures.read("mastodon/" + fixture))));
+    }
+
+    private ObjectNode ledger() throws IOException {
+        return client.get(g -> g.index(names.targetCoverage()).id("hashtag:nike@mastodon"), ObjectNode.class)
+                .source();
+    }
+
+    private List<ObjectNode> gaps() throws IOException {
+        client.indices().refresh(r -> r.index(names.coverageGaps()));
+        return client.search(s -> s.index(names.coverageGaps()), ObjectNode.class).hits().hits().stream()
+                .map(hit -> hit.source())
+                .toList();
+    }
+
+    private static String part(WireMockServer server) {
+        return "localhost:" + server.port();
     }
 
     private static String key(WireMockServer server) {

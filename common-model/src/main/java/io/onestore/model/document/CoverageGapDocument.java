@@ -21,6 +21,8 @@ import java.util.Locale;
  * @param estimatedPosts the target's estimated rate times the range: how many posts the gap may hold; null when no
  *     rate is known yet
  * @param detail a short machine-written note (the upstream outcome, the page budget), never upstream text
+ * @param part the part of the source whose reading left the gap, e.g. the Mastodon server {@code mastodon.social};
+ *     null when the gap is the whole platform's
  * @param cursor the upstream cursor of the page below the newest unread post, from which a later capture re-reads the
  *     gap (web and legacy feeds page back with {@code max_id}); stored, not indexed; null where the feed cannot be paged
  *     back to the range ({@code api_window}) and once the gap is filled. Like the back-fill cursor it is the ingestor's
@@ -41,9 +43,10 @@ public record CoverageGapDocument(
         Instant closedAt,
         Long estimatedPosts,
         String detail,
+        String part,
         String cursor) {
 
-    /** A gap no later capture can re-read (no cursor). */
+    /** A gap of the whole platform (no part) that no later capture can re-read (no cursor). */
     public CoverageGapDocument(
             String targetId,
             TargetDocument.Kind kind,
@@ -70,24 +73,7 @@ public record CoverageGapDocument(
                 closedAt,
                 estimatedPosts,
                 detail,
-                null);
-    }
-
-    /** This gap read after all, at {@code at}: kept, with its range, as {@link Status#FILLED}. */
-    public CoverageGapDocument filled(Instant at) {
-        return new CoverageGapDocument(
-                targetId,
-                kind,
-                value,
-                platform,
-                from,
-                to,
-                reason,
-                Status.FILLED,
-                detectedAt,
-                at,
-                estimatedPosts,
-                detail,
+                null,
                 null);
     }
 
@@ -109,11 +95,31 @@ public record CoverageGapDocument(
                 closedAt,
                 estimatedPosts,
                 detail,
+                part,
                 newCursor);
     }
 
     public String id() {
-        return DocumentIds.coverageGap(targetId, platform, from, reason);
+        return DocumentIds.coverageGap(targetId, platform, from, reason, part);
+    }
+
+    /** This gap read after all: kept, as {@code filled}, so the history of coverage is not rewritten. */
+    public CoverageGapDocument filled(Instant at) {
+        return new CoverageGapDocument(
+                targetId,
+                kind,
+                value,
+                platform,
+                from,
+                to,
+                reason,
+                Status.FILLED,
+                detectedAt,
+                at,
+                estimatedPosts,
+                detail,
+                part,
+                null);
     }
 
     public enum Status {

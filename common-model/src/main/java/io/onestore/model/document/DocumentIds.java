@@ -43,6 +43,15 @@ public final class DocumentIds {
     }
 
     /**
+     * {@code hashtag:nike@mastodon:rate_limited:2026-11-26T12:45:00Z@mastodon.social}: a gap of one part of a source
+     * (a Mastodon server), so two servers' gaps from the same instant stay two documents.
+     */
+    public static String coverageGap(String targetId, Platform platform, Instant from, GapReason reason, String part) {
+        String gap = coverageGap(targetId, platform, from, reason);
+        return part == null ? gap : gap + "@" + part;
+    }
+
+    /**
      * A capture of {@code base} in the bucket holding {@code capturedAt}: {@code instagram:tag:nike@2026-11-26T12:45:00Z}
      * for a 5-minute bucket. Buckets are aligned to the epoch so every replica computes the same one.
      */

@@ -15,7 +15,17 @@ public enum GapReason {
     /** The endpoint cannot go back that far: Graph {@code recent_media} shows 24 hours, {@code top_media} no dates. */
     API_WINDOW,
     /** Elasticsearch was unreachable, so capture paused (leases live there). */
-    STORE_UNAVAILABLE;
+    STORE_UNAVAILABLE,
+    /**
+     * The upstream's own rate limit for our client left no calls (a Mastodon server's {@code X-RateLimit-Remaining: 0}
+     * or 429): no account of ours was short, the server asked us to wait.
+     */
+    RATE_LIMITED,
+    /**
+     * The upstream refuses the feed to anonymous readers (a Mastodon server that shows its hashtag timelines to
+     * signed-in users only): the range stays unread while it does.
+     */
+    LOCKED;
 
     /**
      * Whether a later capture can still read the range: a feed that pages back with a cursor ({@code max_id}) still

@@ -7,7 +7,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-/** A post's metrics at one capture: the engagement history. One document per post per capture bucket. */
+/**
+ * A post's metrics at one capture: the engagement history. One document per post per capture bucket.
+ *
+ * @param streamThroughUs for counts taken from a stream (Bluesky's likes and reposts): the stream position
+ *     ({@code time_us}) up to which every event was counted, so a replay of older events counts none twice; null for
+ *     counts read from a platform's own figures
+ */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PostMetricsDocument(
@@ -23,7 +29,8 @@ public record PostMetricsDocument(
         Long views,
         Long shares,
         boolean likesHidden,
-        long engagement) {
+        long engagement,
+        Long streamThroughUs) {
 
     public String id(Duration bucket) {
         return DocumentIds.capture(postId, capturedAt, bucket);

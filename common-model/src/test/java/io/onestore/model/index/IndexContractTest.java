@@ -197,7 +197,8 @@ class IndexContractTest {
                 400L,
                 null,
                 false,
-                132L);
+                132L,
+                null);
 
         assertThat(roundTrip(names.postMetrics(), metrics.id(BUCKET), metrics, PostMetricsDocument.class))
                 .isEqualTo(metrics);

@@ -23,6 +23,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param batchInterval the longest a partial batch waits
  * @param reconnectBackoff first wait before reconnecting, doubled up to {@code reconnectBackoffMax}
  * @param targetsRefresh how often the watched hashtags are read again from the targets
+ * @param coverageInterval how often the coverage ledger of the streamed hashtags follows the stored cursor
+ * @param backfill how far back a hashtag new to the stream is read by replaying from an older cursor on a second
+ *     connection (capped at {@code replayWindow}); zero: it is covered from when the stream first reads it
  */
 public record BlueskySettings(
         @NotNull @DefaultValue List<URI> endpoints,
@@ -33,7 +36,9 @@ public record BlueskySettings(
         @NotNull @DefaultValue("1s") Duration batchInterval,
         @NotNull @DefaultValue("1s") Duration reconnectBackoff,
         @NotNull @DefaultValue("1m") Duration reconnectBackoffMax,
-        @NotNull @DefaultValue("30s") Duration targetsRefresh) {
+        @NotNull @DefaultValue("30s") Duration targetsRefresh,
+        @NotNull @DefaultValue("30s") Duration coverageInterval,
+        @NotNull @DefaultValue("0s") Duration backfill) {
 
     public boolean enabled() {
         return !endpoints.isEmpty();

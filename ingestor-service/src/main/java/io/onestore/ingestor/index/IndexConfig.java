@@ -19,6 +19,11 @@ class IndexConfig {
     }
 
     @Bean
+    StreamEngagement streamEngagement(ElasticsearchClient client, IndexNames names) {
+        return new StreamEngagement(client, names);
+    }
+
+    @Bean
     IndexInstaller indexInstaller(ElasticsearchClient client, IndexNames names, IngestorProperties properties) {
         return new IndexInstaller(
                 new IndexBootstrap(client, names), properties.ingest().bootstrap());

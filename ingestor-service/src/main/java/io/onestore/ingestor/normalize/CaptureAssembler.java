@@ -130,7 +130,8 @@ public final class CaptureAssembler {
                     p.views(),
                     p.shares(),
                     p.likesHidden(),
-                    p.engagement()));
+                    p.engagement(),
+                    null));
         }
         return metrics;
     }

@@ -1,31 +1,37 @@
 package io.onestore.ingestor.schedule;
 
+import io.onestore.ingestor.capture.CaptureBatch;
 import io.onestore.ingestor.capture.bluesky.BlueskyNormalizer;
 import io.onestore.ingestor.capture.bluesky.StreamMatcher;
 import io.onestore.ingestor.config.BlueskySettings;
 import io.onestore.ingestor.index.BulkIndexer;
 import io.onestore.ingestor.index.PostDeletions;
+import io.onestore.ingestor.index.StreamEngagement;
 import io.onestore.ingestor.source.bluesky.JetstreamClient;
 import io.onestore.ingestor.source.bluesky.JetstreamEvent;
 import io.onestore.ingestor.targets.CoverageLedger;
 import io.onestore.ingestor.targets.SourceCursors;
+import io.onestore.ingestor.targets.StreamCoverage;
 import io.onestore.ingestor.targets.Target;
 import io.onestore.ingestor.targets.TargetLeases;
-import io.onestore.model.document.CoverageGapDocument;
 import io.onestore.model.document.DocumentIds;
-import io.onestore.model.document.GapReason;
 import io.onestore.model.document.Platform;
+import io.onestore.model.document.TargetCoverageDocument.Mark;
 import io.onestore.model.document.TargetDocument;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -48,6 +54,9 @@ import reactor.util.retry.Retry;
  * {@code batch-size} buffered), so a burst waits in TCP, not in memory. A resume point older than the endpoints can
  * replay ({@code replay-window}) is recorded as an {@code api_window} gap of every watched Bluesky target.
  *
+ * <p>Likes and reposts of posts we hold are counted into post metrics ({@link StreamEngagement}) after the posts
+ * are flushed and before the cursor moves.
+ *
  * <p>Deletions wait while the indexer has spooled writes (a spooled post replayed after its deletion would come back);
  * until they are done the cursor is held before them, so a restart sees them again.
  */
@@ -62,8 +71,9 @@ public final class JetstreamConsumer implements AutoCloseable {
     private final BlueskyNormalizer normalizer;
     private final BulkIndexer indexer;
     private final PostDeletions deletions;
+    private final StreamEngagement engagement;
     private final SourceCursors cursors;
-    private final CoverageLedger ledger;
+    private final StreamCoverage coverage;
     private final TargetLeases targets;
     private final Supplier<Set<String>> fileTargetIds;
     private final BlueskySettings settings;
@@ -75,6 +85,11 @@ public final class JetstreamConsumer implements AutoCloseable {
     private volatile Instant watchedAt = Instant.MIN;
     private volatile Set<String> watchedTags = Set.of();
     private final Map<String, Long> pendingDeletes = new LinkedHashMap<>();
+    private final JetstreamBackfill backfill;
+    /** Tags already asked whether they are new to the stream (worker-owned, like pendingDeletes). */
+    private final Set<String> backfillChecked = new HashSet<>();
+
+    private final List<JetstreamBackfill.Run> backfills = new CopyOnWriteArrayList<>();
     private volatile Disposable running;
     private volatile long events;
 
@@ -83,6 +98,7 @@ public final class JetstreamConsumer implements AutoCloseable {
             BlueskyNormalizer normalizer,
             BulkIndexer indexer,
             PostDeletions deletions,
+            StreamEngagement engagement,
             SourceCursors cursors,
             CoverageLedger ledger,
             TargetLeases targets,
@@ -93,8 +109,10 @@ public final class JetstreamConsumer implements AutoCloseable {
         this.normalizer = normalizer;
         this.indexer = indexer;
         this.deletions = deletions;
+        this.engagement = engagement;
         this.cursors = cursors;
-        this.ledger = ledger;
+        this.coverage = new StreamCoverage(ledger, Platform.BLUESKY, settings.coverageInterval());
+        this.backfill = new JetstreamBackfill(client, normalizer, indexer, deletions, coverage, settings, clock);
         this.targets = targets;
         this.fileTargetIds = fileTargetIds;
         this.settings = settings;
@@ -126,6 +144,7 @@ public final class JetstreamConsumer implements AutoCloseable {
         if (running != null) {
             running.dispose();
         }
+        backfills.forEach(JetstreamBackfill.Run::dispose);
     }
 
     /** Events read since start (matched or not): the stream's progress, for health and tests. */
@@ -181,6 +200,7 @@ public final class JetstreamConsumer implements AutoCloseable {
         events += batch.size();
         Instant now = clock.instant();
         Set<String> tags = watchedTags(now);
+        backfillNew(tags, batch.get(0).timeUs());
         Set<String> deletedHere = batch.stream()
                 .filter(JetstreamEvent::isPostDelete)
                 .map(JetstreamEvent::uri)
@@ -188,23 +208,82 @@ public final class JetstreamConsumer implements AutoCloseable {
         List<JetstreamEvent> creates = batch.stream()
                 .filter(e -> e.isPostCreate() && !deletedHere.contains(e.uri()))
                 .toList();
-        StreamMatcher.match(creates, tags)
-                .forEach((target, posts) -> indexer.index(normalizer.normalize(target, posts, now)));
+        StreamMatcher.match(creates, tags).forEach((target, posts) -> {
+            indexer.index(normalizer.normalize(target, posts, now));
+            posts.forEach(post -> coverage.matched(target.value(), new Mark(instant(post.timeUs()), post.uri())));
+        });
         indexer.flush(FLUSH_TIMEOUT);
+        long last = batch.get(batch.size() - 1).timeUs();
+        countEngagement(batch, last, now);
+        backfills.removeIf(run -> run.over().get());
         for (JetstreamEvent event : batch) {
             if (event.isPostDelete()) {
-                pendingDeletes.putIfAbsent(DocumentIds.post(Platform.BLUESKY, event.uri()), event.timeUs());
+                String id = DocumentIds.post(Platform.BLUESKY, event.uri());
+                backfills.forEach(run -> run.deletedLive().add(id));
+                pendingDeletes.putIfAbsent(id, event.timeUs());
             }
         }
         if (!pendingDeletes.isEmpty()
                 && indexer.isIdle()
                 && deletions.delete(new ArrayList<>(pendingDeletes.keySet()))) {
+            engagement.forget(pendingDeletes.keySet());
             pendingDeletes.clear();
         }
-        long last = batch.get(batch.size() - 1).timeUs();
         long safe = pendingDeletes.values().stream().mapToLong(t -> t - 1).min().orElse(last);
         position = last;
-        cursors.write(SOURCE, Map.of(CURSOR_KEY, Long.toString(Math.min(safe, last))), now);
+        long stored = Math.min(safe, last);
+        if (cursors.write(SOURCE, Map.of(CURSOR_KEY, Long.toString(stored)), now)) {
+            covered(tags, instant(batch.get(0).timeUs()), instant(stored), now);
+        }
+    }
+
+    /**
+     * Likes and reposts of posts we hold, counted into metrics after the batch's posts were flushed (a post liked in
+     * the batch that created it is found) and before the cursor moves; when Elasticsearch cannot be read the batch
+     * fails and is read again from the position before it.
+     */
+    private void countEngagement(List<JetstreamEvent> batch, long last, Instant now) {
+        try {
+            var metrics = engagement.count(batch, last, now);
+            if (!metrics.isEmpty()) {
+                indexer.index(new CaptureBatch(null, now, List.of(), metrics, null, null, List.of()));
+                indexer.flush(FLUSH_TIMEOUT);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the posts liked or reposted", e);
+        }
+    }
+
+    /** Tags new to the stream (no ledger yet) are replayed from an older cursor on a second connection. */
+    private void backfillNew(Set<String> tags, long liveFrom) {
+        if (!backfill.enabled() || backfillChecked.containsAll(tags)) {
+            return;
+        }
+        Set<String> fresh = new HashSet<>(tags);
+        fresh.removeAll(backfillChecked);
+        try {
+            Set<String> unknown = coverage.unknown(fresh);
+            backfillChecked.addAll(fresh);
+            if (!unknown.isEmpty()) {
+                URI at = settings.endpoints()
+                        .get(Math.floorMod(endpoint.get(), settings.endpoints().size()));
+                backfills.add(backfill.start(unknown, at, instant(liveFrom), () -> position));
+            }
+        } catch (IOException | RuntimeException e) {
+            log.warn(
+                    "Cannot tell whether Bluesky {} are new to the stream; asking again next batch: {}",
+                    fresh,
+                    e.toString());
+        }
+    }
+
+    /** The ledger follows the stored cursor only: what a restart would read again is not yet covered. */
+    private void covered(Set<String> tags, Instant from, Instant to, Instant now) {
+        try {
+            coverage.covered(tags, from, to, now);
+        } catch (IOException | RuntimeException e) {
+            log.warn("Cannot write the Bluesky coverage ledger: {}", e.toString());
+        }
     }
 
     private Set<String> watchedTags(Instant now) {
@@ -224,25 +303,8 @@ public final class JetstreamConsumer implements AutoCloseable {
     }
 
     private void recordGap(Instant from, Instant to, Instant now) {
-        List<CoverageGapDocument> gaps = new ArrayList<>();
-        watchedTags(now).forEach(tag -> {
-            Target target = new Target(TargetDocument.Kind.HASHTAG, tag, Platform.BLUESKY);
-            gaps.add(new CoverageGapDocument(
-                    target.id(),
-                    target.kind(),
-                    target.value(),
-                    Platform.BLUESKY,
-                    from,
-                    to,
-                    GapReason.API_WINDOW,
-                    CoverageGapDocument.Status.OPEN,
-                    now,
-                    null,
-                    null,
-                    "stream down longer than the replay window"));
-        });
         try {
-            ledger.write(List.of(), gaps);
+            coverage.replayGap(watchedTags(now), from, to, now);
             log.warn("Jetstream resumes at {}, older than it can replay: gap {} to {} recorded", from, from, to);
         } catch (IOException e) {
             log.warn("Cannot record the Jetstream gap {} to {}: {}", from, to, e.toString());

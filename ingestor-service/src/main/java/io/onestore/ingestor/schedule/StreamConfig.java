@@ -1,11 +1,14 @@
 package io.onestore.ingestor.schedule;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.onestore.ingestor.capture.bluesky.BlueskyNormalizer;
 import io.onestore.ingestor.config.IngestSettings;
 import io.onestore.ingestor.config.IngestorProperties;
 import io.onestore.ingestor.config.SourceEnabled;
 import io.onestore.ingestor.index.BulkIndexer;
 import io.onestore.ingestor.index.PostDeletions;
+import io.onestore.ingestor.index.StreamEngagement;
 import io.onestore.ingestor.source.bluesky.JetstreamClient;
 import io.onestore.ingestor.targets.CoverageLedger;
 import io.onestore.ingestor.targets.SourceCursors;
@@ -37,6 +40,7 @@ class StreamConfig {
             BlueskyNormalizer normalizer,
             BulkIndexer indexer,
             PostDeletions deletions,
+            StreamEngagement engagement,
             SourceCursors cursors,
             CoverageLedger ledger,
             TargetLeases targets,
@@ -48,6 +52,7 @@ class StreamConfig {
                 normalizer,
                 indexer,
                 deletions,
+                engagement,
                 cursors,
                 ledger,
                 targets,
@@ -62,6 +67,14 @@ class StreamConfig {
                 : TargetsFile.read(ingest.targetsFile()).stream()
                         .map(Target::id)
                         .collect(Collectors.toSet());
+    }
+
+    /** Events read from the stream, matched or not: its throughput, for dashboards and the burst benchmark. */
+    @Bean
+    FunctionCounter jetstreamEvents(JetstreamConsumer consumer, MeterRegistry registry) {
+        return FunctionCounter.builder("onestore.bluesky.stream.events", consumer, JetstreamConsumer::events)
+                .description("Jetstream events read since start")
+                .register(registry);
     }
 
     @Bean

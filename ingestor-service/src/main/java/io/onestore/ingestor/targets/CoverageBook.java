@@ -188,19 +188,23 @@ public final class CoverageBook {
         List<TargetCoverageDocument> ledgers = new ArrayList<>();
         List<CoverageGapDocument> gaps = new ArrayList<>();
         for (Walked w : walked) {
-            CoverageUpdate.Capture capture = w.capture();
-            if (storeOutage) {
-                capture = capture.afterOutage();
-            }
+            CoverageUpdate.Capture capture = storeOutage ? w.capture().afterOutage() : w.capture();
             Target target = w.target();
+            TargetCoverageDocument previous = orders.previous().get(ledgerId(target));
+            PartGaps.Update parts = capture.parts().isEmpty()
+                    ? PartGaps.Update.NONE
+                    : PartGaps.apply(
+                            previous,
+                            target.id(),
+                            target.kind(),
+                            target.value(),
+                            target.platform(),
+                            capture.parts(),
+                            ledger.openPartGaps(target.id(), target.platform()),
+                            capture.walk().oldestRead(),
+                            now);
             CoverageUpdate.Outcome outcome = CoverageUpdate.apply(
-                    orders.previous().get(ledgerId(target)),
-                    target.id(),
-                    target.kind(),
-                    target.value(),
-                    target.platform(),
-                    capture,
-                    now);
+                    previous, target.id(), target.kind(), target.value(), target.platform(), capture, parts, now);
             ledgers.add(outcome.ledger());
             gaps.addAll(outcome.gaps());
         }

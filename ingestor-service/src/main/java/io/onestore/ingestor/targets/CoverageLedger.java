@@ -9,6 +9,7 @@ import co.elastic.clients.elasticsearch.core.search.Hit;
 import io.onestore.model.document.CoverageGapDocument;
 import io.onestore.model.document.DocumentIds;
 import io.onestore.model.document.GapReason;
+import io.onestore.model.document.Platform;
 import io.onestore.model.document.TargetCoverageDocument;
 import io.onestore.model.index.IndexNames;
 import java.io.IOException;
@@ -28,6 +29,8 @@ import org.slf4j.LoggerFactory;
 public final class CoverageLedger {
 
     private static final Logger log = LoggerFactory.getLogger(CoverageLedger.class);
+    /** Open gaps read per target and platform: one per part at most, in practice (a part has one open gap). */
+    static final int MAX_PART_GAPS = 200;
 
     static final int GAPS_READ = 500;
 
@@ -52,6 +55,55 @@ public final class CoverageLedger {
             }
         }
         return found;
+    }
+
+    /**
+     * The open gaps of a target's parts on a platform ({@link PartGaps}), at most {@value #MAX_PART_GAPS}. The gaps
+     * index is refreshed first: the previous cycle's gaps must be seen, and a search sees only refreshed writes.
+     */
+    public List<CoverageGapDocument> openPartGaps(String targetId, Platform platform) throws IOException {
+        client.indices().refresh(r -> r.index(names.coverageGaps()));
+        var response = client.search(
+                s -> s.index(names.coverageGaps())
+                        .size(MAX_PART_GAPS)
+                        .query(q -> q.bool(b -> b.filter(
+                                        f -> f.term(t -> t.field("target_id").value(targetId)))
+                                .filter(f -> f.term(t -> t.field("platform").value(platform.key())))
+                                .filter(f ->
+                                        f.term(t -> t.field("status").value(CoverageGapDocument.Status.OPEN.key())))
+                                .filter(f -> f.exists(e -> e.field("part"))))),
+                CoverageGapDocument.class);
+        return response.hits().hits().stream()
+                .map(hit -> hit.source())
+                .filter(gap -> gap != null)
+                .toList();
+    }
+
+    /** How many open gaps each of these targets has on the platform (targets without any are absent). */
+    public Map<String, Long> openGaps(List<String> targetIds, Platform platform) throws IOException {
+        client.indices().refresh(r -> r.index(names.coverageGaps()));
+        var response = client.search(
+                s -> s.index(names.coverageGaps())
+                        .size(0)
+                        .query(q -> q.bool(b -> b.filter(f -> f.terms(t -> t.field("target_id")
+                                        .terms(v -> v.value(targetIds.stream()
+                                                .map(co.elastic.clients.elasticsearch._types.FieldValue::of)
+                                                .toList()))))
+                                .filter(f -> f.term(t -> t.field("platform").value(platform.key())))
+                                .filter(f ->
+                                        f.term(t -> t.field("status").value(CoverageGapDocument.Status.OPEN.key())))))
+                        .aggregations(
+                                "targets",
+                                a -> a.terms(t -> t.field("target_id").size(targetIds.size()))),
+                Void.class);
+        Map<String, Long> counts = new HashMap<>();
+        response.aggregations()
+                .get("targets")
+                .sterms()
+                .buckets()
+                .array()
+                .forEach(bucket -> counts.put(bucket.key().stringValue(), bucket.docCount()));
+        return counts;
     }
 
     /**

@@ -39,6 +39,8 @@ public final class CoverageUpdate {
      * @param windowGap a range the endpoint cannot serve at all (Graph's 24 hours), null when none
      * @param storeOutage Elasticsearch was unreachable since the last capture: a walk short of the mark lost that range
      *     to the outage
+     * @param parts for a source read part by part from each part's cursor (Mastodon servers), how far each part was
+     *     read ({@link PartGaps}); empty otherwise
      * @param refilled the open gap this capture re-read, as it leaves it (filled, or narrowed to what is still unread);
      *     null when none was re-read
      */
@@ -50,8 +52,14 @@ public final class CoverageUpdate {
             int calls,
             FeedWalk.Gap windowGap,
             boolean storeOutage,
+            List<PartRead> parts,
             CoverageGapDocument refilled) {
 
+        public Capture {
+            parts = parts == null ? List.of() : List.copyOf(parts);
+        }
+
+        /** A capture of a feed read as one walk. */
         public Capture(
                 FeedWalk.Result walk,
                 int postsRead,
@@ -60,12 +68,38 @@ public final class CoverageUpdate {
                 int calls,
                 FeedWalk.Gap windowGap,
                 boolean storeOutage) {
-            this(walk, postsRead, backfill, backfillPages, calls, windowGap, storeOutage, null);
+            this(walk, postsRead, backfill, backfillPages, calls, windowGap, storeOutage, List.of(), null);
+        }
+
+        /** A capture of a feed read as one walk that also re-read an open gap. */
+        public Capture(
+                FeedWalk.Result walk,
+                int postsRead,
+                Backfill backfill,
+                int backfillPages,
+                int calls,
+                FeedWalk.Gap windowGap,
+                boolean storeOutage,
+                CoverageGapDocument refilled) {
+            this(walk, postsRead, backfill, backfillPages, calls, windowGap, storeOutage, List.of(), refilled);
+        }
+
+        /** A capture of a source read part by part. */
+        public Capture(
+                FeedWalk.Result walk,
+                int postsRead,
+                Backfill backfill,
+                int backfillPages,
+                int calls,
+                FeedWalk.Gap windowGap,
+                boolean storeOutage,
+                List<PartRead> parts) {
+            this(walk, postsRead, backfill, backfillPages, calls, windowGap, storeOutage, parts, null);
         }
 
         /** This capture, known to have followed an Elasticsearch outage. */
         public Capture afterOutage() {
-            return new Capture(walk, postsRead, backfill, backfillPages, calls, windowGap, true, refilled);
+            return new Capture(walk, postsRead, backfill, backfillPages, calls, windowGap, true, parts, refilled);
         }
     }
 
@@ -79,6 +113,19 @@ public final class CoverageUpdate {
             String value,
             Platform platform,
             Capture capture,
+            Instant now) {
+        return apply(previous, targetId, kind, value, platform, capture, PartGaps.Update.NONE, now);
+    }
+
+    /** @param parts the gaps of the capture's parts ({@link PartGaps}), written with the ledger */
+    public static Outcome apply(
+            TargetCoverageDocument previous,
+            String targetId,
+            TargetDocument.Kind kind,
+            String value,
+            Platform platform,
+            Capture capture,
+            PartGaps.Update parts,
             Instant now) {
         FeedWalk.Result walk = capture.walk();
         Mark oldMark = previous == null ? null : previous.highWaterMark();
@@ -138,7 +185,9 @@ public final class CoverageUpdate {
                         + (int) gaps.stream()
                                 .filter(g -> g.status() == CoverageGapDocument.Status.OPEN && g != refilled)
                                 .count()
-                        - filled);
+                        - filled
+                        + parts.openDelta());
+        gaps.addAll(parts.gaps());
         long pages = (previous == null ? 0 : previous.pagesSpent()) + walk.pages() + capture.backfillPages();
         long calls = (previous == null ? 0 : previous.callsSpent()) + capture.calls();
         TargetCoverageDocument ledger = new TargetCoverageDocument(
@@ -241,6 +290,7 @@ public final class CoverageUpdate {
                 null,
                 estimate,
                 detail,
+                null,
                 cursor);
     }
 

@@ -37,7 +37,8 @@ public final class Captures {
                         null,
                         null,
                         false,
-                        post.engagement()))
+                        post.engagement(),
+                        null))
                 .toList();
         TagSnapshotDocument snapshot =
                 new TagSnapshotDocument(Platform.INSTAGRAM, tag, 1000L + likes, posts.size(), at, "instagram-web");

@@ -102,6 +102,7 @@ class CoverageBookGapsTest {
                 null,
                 50L,
                 "pages=100",
+                null,
                 cursor);
     }
 

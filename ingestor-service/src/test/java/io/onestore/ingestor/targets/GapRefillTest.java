@@ -31,6 +31,7 @@ class GapRefillTest {
                 null,
                 60L,
                 "pages=3",
+                null,
                 cursor);
     }
 

@@ -48,7 +48,7 @@ public record Coverage(
     /**
      * An uncovered range {@code [from, to)} (clipped to the window) and why: a gap the ingestor recorded
      * ({@code page_budget}, {@code account_budget}, {@code upstream_failure}, {@code api_window},
-     * {@code store_unavailable}) or a range outside what its capture reached ({@code before_coverage},
+     * {@code store_unavailable}, {@code rate_limited}, {@code locked}) or a range outside what its capture reached ({@code before_coverage},
      * {@code after_last_capture}, {@code never_captured}, {@code not_watched}, {@code too_many_gaps}).
      *
      * @param platform the platform whose feed was not read; null when the target is not watched at all
@@ -63,6 +63,8 @@ public record Coverage(
                                 "upstream_failure",
                                 "api_window",
                                 "store_unavailable",
+                                "rate_limited",
+                                "locked",
                                 "before_coverage",
                                 "after_last_capture",
                                 "never_captured",

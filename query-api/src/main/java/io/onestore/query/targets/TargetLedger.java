@@ -164,6 +164,8 @@ public record TargetLedger(
      * A gap: {@code [from, to)} of post times not read, why, and whether a later walk read it after all.
      *
      * @param estimatedPosts the rate at the time times the range: how many posts it may hold; null without a rate
+     * @param part the part of the platform whose reading left the gap (a Mastodon server, {@code mastodon.social});
+     *     null when the gap is the whole platform's
      */
     public record GapEntry(
             String platform,
@@ -191,5 +193,6 @@ public record TargetLedger(
             Instant detectedAt,
             @Schema(description = "when a later capture filled it; null while open") Instant closedAt,
             Long estimatedPosts,
-            String detail) {}
+            String detail,
+            String part) {}
 }

@@ -191,7 +191,8 @@ public class TargetLedgerService {
                 gap.detectedAt(),
                 gap.closedAt(),
                 gap.estimatedPosts(),
-                gap.detail());
+                gap.detail(),
+                gap.part());
     }
 
     private static <T> List<T> sources(SearchResponse<T> response) {

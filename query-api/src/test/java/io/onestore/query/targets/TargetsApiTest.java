@@ -258,7 +258,7 @@ class TargetsApiTest {
         List<String> coverage = new ArrayList<>();
         schemas.at("/Coverage/properties").fieldNames().forEachRemaining(coverage::add);
         assertThat(coverage).containsExactlyInAnyOrder("from", "to", "coveredShare", "complete", "notice", "targets");
-        assertThat(schemas.at("/Gap/properties/reason/enum")).hasSize(10);
+        assertThat(schemas.at("/Gap/properties/reason/enum")).hasSize(12);
         for (String answer : List.of(
                 "CampaignReport",
                 "InfluencerRanking",

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.onestore.simulator.config.SimulatorProperties;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.web.reactive.socket.WebSocketHandler;
 import org.springframework.web.reactive.socket.WebSocketSession;
@@ -15,7 +16,8 @@ import reactor.core.publisher.Mono;
 /**
  * Jetstream's {@code /subscribe}: with {@code cursor} (microseconds) the events after it are replayed first, from no
  * further back than {@code replay-window}, then live events follow as the simulated clock moves; without a cursor the
- * stream starts live. Events go out only as fast as the client reads them (the WebSocket's own backpressure), and with
+ * stream starts live. {@code wantedCollections} (repeated) keeps only those collections' commits, as Jetstream does;
+ * without it every event goes out. Events go out only as fast as the client reads them (the WebSocket's own backpressure), and with
  * {@code drop-every} the connection is closed after that many events, as a real endpoint's restarts close it.
  */
 public final class JetstreamHandler implements WebSocketHandler {
@@ -36,10 +38,11 @@ public final class JetstreamHandler implements WebSocketHandler {
 
     @Override
     public Mono<Void> handle(WebSocketSession session) {
-        String cursor = UriComponentsBuilder.fromUri(session.getHandshakeInfo().getUri())
+        var query = UriComponentsBuilder.fromUri(session.getHandshakeInfo().getUri())
                 .build()
-                .getQueryParams()
-                .getFirst("cursor");
+                .getQueryParams();
+        String cursor = query.getFirst("cursor");
+        List<String> wanted = query.getOrDefault("wantedCollections", List.of());
         long nowUs = nowUs();
         long oldest = nowUs - settings.replayWindow().toNanos() / 1000;
         long start = cursor == null ? nowUs : Math.max(parse(cursor, nowUs), oldest);
@@ -57,6 +60,9 @@ public final class JetstreamHandler implements WebSocketHandler {
                                     .concatWith(Mono.delay(POLL).then(Mono.empty()));
                 })
                 .repeat();
+        if (!wanted.isEmpty()) {
+            stream = stream.filter(e -> wanted.contains(e.collection()));
+        }
         if (settings.dropEvery() > 0) {
             stream = stream.take(settings.dropEvery());
         }

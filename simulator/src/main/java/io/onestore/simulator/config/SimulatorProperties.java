@@ -48,12 +48,16 @@ public record SimulatorProperties(
      * @param replayWindow how far back a cursor can replay; an older cursor starts at the oldest event kept
      * @param deleteShare the share of posts their authors delete, {@code deleteAfter} after posting
      * @param dropEvery close the connection after this many events (0: never), to exercise reconnects
+     * @param engagementWindow how long after posting a post's likes and reposts are sent (each at the moment the
+     *     world's engagement curve reaches it); later ones are not, which bounds how far back each chunk of the
+     *     stream looks; zero sends none
      */
     public record Jetstream(
             @NotNull @DefaultValue("24h") java.time.Duration replayWindow,
             @DefaultValue("0.05") double deleteShare,
             @NotNull @DefaultValue("10m") java.time.Duration deleteAfter,
-            @Min(0) @DefaultValue("0") int dropEvery) {}
+            @Min(0) @DefaultValue("0") int dropEvery,
+            @NotNull @DefaultValue("1h") java.time.Duration engagementWindow) {}
 
     /**
      * @param clipsRows serve clips rows (a reel beside four fill items) among the grid rows, as upstream does

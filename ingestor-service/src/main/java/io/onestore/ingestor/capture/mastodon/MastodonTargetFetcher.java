@@ -10,6 +10,7 @@ import io.onestore.ingestor.source.mastodon.TimelinePage;
 import io.onestore.ingestor.targets.CoverageOrder;
 import io.onestore.ingestor.targets.SourceCursors;
 import io.onestore.ingestor.targets.Target;
+import io.onestore.model.document.GapReason;
 import io.onestore.model.document.Platform;
 import io.onestore.model.document.TargetDocument;
 import java.io.IOException;
@@ -61,6 +62,8 @@ public final class MastodonTargetFetcher implements PlatformTargetFetcher {
     private final Map<String, String> unwritten = new ConcurrentHashMap<>();
     /** Servers not to call before the instant, by host: rate-limited or locked. */
     private final Map<String, Instant> resting = new ConcurrentHashMap<>();
+    /** Why each resting server rests ({@code rate_limited} or {@code locked}), for the coverage ledger. */
+    private final Map<String, GapReason> restingFor = new ConcurrentHashMap<>();
 
     public MastodonTargetFetcher(
             MastodonTimelineClient client,
@@ -81,7 +84,7 @@ public final class MastodonTargetFetcher implements PlatformTargetFetcher {
         return Platform.MASTODON;
     }
 
-    // Mastodon walks forward from each server's own cursor (source-cursors), not from the Instagram ledger's order.
+    // Mastodon walks forward from each server's own cursor (source-cursors); the order gives only the tag's mark.
     @Override
     public Mono<CaptureResult> fetch(Target target, Instant capturedAt, CoverageOrder order) {
         if (target.kind() != TargetDocument.Kind.HASHTAG) {
@@ -95,7 +98,7 @@ public final class MastodonTargetFetcher implements PlatformTargetFetcher {
                         .concatMap(server -> readServer(server, tag, cursors.get(key(server, tag))))
                         .collectList())
                 .publishOn(Schedulers.parallel())
-                .map(reads -> result(target, reads, capturedAt))
+                .map(reads -> result(target, reads, capturedAt, order))
                 .onErrorResume(
                         IOException.class,
                         e -> Mono.just(new CaptureResult.Failed(
@@ -152,14 +155,14 @@ public final class MastodonTargetFetcher implements PlatformTargetFetcher {
         Instant now = clock.instant();
         if (read.failure() instanceof FetchOutcome.RateLimited<?> limited) {
             Duration rest = limited.retryAfter() != null ? limited.retryAfter() : DEFAULT_RATE_REST;
-            resting.put(host, now.plus(rest));
+            rest(host, now.plus(rest), GapReason.RATE_LIMITED);
         } else if (read.failure() instanceof FetchOutcome.LoginWall<?> locked) {
             log.warn(
                     "Mastodon server {} refuses its hashtag timelines to anonymous readers ({}); asking again in {}",
                     host,
                     locked.reason(),
                     settings.lockedRecheck());
-            resting.put(host, now.plus(settings.lockedRecheck()));
+            rest(host, now.plus(settings.lockedRecheck()), GapReason.LOCKED);
         } else if (read.failure() != null) {
             log.info(
                     "Mastodon server {}: {} ({})",
@@ -172,11 +175,31 @@ public final class MastodonTargetFetcher implements PlatformTargetFetcher {
     /** Rests a server whose last page said no calls remain until its reset. */
     private void rateHeaders(URI server, TimelinePage page) {
         if (page.remaining() != null && page.remaining() <= 0 && page.reset() != null) {
-            resting.put(host(server), page.reset());
+            rest(host(server), page.reset(), GapReason.RATE_LIMITED);
         }
     }
 
-    private CaptureResult result(Target target, List<ServerRead> reads, Instant capturedAt) {
+    private void rest(String host, Instant until, GapReason why) {
+        resting.put(host, until);
+        restingFor.put(host, why);
+    }
+
+    /** Why a server's read stopped before the capture time, for the coverage ledger; null when it did not. */
+    private GapReason stoppedBy(ServerRead read) {
+        FetchOutcome<?> failure = read.failure();
+        if (failure instanceof FetchOutcome.LoginWall<?>) {
+            return GapReason.LOCKED;
+        }
+        if (failure instanceof FetchOutcome.RateLimited<?>) {
+            return restingFor.getOrDefault(host(read.server()), GapReason.RATE_LIMITED);
+        }
+        if (failure != null) {
+            return GapReason.UPSTREAM_FAILURE;
+        }
+        return read.budgetSpent() ? GapReason.PAGE_BUDGET : null;
+    }
+
+    private CaptureResult result(Target target, List<ServerRead> reads, Instant capturedAt, CoverageOrder order) {
         boolean anyRead = reads.stream().anyMatch(r -> !r.failedOutright());
         if (!anyRead) {
             FetchOutcome<?> first = reads.get(0).failure();
@@ -191,8 +214,11 @@ public final class MastodonTargetFetcher implements PlatformTargetFetcher {
         }
         // The cursors move only once the posts they cover are with the indexer (regression: a cycle that timed out
         // while the first capture of #puma finished moved them past 120 statuses never written).
+        List<JsonNode> merged = merged(reads);
         return new CaptureResult.Captured(
-                normalizer.normalize(target, merged(reads), capturedAt), null, () -> moveCursors(reached));
+                normalizer.normalize(target, merged, capturedAt),
+                MastodonCoverage.of(reads, merged, order.mark(), capturedAt, this::stoppedBy),
+                () -> moveCursors(reached));
     }
 
     private void moveCursors(Map<String, String> reached) {
@@ -226,7 +252,7 @@ public final class MastodonTargetFetcher implements PlatformTargetFetcher {
         }
     }
 
-    private static String host(URI server) {
+    static String host(URI server) {
         String host = server.getHost() == null ? server.toString() : server.getHost();
         return server.getPort() > 0 ? host + ":" + server.getPort() : host;
     }

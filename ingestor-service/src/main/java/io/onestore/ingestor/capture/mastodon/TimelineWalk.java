@@ -56,7 +56,7 @@ final class TimelineWalk {
 
     private Mono<ServerRead> forward(ServerRead sofar, String tag, int pagesLeft) {
         if (pagesLeft == 0) {
-            return Mono.just(sofar);
+            return Mono.just(sofar.spent()); // the last page was full: more is waiting
         }
         return client.page(TimelineQuery.after(sofar.server(), tag, sofar.cursor(), limit))
                 .flatMap(outcome -> {

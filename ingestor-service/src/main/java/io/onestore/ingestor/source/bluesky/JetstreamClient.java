@@ -13,7 +13,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * A subscription to one Jetstream endpoint ({@code /subscribe?wantedCollections=app.bsky.feed.post&cursor=…}) over
+ * A subscription to one Jetstream endpoint ({@code /subscribe?wantedCollections=app.bsky.feed.post&wantedCollections=
+ * app.bsky.feed.like&wantedCollections=app.bsky.feed.repost&cursor=…}) over
  * Spring's reactive WebSocket client on Reactor Netty. The caller's pipeline runs on the session's own flux, so events
  * are read only as fast as the pipeline requests them: frames wait in the socket and TCP slows the server down, and a
  * burst costs no memory here. A frame that is not a JSON event with a {@code time_us} is skipped. The returned Mono
@@ -45,8 +46,9 @@ public final class JetstreamClient {
     }
 
     public static URI uri(URI endpoint, Long cursor) {
-        UriComponentsBuilder builder =
-                UriComponentsBuilder.fromUri(endpoint).replaceQueryParam("wantedCollections", JetstreamEvent.POST);
+        UriComponentsBuilder builder = UriComponentsBuilder.fromUri(endpoint)
+                .replaceQueryParam(
+                        "wantedCollections", JetstreamEvent.POST, JetstreamEvent.LIKE, JetstreamEvent.REPOST);
         if (cursor != null) {
             builder.replaceQueryParam("cursor", cursor);
         }

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * One Jetstream event: {@code {"did", "time_us", "kind", "commit": {"operation", "collection", "rkey", "record",
- * "cid"}}}. Only commits to {@code app.bsky.feed.post} matter here; identity and account events only move the cursor.
+ * "cid"}}}. Commits to {@code app.bsky.feed.post} are posts; creates of {@code app.bsky.feed.like} and
+ * {@code app.bsky.feed.repost} (whose record names the post in {@code subject.uri}) are engagement; identity and account
+ * events only move the cursor.
  *
  * @param timeUs the event's position in the stream (microseconds since the epoch): the cursor to resume after it
  * @param operation {@code create}, {@code update} or {@code delete}; null for events that are not commits
@@ -22,6 +24,8 @@ public record JetstreamEvent(
         JsonNode raw) {
 
     public static final String POST = "app.bsky.feed.post";
+    public static final String LIKE = "app.bsky.feed.like";
+    public static final String REPOST = "app.bsky.feed.repost";
 
     /** The event from its JSON; null when it has no {@code time_us} (nothing to resume from, nothing to trust). */
     public static JetstreamEvent of(JsonNode json) {
@@ -46,6 +50,26 @@ public record JetstreamEvent(
 
     public boolean isPostDelete() {
         return POST.equals(collection) && "delete".equals(operation);
+    }
+
+    /** A new like or repost of a post: its {@link #subjectUri()} names the post. */
+    public boolean isEngagement() {
+        return (LIKE.equals(collection) || REPOST.equals(collection))
+                && "create".equals(operation)
+                && subjectUri() != null;
+    }
+
+    public boolean isRepost() {
+        return REPOST.equals(collection);
+    }
+
+    /** The post a like or repost is of ({@code at://…/app.bsky.feed.post/…}); null for anything else. */
+    public String subjectUri() {
+        if (record == null) {
+            return null;
+        }
+        String uri = record.path("subject").path("uri").asText(null);
+        return uri != null && uri.startsWith("at://") && uri.contains("/" + POST + "/") ? uri : null;
     }
 
     /** {@code at://did:plc:…/app.bsky.feed.post/3l3qo2vuowo2b}: the post's id across the network. */

@@ -84,6 +84,7 @@ class LegacyFetchTest {
                 null,
                 null,
                 "rate_limited",
+                null,
                 PAGE_3);
         // The mark is the newest post of page 1: the live walk reads pages 1 and 2, then the gap is re-read.
         CoverageOrder order = new CoverageOrder(

@@ -119,6 +119,7 @@ class PageWalkerFeedTest {
                 null,
                 null,
                 null,
+                null,
                 "3");
         GapRefill refill = new GapRefill(gap, 5);
         BackfillWalk back = new BackfillWalk(new Backfill(T, null, "8", false, 0), 5);

@@ -1,0 +1,197 @@
+package io.onestore.ingestor.index;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.onestore.ingestor.source.bluesky.JetstreamEvent;
+import io.onestore.model.document.DocumentIds;
+import io.onestore.model.document.Platform;
+import io.onestore.model.document.PostMetricsDocument;
+import io.onestore.model.index.IndexNames;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Likes and reposts counted from Bluesky's stream for the posts we hold, as post metrics history: for each post liked
+ * or reposted in a batch, one {@code onestore-post-metrics} document with the counts so far ({@code likes}, reposts
+ * as {@code shares}, {@code engagement} their sum) and {@code stream_through_us}, the stream position they are
+ * complete up to.
+ *
+ * <p>Exactly once across replays: an event is counted only when its {@code time_us} is after the post's
+ * {@code stream_through_us}, and that position is written in the same document as the counts, so a restart or a
+ * reconnect that replays events (the cursor overlap, a batch whose cursor was not stored before a {@code kill -9})
+ * counts none of them twice, whether or not the cursor write happened. A post's tally is read once from its newest
+ * metrics document and then kept in memory (the least recently liked forgotten beyond {@link #MAX_POSTS}).
+ *
+ * <p>What is not counted: likes and reposts before the stream first read the post's creation (a back-filled post's
+ * earlier likes come on the back-fill connection, which reads posts only), undone likes (Jetstream's delete event of a
+ * like carries no subject, so the post it was for is unknown), and events lost in a recorded {@code api_window} gap.
+ */
+public final class StreamEngagement {
+
+    /** Tallies kept in memory: about 200 bytes each, so tens of megabytes at most. */
+    static final int MAX_POSTS = 100_000;
+
+    private final ElasticsearchClient client;
+    private final IndexNames names;
+    private final Map<String, PostMetricsDocument> tallies = new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, PostMetricsDocument> eldest) {
+            return size() > MAX_POSTS;
+        }
+    };
+
+    public StreamEngagement(ElasticsearchClient client, IndexNames names) {
+        this.client = client;
+        this.names = names;
+    }
+
+    /**
+     * Counts a batch's likes and reposts of posts we hold (call it after the batch's posts were flushed, so a post
+     * liked in the batch that created it is found).
+     *
+     * @param throughUs the {@code time_us} of the batch's last event: every event up to it has been seen
+     * @return one metrics document per post whose counts moved, captured at {@code capturedAt}
+     * @throws IOException when Elasticsearch cannot be read: nothing is counted, the batch is to be read again
+     */
+    public synchronized List<PostMetricsDocument> count(List<JetstreamEvent> batch, long throughUs, Instant capturedAt)
+            throws IOException {
+        Map<String, List<JetstreamEvent>> bySubject = new LinkedHashMap<>();
+        for (JetstreamEvent event : batch) {
+            if (event.isEngagement()) {
+                bySubject
+                        .computeIfAbsent(
+                                DocumentIds.post(Platform.BLUESKY, event.subjectUri()), id -> new ArrayList<>())
+                        .add(event);
+            }
+        }
+        if (bySubject.isEmpty()) {
+            return List.of();
+        }
+        load(bySubject.keySet(), capturedAt);
+        List<PostMetricsDocument> moved = new ArrayList<>();
+        bySubject.forEach((postId, events) -> {
+            PostMetricsDocument tally = tallies.get(postId);
+            if (tally == null) {
+                return; // not a post we hold
+            }
+            long through = tally.streamThroughUs() == null ? Long.MIN_VALUE : tally.streamThroughUs();
+            long likes = tally.likes() == null ? 0 : tally.likes();
+            long reposts = tally.shares() == null ? 0 : tally.shares();
+            boolean counted = false;
+            for (JetstreamEvent event : events) {
+                if (event.timeUs() > through) {
+                    counted = true;
+                    if (event.isRepost()) {
+                        reposts++;
+                    } else {
+                        likes++;
+                    }
+                }
+            }
+            if (counted) {
+                PostMetricsDocument next = metrics(tally, likes, reposts, capturedAt, Math.max(through, throughUs));
+                tallies.put(postId, next);
+                moved.add(next);
+            }
+        });
+        return moved;
+    }
+
+    /** Forgets deleted posts, whose metrics documents {@link PostDeletions} removes. */
+    public synchronized void forget(Collection<String> postIds) {
+        postIds.forEach(tallies::remove);
+    }
+
+    /** Reads the tallies of the posts not in memory: whether we hold each, and its newest stream-counted metrics. */
+    private void load(Set<String> postIds, Instant capturedAt) throws IOException {
+        List<String> unknown =
+                postIds.stream().filter(id -> !tallies.containsKey(id)).toList();
+        if (unknown.isEmpty()) {
+            return;
+        }
+        Map<String, PostMetricsDocument> held = new LinkedHashMap<>();
+        var posts = client.mget(
+                m -> m.index(names.posts())
+                        .ids(unknown)
+                        .sourceIncludes("native_id", "author.id", "hashtags", "published_at"),
+                ObjectNode.class);
+        for (MultiGetResponseItem<ObjectNode> item : posts.docs()) {
+            if (item.isFailure()) {
+                throw new IOException("cannot read post " + item.failure().id() + ": "
+                        + item.failure().error().type());
+            }
+            if (item.result().found() && item.result().source() != null) {
+                held.put(
+                        item.result().id(),
+                        fromPost(item.result().id(), item.result().source(), capturedAt));
+            }
+        }
+        if (held.isEmpty()) {
+            return;
+        }
+        // Rare (a restart, a tally forgotten): a refresh first, so the newest counts written are searchable.
+        client.indices().refresh(r -> r.index(names.postMetrics()));
+        List<FieldValue> ids = held.keySet().stream().map(FieldValue::of).toList();
+        var newest = client.search(
+                s -> s.index(names.postMetrics())
+                        .size(held.size())
+                        .query(q -> q.bool(b -> b.filter(
+                                        f -> f.terms(t -> t.field("post_id").terms(v -> v.value(ids))))
+                                .filter(f -> f.exists(e -> e.field("stream_through_us")))))
+                        .collapse(c -> c.field("post_id"))
+                        .sort(o -> o.field(f -> f.field("stream_through_us").order(SortOrder.Desc))),
+                PostMetricsDocument.class);
+        newest.hits().hits().forEach(hit -> held.put(hit.source().postId(), hit.source()));
+        tallies.putAll(held);
+    }
+
+    private static PostMetricsDocument fromPost(String postId, JsonNode post, Instant capturedAt) {
+        List<String> hashtags = new ArrayList<>();
+        post.path("hashtags").forEach(tag -> hashtags.add(tag.asText()));
+        String published = post.path("published_at").asText(null);
+        return new PostMetricsDocument(
+                postId,
+                Platform.BLUESKY,
+                post.path("native_id").asText(null),
+                post.path("author").path("id").asText(null),
+                hashtags,
+                published == null ? null : Instant.parse(published),
+                capturedAt,
+                0L,
+                null,
+                null,
+                0L,
+                false,
+                0,
+                null);
+    }
+
+    private static PostMetricsDocument metrics(
+            PostMetricsDocument tally, long likes, long reposts, Instant capturedAt, long throughUs) {
+        return new PostMetricsDocument(
+                tally.postId(),
+                Platform.BLUESKY,
+                tally.nativeId(),
+                tally.authorId(),
+                tally.hashtags(),
+                tally.publishedAt(),
+                capturedAt,
+                likes,
+                null,
+                null,
+                reposts,
+                false,
+                likes + reposts,
+                throughUs);
+    }
+}
