@@ -210,23 +210,10 @@ class XE2ETest {
     }
 
     private long count(String index, String query) {
-        Json.Answer answer = Json.post(es + "/" + prefix + index + "/_count", "{\"query\": " + query + "}");
-        if (answer.status() == 404) {
-            return 0; // not installed yet
-        }
-        assertThat(answer.status()).as("count %s: %s", index, answer).isEqualTo(200);
-        return answer.body().get("count").asLong();
+        return new Indices(es, prefix).count(index, query);
     }
 
-    /** The sources of the matching documents, newest capture first for the snapshots. */
     private List<JsonNode> search(String index, String query, int size) {
-        String sort = index.endsWith("snapshots") ? ", \"sort\": [{\"captured_at\": \"desc\"}]" : "";
-        Json.Answer answer = Json.post(
-                es + "/" + prefix + index + "/_search",
-                "{\"size\": " + size + ", \"query\": " + query + sort + ", \"_source\": {\"excludes\": [\"raw\"]}}");
-        assertThat(answer.status()).as("search %s: %s", index, answer).isEqualTo(200);
-        List<JsonNode> sources = new ArrayList<>();
-        answer.body().at("/hits/hits").forEach(hit -> sources.add(hit.get("_source")));
-        return sources;
+        return new Indices(es, prefix).search(index, query, size);
     }
 }
