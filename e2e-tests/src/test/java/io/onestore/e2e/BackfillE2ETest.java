@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -155,9 +156,18 @@ class BackfillE2ETest {
     void afterBackfillShareOfVoiceAndTheBaselineEqualTheTruthAndGraphSaysTheBaselineIsNotCovered() {
         Instant campStart = CAMPAIGN_START.minus(Duration.ofDays(BASELINE_DAYS));
         // web: back-fill done and covered since each tag's start; graph: done as far as recent_media reaches.
-        Map<String, JsonNode> web =
-                awaitBackfill("web", Map.of("camp", campStart, "file", STARTED.minus(FILE_BACKFILL)));
-        awaitBackfill("graph", Map.of());
+        Map<String, JsonNode> web = awaitBackfill("web", true);
+        awaitBackfill("graph", false);
+        // The campaign's back-fill starts at its baseline; the file target's default look-back counts from its first
+        // capture, which comes a few seconds after this class started (never before it, and under 10 minutes after).
+        assertThat(Instant.parse(web.get("camp").at("/backfill/start").asText()))
+                .as("#camp: back-fill start")
+                .isEqualTo(campStart);
+        assertThat(Instant.parse(web.get("file").at("/backfill/start").asText()))
+                .as("#file: back-fill start")
+                .isBetween(
+                        STARTED.minus(FILE_BACKFILL),
+                        STARTED.minus(FILE_BACKFILL).plus(Duration.ofMinutes(10)));
 
         // Share of voice over the file target's day, up to the older of the two high-water marks: both tags' capture
         // covers it, so the shares are shown and equal the truth's.
@@ -218,30 +228,38 @@ class BackfillE2ETest {
     }
 
     /**
-     * Polls {@code GET /api/v1/targets/{id}} until back-fill of both tags is done ({@code backfillProgress} 1) and each
-     * is covered since its {@code starts} entry, if any; returns the tags' Instagram ledgers.
+     * Polls {@code GET /api/v1/targets/{id}} until back-fill of both tags is done ({@code backfillProgress} 1) and, when
+     * {@code reachesStart}, each is covered continuously since its own back-fill start; returns the tags' Instagram
+     * ledgers. The ledgers last seen are in the failure message, so a timeout says which condition held out.
      */
-    private Map<String, JsonNode> awaitBackfill(String mode, Map<String, Instant> starts) {
+    private Map<String, JsonNode> awaitBackfill(String mode, boolean reachesStart) {
         Map<String, JsonNode> ledgers = new HashMap<>();
-        await("back-fill of #camp and #file done (" + mode + ")")
-                .atMost(Duration.ofSeconds(420))
-                .pollInterval(Duration.ofSeconds(2))
-                .until(() -> {
-                    for (String tag : List.of("camp", "file")) {
-                        JsonNode ledger = ledger(mode, tag);
-                        if (ledger == null || ledger.path("backfillProgress").asDouble() < 1.0) {
-                            return false;
+        Map<String, JsonNode> seen = new LinkedHashMap<>();
+        try {
+            await("back-fill of #camp and #file done (" + mode + ")")
+                    .atMost(Duration.ofSeconds(420))
+                    .pollInterval(Duration.ofSeconds(2))
+                    .until(() -> {
+                        for (String tag : List.of("camp", "file")) {
+                            JsonNode ledger = ledger(mode, tag);
+                            seen.put(tag, ledger);
+                            if (ledger == null
+                                    || ledger.path("backfillProgress").asDouble() < 1.0) {
+                                return false;
+                            }
+                            if (reachesStart
+                                    && Instant.parse(ledger.path("coveredSince").asText())
+                                            .isAfter(Instant.parse(
+                                                    ledger.at("/backfill/start").asText()))) {
+                                return false;
+                            }
+                            ledgers.put(tag, ledger);
                         }
-                        Instant start = starts.get(tag);
-                        if (start != null
-                                && Instant.parse(ledger.path("coveredSince").asText())
-                                        .isAfter(start)) {
-                            return false;
-                        }
-                        ledgers.put(tag, ledger);
-                    }
-                    return true;
-                });
+                        return true;
+                    });
+        } catch (ConditionTimeoutException timeout) {
+            throw new AssertionError(timeout.getMessage() + "; the ledgers last seen: " + seen, timeout);
+        }
         ledgers.forEach((tag, ledger) -> System.out.printf("back-fill %s #%s: %s%n", mode, tag, ledger));
         return ledgers;
     }
