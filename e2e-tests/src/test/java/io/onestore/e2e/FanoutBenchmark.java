@@ -126,8 +126,8 @@ class FanoutBenchmark {
 
             Memory memory = memory(ingestor);
             say(
-                    "ingestor memory: heap after full GC %.1f MB (max %.0f MB), RSS %.1f MB",
-                    memory.heapMb(), memory.heapMaxMb(), memory.rssMb());
+                    "ingestor memory: heap after full GC %.1f MB (max %.0f MB), RSS %.1f MB; committed by area: %s",
+                    memory.heapMb(), memory.heapMaxMb(), memory.rssMb(), memory.areas());
 
             double ourRate = firstCalls / first.seconds();
             figure("fan-out calls per second", ourRate, sequential, ourRate / sequential, "higher", "calls/s");
@@ -187,6 +187,13 @@ class FanoutBenchmark {
             targetLines.append("#fanout%05d%n".formatted(i));
         }
         Map<String, String> env = new HashMap<>();
+        // Native memory tracking (summary: a few % overhead) so the report can say what the resident set holds; and
+        // the memory flags the deployment runs with (Dockerfile, ./onestore): the heap gives back what a collection
+        // freed (at most 30 % of it left free), and glibc keeps two malloc arenas instead of one per core and thread.
+        env.put(
+                "JAVA_TOOL_OPTIONS",
+                "-XX:NativeMemoryTracking=summary -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30");
+        env.put("MALLOC_ARENA_MAX", "2");
         env.put("SPRING_ELASTICSEARCH_URIS", es);
         env.put("ONESTORE_INDEX_PREFIX", ElasticsearchTestServer.indexPrefix(FanoutBenchmark.class));
         env.put("ONESTORE_SOURCES_INSTAGRAM_MODE", "web");
@@ -326,7 +333,41 @@ class FanoutBenchmark {
         return new Calls(ok, tooMany, other);
     }
 
-    private record Memory(double heapMb, double heapMaxMb, double rssMb) {}
+    private record Memory(double heapMb, double heapMaxMb, double rssMb, String areas) {}
+
+    private static final Pattern NMT_AREA = Pattern.compile("^-\\s+(.+?) \\(reserved=\\d+KB, committed=(\\d+)KB\\)");
+
+    /**
+     * The JVM's committed memory by area (native memory tracking), largest first, e.g. {@code Java Heap 150 MB, Class
+     * 60 MB}; the whole summary goes to {@code target/bench/fanout-nmt.txt}.
+     */
+    private static String nativeMemory(Path jcmd, long pid) throws Exception {
+        Process nmt = new ProcessBuilder(jcmd.toString(), Long.toString(pid), "VM.native_memory", "summary")
+                .redirectErrorStream(true)
+                .start();
+        String summary = new String(nmt.getInputStream().readAllBytes());
+        nmt.waitFor(60, TimeUnit.SECONDS);
+        Path file = Path.of("target", "bench", "fanout-nmt.txt");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, summary);
+        List<Map.Entry<String, Long>> areas = new ArrayList<>();
+        for (String line : summary.split("\n")) {
+            Matcher area = NMT_AREA.matcher(line.trim());
+            if (area.find()) {
+                areas.add(Map.entry(area.group(1).trim(), Long.parseLong(area.group(2)) / 1024));
+            }
+        }
+        areas.sort(Map.Entry.<String, Long>comparingByValue().reversed());
+        StringBuilder top = new StringBuilder();
+        for (int i = 0; i < Math.min(6, areas.size()); i++) {
+            top.append(i == 0 ? "" : ", ")
+                    .append(areas.get(i).getKey())
+                    .append(' ')
+                    .append(areas.get(i).getValue())
+                    .append(" MB");
+        }
+        return top.isEmpty() ? "unknown (no native memory tracking)" : top.toString();
+    }
 
     /** Heap after a full GC (jcmd GC.run, then the actuator's heap gauge) and the resident set from /proc. */
     private static Memory memory(JavaService ingestor) throws Exception {
@@ -351,7 +392,7 @@ class FanoutBenchmark {
                 rss = Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
             }
         }
-        return new Memory(heap, max, rss);
+        return new Memory(heap, max, rss, nativeMemory(jcmd, ingestor.pid()));
     }
 
     private void figure(String name, double ours, Number baseline, Double ratio, String goal, String unit) {

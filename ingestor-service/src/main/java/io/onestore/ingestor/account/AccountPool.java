@@ -126,6 +126,19 @@ public final class AccountPool {
         hashtags.forEach(tag -> slot.quota.record(tag, now));
     }
 
+    /**
+     * Calls the pool could make now: the calls left in the sliding windows of the accounts that are neither cooling
+     * down nor walled. An upper bound on the captures it can start now (each needs at least one call); the hashtag
+     * quota is not counted here (the planner spends it).
+     */
+    public synchronized int callsAvailable() {
+        Instant now = clock.instant();
+        return slots.stream()
+                .filter(s -> s.state(now) == AccountState.AVAILABLE)
+                .mapToInt(s -> s.calls.available())
+                .sum();
+    }
+
     /** Accounts that can still be used for calls (not walled); what the Graph seeding step walks. */
     public synchronized List<Account> inRotation() {
         return slots.stream()

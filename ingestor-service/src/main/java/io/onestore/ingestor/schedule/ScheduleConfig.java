@@ -10,13 +10,16 @@ import io.onestore.ingestor.config.SourceSettings;
 import io.onestore.ingestor.enrich.AuthorEnrichment;
 import io.onestore.ingestor.index.BulkIndexer;
 import io.onestore.ingestor.index.IndexInstaller;
+import io.onestore.ingestor.targets.CaptureCapacity;
 import io.onestore.ingestor.targets.CapturePlanner;
 import io.onestore.ingestor.targets.CoverageBook;
 import io.onestore.ingestor.targets.Target;
 import io.onestore.ingestor.targets.TargetLeases;
 import io.onestore.ingestor.targets.TargetsFile;
+import io.onestore.model.document.Platform;
 import java.time.Clock;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,7 +65,20 @@ class ScheduleConfig {
                 clock,
                 registry,
                 planning(properties, coverage, leases, pools.getIfAvailable()),
-                enrichment);
+                enrichment,
+                capacity(pools.getIfAvailable()));
+    }
+
+    /**
+     * Instagram captures are paced by the pool's calls left now, so a cycle leases no more Instagram targets than the
+     * accounts can serve. Without accounts nothing is paced: every fetch then fails as {@code no_account}, visibly in
+     * the targets' {@code last_outcome}, rather than waiting unseen. Other platforms pace themselves.
+     */
+    private static CaptureCapacity capacity(AccountPool pool) {
+        if (pool == null || pool.size() == 0) {
+            return CaptureCapacity.UNLIMITED;
+        }
+        return platform -> platform == Platform.INSTAGRAM ? OptionalInt.of(pool.callsAvailable()) : OptionalInt.empty();
     }
 
     /**

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -93,9 +94,15 @@ public final class CapturePlanning {
         for (CapturePlanner.Planned plan : plans) {
             TargetDocument target = byLedgerId.get(plan.id());
             intervals.merge(target.id(), plan.interval(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
-            if (ledgers.containsKey(plan.id())) {
+            TargetCoverageDocument known = ledgers.get(plan.id());
+            if (known != null) {
                 Instant last = target.lastFetchedAt() != null ? target.lastFetchedAt() : now;
-                updates.add(update(plan, last.plus(plan.interval()), now));
+                Instant nextDue = last.plus(plan.interval());
+                // Only what changed: rewriting every target's plan each cycle made a cycle's writes proportional to
+                // the targets watched instead of to the captures made (docs/benchmarks.md, capture fan-out).
+                if (!unchanged(known, plan, nextDue)) {
+                    updates.add(update(plan, nextDue, now));
+                }
             }
         }
         leases.usePlannedIntervals(intervals);
@@ -125,6 +132,17 @@ public final class CapturePlanning {
             }
         }
         lastUnderCovered = ids;
+    }
+
+    /** The ledger already holds this plan; its {@code planned_at} then stays when it was first made. */
+    private static boolean unchanged(TargetCoverageDocument known, CapturePlanner.Planned plan, Instant nextDue) {
+        TargetCoverageDocument.Plan stored = known.plan();
+        return stored != null
+                && Long.valueOf(plan.interval().toSeconds()).equals(known.intervalSeconds())
+                && nextDue.equals(known.nextDueAt())
+                && stored.expectedShare() == plan.expectedShare()
+                && stored.underCovered() == plan.underCovered()
+                && Objects.equals(stored.reason(), plan.underCovered() ? plan.reason() : null);
     }
 
     private BulkOperation update(CapturePlanner.Planned plan, Instant nextDue, Instant now) {

@@ -12,13 +12,16 @@ public record LeasedTarget(TargetDocument document, long seqNo, long primaryTerm
 
     /** One fetch per platform; a target document without platforms means Instagram, the first platform. */
     public List<Target> targets() {
-        List<Platform> platforms =
-                document.platforms() == null || document.platforms().isEmpty()
-                        ? List.of(Platform.INSTAGRAM)
-                        : document.platforms();
-        return platforms.stream()
+        return platformsOf(document).stream()
                 .map(platform -> new Target(document.kind(), document.value(), platform))
                 .toList();
+    }
+
+    /** The platforms a stored target is watched on; none stored means Instagram, the first platform. */
+    public static List<Platform> platformsOf(TargetDocument document) {
+        return document.platforms() == null || document.platforms().isEmpty()
+                ? List.of(Platform.INSTAGRAM)
+                : document.platforms();
     }
 
     public String id() {

@@ -139,7 +139,7 @@ public final class TargetLeases {
             if (!item.isResult() || !item.result().found() || item.result().source() == null) {
                 continue;
             }
-            List<Platform> stored = platformsOf(item.result().source());
+            List<Platform> stored = LeasedTarget.platformsOf(item.result().source());
             List<Platform> merged = union(stored, fromFile.get(i).platforms());
             if (merged.size() > stored.size()) {
                 ObjectNode fields = JsonNodeFactory.instance.objectNode();
@@ -156,13 +156,6 @@ public final class TargetLeases {
         return (int) response.items().stream().filter(it -> it.error() == null).count();
     }
 
-    /** A stored target without platforms is watched on Instagram, the first platform ({@link LeasedTarget}). */
-    private static List<Platform> platformsOf(TargetDocument document) {
-        return document.platforms() == null || document.platforms().isEmpty()
-                ? List.of(Platform.INSTAGRAM)
-                : document.platforms();
-    }
-
     private static List<Platform> union(List<Platform> a, List<Platform> b) {
         Set<Platform> all = new LinkedHashSet<>(a);
         all.addAll(b);
@@ -170,12 +163,36 @@ public final class TargetLeases {
     }
 
     /**
-     * Leases the due targets: those with a campaign, and file targets still in {@code fileTargetIds} (a file target
-     * removed from the file is no longer watched; its document stays for the record).
+     * The due targets, not yet leased: those with a campaign, and file targets still in {@code fileTargetIds} (a file
+     * target removed from the file is no longer watched; its document stays for the record). One search per cycle; the
+     * cycle then leases them page by page with {@link #lease}.
      */
-    public List<LeasedTarget> claimDue(Set<String> fileTargetIds, Instant now) throws IOException {
+    public DueTargets due(Set<String> fileTargetIds, Instant now) throws IOException {
         try {
-            return lease(fileTargetIds, now);
+            List<Hit<TargetDocument>> due = client
+                    .search(s -> s.index(names.targets()).size(maxTargets).seqNoPrimaryTerm(true), TargetDocument.class)
+                    .hits()
+                    .hits()
+                    .stream()
+                    .filter(hit -> hit.source() != null)
+                    .filter(hit -> isWatched(hit.source(), fileTargetIds) && isDue(hit.source(), now))
+                    .toList();
+            return new DueTargets(due, this::dueSince);
+        } catch (ElasticsearchException refused) {
+            throw unavailable(refused);
+        }
+    }
+
+    /**
+     * Leases the next page of {@code due}: at most {@code page} targets, and no more than {@code capacity} says the
+     * accounts can serve now. Each lease is written with the version the cycle read, so a target another replica took
+     * or completed since is skipped (409), never leased twice. An empty list with targets still waiting means the
+     * accounts can serve none of them now.
+     */
+    public List<LeasedTarget> lease(DueTargets due, int page, CaptureCapacity capacity, Instant now)
+            throws IOException {
+        try {
+            return lease(due.take(page, capacity), now);
         } catch (ElasticsearchException refused) {
             throw unavailable(refused);
         }
@@ -189,15 +206,7 @@ public final class TargetLeases {
         return new IOException(refused.toString(), refused);
     }
 
-    private List<LeasedTarget> lease(Set<String> fileTargetIds, Instant now) throws IOException {
-        List<Hit<TargetDocument>> hits = client.search(
-                        s -> s.index(names.targets()).size(maxTargets).seqNoPrimaryTerm(true), TargetDocument.class)
-                .hits()
-                .hits();
-        List<Hit<TargetDocument>> due = hits.stream()
-                .filter(hit -> hit.source() != null)
-                .filter(hit -> isWatched(hit.source(), fileTargetIds) && isDue(hit.source(), now))
-                .toList();
+    private List<LeasedTarget> lease(List<Hit<TargetDocument>> due, Instant now) throws IOException {
         if (due.isEmpty()) {
             return List.of();
         }
@@ -237,7 +246,7 @@ public final class TargetLeases {
                     .map(Hit::source)
                     .filter(d -> d != null
                             && isWatched(d, fileTargetIds)
-                            && platformsOf(d).contains(platform))
+                            && LeasedTarget.platformsOf(d).contains(platform))
                     .map(d -> new Target(d.kind(), d.value(), platform))
                     .toList();
         } catch (ElasticsearchException refused) {
@@ -247,7 +256,8 @@ public final class TargetLeases {
 
     /**
      * Ends a lease: a success moves {@code last_fetched_at} to the capture time (the target is next due one interval
-     * later), a failure records only its outcome, so the target is due again at the next tick.
+     * later), a failure records only its outcome, so the target is due again at the next tick; a fetch not started
+     * records nothing but the lease's end.
      */
     public void complete(List<Completion> completions, Instant now) {
         if (completions.isEmpty()) {
@@ -257,7 +267,10 @@ public final class TargetLeases {
                 .map(c -> {
                     ObjectNode fields = JsonNodeFactory.instance.objectNode();
                     fields.putNull("lease_owner").putNull("lease_until");
-                    fields.put("last_outcome", c.outcome()).put("updated_at", now.toString());
+                    fields.put("updated_at", now.toString());
+                    if (c.outcome() != null) {
+                        fields.put("last_outcome", c.outcome());
+                    }
                     if (c.fetchedAt() != null) {
                         fields.put("last_fetched_at", c.fetchedAt().toString());
                     }
@@ -282,13 +295,24 @@ public final class TargetLeases {
         }
     }
 
-    /** How a leased target's fetch ended; {@code fetchedAt} is absent when it failed. */
+    /**
+     * How a leased target's fetch ended; {@code fetchedAt} is absent when it failed, {@code outcome} when it was not
+     * started (no account had a call left: the lease is given back and the last outcome stays).
+     */
     public record Completion(LeasedTarget target, Instant fetchedAt, String outcome) {}
 
     private boolean isWatched(TargetDocument document, Set<String> fileTargetIds) {
         boolean campaign =
                 document.campaignIds() != null && !document.campaignIds().isEmpty();
         return campaign || fileTargetIds.contains(document.id());
+    }
+
+    /** Since when the target is due: one (planned) interval after its last fetch, or since it was created. */
+    private Instant dueSince(TargetDocument document) {
+        if (document.lastFetchedAt() != null) {
+            return document.lastFetchedAt().plus(planned.getOrDefault(document.id(), interval));
+        }
+        return document.createdAt() != null ? document.createdAt() : Instant.EPOCH;
     }
 
     private boolean isDue(TargetDocument document, Instant now) {
