@@ -319,10 +319,8 @@ public final class TargetLeases {
         boolean leasedByOther = document.leaseUntil() != null
                 && document.leaseUntil().isAfter(now)
                 && !owner.equals(document.leaseOwner());
-        boolean fetchedRecently = document.lastFetchedAt() != null
-                && document.lastFetchedAt()
-                        .plus(planned.getOrDefault(document.id(), interval))
-                        .isAfter(now);
+        boolean fetchedRecently =
+                document.lastFetchedAt() != null && dueSince(document).isAfter(now);
         return !leasedByOther && !fetchedRecently;
     }
 
