@@ -25,7 +25,8 @@ import org.springframework.stereotype.Service;
 /**
  * The one way every answer gets its {@code coverage} block: reads the ledger the ingestor keeps (the targets,
  * {@code target-coverage}, {@code coverage-gaps}) for an answer's targets and window in three requests however many
- * targets there are, and measures it ({@link CoverageLedgers}). docs/coverage.md#the-coverage-block.
+ * targets there are (a fourth over every platform: the platforms the window holds the hashtags' posts on), and
+ * measures it ({@link CoverageLedgers}). docs/coverage.md#the-coverage-block.
  */
 @Service
 public class CoverageService {
