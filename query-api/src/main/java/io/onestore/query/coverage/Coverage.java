@@ -51,7 +51,9 @@ public record Coverage(
      * {@code store_unavailable}, {@code rate_limited}, {@code locked}) or a range outside what its capture reached ({@code before_coverage},
      * {@code after_last_capture}, {@code never_captured}, {@code not_watched}, {@code too_many_gaps}).
      *
-     * @param platform the platform whose feed was not read; null when the target is not watched at all
+     * @param platform the platform whose feed was not read (with {@code not_watched}: one an answer over every
+     *     platform counts posts of the tag on, though nothing captures the tag there); null when the target is not
+     *     watched at all
      */
     public record Gap(
             Instant from,

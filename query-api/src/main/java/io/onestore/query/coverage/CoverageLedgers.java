@@ -30,12 +30,14 @@ public final class CoverageLedgers {
     static final String TOO_MANY_GAPS = "too_many_gaps";
 
     /**
-     * One target as read: {@code platforms} the platforms its coverage is measured on (those it is watched on and
-     * those it has a ledger for, within the ones asked); empty when no such target exists.
+     * One target as read: {@code platforms} the platforms its coverage is measured on (those it is watched on, those
+     * it has a ledger for and, in an answer over every platform, those the window holds its posts on, within the ones
+     * asked); empty when no such target exists. {@code watched} the platforms its target document names.
      */
     record Entry(
             String id,
             Set<Platform> platforms,
+            Set<Platform> watched,
             Map<Platform, TargetCoverageDocument> ledgers,
             List<CoverageGapDocument> gaps) {}
 
@@ -84,7 +86,8 @@ public final class CoverageLedgers {
         String note = null;
         Instant coveredSince = null;
         Instant capturedUntil = null;
-        if (entry.platforms().isEmpty()) {
+        if (entry.platforms().isEmpty()
+                || (entry.watched().isEmpty() && entry.ledgers().isEmpty())) {
             note = NOT_WATCHED;
             gaps.add(new Coverage.Gap(from, end, NOT_WATCHED, null));
         } else {
@@ -92,7 +95,10 @@ public final class CoverageLedgers {
             for (Platform platform : entry.platforms().stream().sorted().toList()) {
                 TargetCoverageDocument ledger = entry.ledgers().get(platform);
                 if (ledger == null || ledger.coveredSince() == null || ledger.lastCaptureAt() == null) {
-                    gaps.add(new Coverage.Gap(from, end, NEVER_CAPTURED, platform.key()));
+                    // Posts of a platform the tag is not watched on came with another, watched tag: a part only.
+                    String reason =
+                            ledger == null && !entry.watched().contains(platform) ? NOT_WATCHED : NEVER_CAPTURED;
+                    gaps.add(new Coverage.Gap(from, end, reason, platform.key()));
                     continue;
                 }
                 anyCaptured = true;
@@ -182,8 +188,9 @@ public final class CoverageLedgers {
                 + ". Posts in the uncovered ranges are missing from the figures, not zero.";
     }
 
+    /** One decimal; a share short of 1 never reads as 100.0 %, next to "Incomplete". */
     private static String percent(double share) {
-        return String.format(Locale.ROOT, "%.1f %%", share * 100);
+        return String.format(Locale.ROOT, "%.1f %%", share < 1 ? Math.min(share * 100, 99.9) : share * 100);
     }
 
     private static Instant latest(Instant a, Instant b) {

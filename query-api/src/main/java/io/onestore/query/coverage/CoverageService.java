@@ -25,7 +25,8 @@ import org.springframework.stereotype.Service;
 /**
  * The one way every answer gets its {@code coverage} block: reads the ledger the ingestor keeps (the targets,
  * {@code target-coverage}, {@code coverage-gaps}) for an answer's targets and window in three requests however many
- * targets there are, and measures it ({@link CoverageLedgers}). docs/coverage.md#the-coverage-block.
+ * targets there are (a fourth over every platform: the platforms the window holds the hashtags' posts on), and
+ * measures it ({@link CoverageLedgers}). docs/coverage.md#the-coverage-block.
  */
 @Service
 public class CoverageService {
@@ -65,6 +66,8 @@ public class CoverageService {
                 platforms == null || platforms.isEmpty() ? EnumSet.allOf(Platform.class) : EnumSet.copyOf(platforms);
         Map<String, TargetDocument> targets = targets(ids);
         Map<String, Map<Platform, TargetCoverageDocument>> ledgers = ledgers(ids);
+        Map<String, Set<Platform>> counted =
+                platforms == null || platforms.isEmpty() ? postPlatforms(ids, window) : Map.of();
         Instant to = window.to().isAfter(now) ? now : window.to();
         Map<String, List<CoverageGapDocument>> gaps = new HashMap<>();
         Instant gapsReadUntil = null;
@@ -88,13 +91,15 @@ public class CoverageService {
         for (String id : ids) {
             TargetDocument target = targets.get(id);
             Map<Platform, TargetCoverageDocument> own = ledgers.getOrDefault(id, Map.of());
-            Set<Platform> measured = EnumSet.noneOf(Platform.class);
+            Set<Platform> watched = EnumSet.noneOf(Platform.class);
             if (target != null && target.platforms() != null) {
-                measured.addAll(target.platforms());
+                watched.addAll(target.platforms());
             }
+            Set<Platform> measured = EnumSet.copyOf(watched);
             measured.addAll(own.keySet());
+            measured.addAll(counted.getOrDefault(id, Set.of()));
             measured.retainAll(asked);
-            entries.add(new CoverageLedgers.Entry(id, measured, own, gaps.getOrDefault(id, List.of())));
+            entries.add(new CoverageLedgers.Entry(id, measured, watched, own, gaps.getOrDefault(id, List.of())));
         }
         return new CoverageLedgers(entries, now, gapsReadUntil);
     }
@@ -103,6 +108,34 @@ public class CoverageService {
         return hashtags.stream()
                 .map(tag -> TargetDocument.idOf(TargetDocument.Kind.HASHTAG, tag))
                 .toList();
+    }
+
+    /** Per hashtag target id, the platforms the window holds posts of it on (docs/coverage.md#the-coverage-block). */
+    private Map<String, Set<Platform>> postPlatforms(List<String> ids, TimeWindow window) throws IOException {
+        String prefix = TargetDocument.Kind.HASHTAG.key() + ":";
+        List<String> hashtags = ids.stream()
+                .filter(id -> id.startsWith(prefix))
+                .map(id -> id.substring(prefix.length()))
+                .toList();
+        if (hashtags.isEmpty()) {
+            return Map.of();
+        }
+        var buckets = client.search(
+                        CoverageQuery.postPlatforms(names.posts(), hashtags, window.from(), window.to()), Void.class)
+                .aggregations()
+                .get(CoverageQuery.TAGS)
+                .filters()
+                .buckets()
+                .keyed();
+        Map<String, Set<Platform>> found = new HashMap<>();
+        buckets.forEach((tag, bucket) -> {
+            Set<Platform> on = EnumSet.noneOf(Platform.class);
+            bucket.aggregations().get(CoverageQuery.PLATFORMS).sterms().buckets().array().stream()
+                    .map(platform -> Platform.fromKey(platform.key().stringValue()))
+                    .forEach(on::add);
+            found.put(prefix + tag, on);
+        });
+        return found;
     }
 
     private Map<String, TargetDocument> targets(List<String> ids) throws IOException {

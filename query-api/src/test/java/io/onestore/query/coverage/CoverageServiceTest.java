@@ -3,11 +3,13 @@ package io.onestore.query.coverage;
 import static io.onestore.query.Ledgers.gap;
 import static io.onestore.query.Ledgers.hashtag;
 import static io.onestore.query.Ledgers.watched;
+import static io.onestore.query.Posts.post;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.onestore.model.document.CoverageGapDocument;
 import io.onestore.model.document.GapReason;
+import io.onestore.model.document.Platform;
 import io.onestore.query.ContractIndices;
 import io.onestore.query.request.TimeWindow;
 import java.time.Clock;
@@ -22,7 +24,8 @@ import org.junit.jupiter.api.Test;
  * Now is 10-03T00:00. #nike is covered since 10-01T00:00 and captured until now, with open gaps: a store outage
  * 10-01T20:00–10-02T02:00, a page-budget gap 10-02T06:00–12:00 and an upstream failure inside it (09:00–10:00); a
  * filled gap is no gap. #puma is covered since 10-02T12:00 and last captured 10-02T22:00. #reebok is watched but was
- * never captured; #vans is not watched at all.
+ * never captured; #vans is not watched at all. #adidas is covered on Instagram throughout, and the store also holds
+ * an X post of it (and of #vans) that came with a tag watched on X.
  */
 class CoverageServiceTest {
 
@@ -37,8 +40,16 @@ class CoverageServiceTest {
     static void setUp() throws Exception {
         es = ContractIndices.install(CoverageServiceTest.class);
         service = es.coverage(Clock.fixed(NOW, ZoneOffset.UTC));
+        es.posts(List.of(
+                post("x-1")
+                        .platform(Platform.X)
+                        .tags("adidas", "vans")
+                        .at("2026-10-02T13:00:00Z")
+                        .build(),
+                post("ig-1").tags("adidas").at("2026-10-02T14:00:00Z").build()));
         es.ledger(
                 List.of(
+                        hashtag("adidas", "2026-10-01T00:00:00Z", NOW.toString()),
                         hashtag("nike", "2026-10-01T00:00:00Z", NOW.toString()),
                         hashtag("puma", "2026-10-02T12:00:00Z", "2026-10-02T22:00:00Z")),
                 List.of(
@@ -51,7 +62,7 @@ class CoverageServiceTest {
                                 "2026-10-02T16:00:00Z",
                                 GapReason.PAGE_BUDGET,
                                 CoverageGapDocument.Status.FILLED)),
-                List.of(watched("nike"), watched("puma"), watched("reebok")));
+                List.of(watched("adidas"), watched("nike"), watched("puma"), watched("reebok")));
     }
 
     @AfterAll
@@ -144,6 +155,47 @@ class CoverageServiceTest {
         assertThat(ledgers.over(Instant.parse("2026-10-02T12:00:00Z"), Instant.parse("2026-10-03T00:00:00Z"))
                         .coveredShare())
                 .isEqualTo(1.0);
+    }
+
+    @Test
+    void anAnswerOverEveryPlatformIsNotCoveredOnAPlatformTheTagIsNotWatchedOn() throws Exception {
+        // All platforms: the X post of #adidas is counted, and nothing captures #adidas on X.
+        Coverage coverage = service.of(List.of("adidas"), OCT_2_ON);
+
+        Coverage.TargetCoverage adidas = coverage.targets().get(0);
+        assertThat(adidas.gaps()).containsExactly(new Coverage.Gap(OCT_2_ON.from(), NOW, "not_watched", "x"));
+        assertThat(adidas.coveredShare()).isZero();
+        assertThat(adidas.note()).isNull();
+        assertThat(coverage.complete()).isFalse();
+        assertThat(coverage.notice()).contains("hashtag:adidas 0.0 % (not_watched)");
+        // #vans is watched nowhere: its X post does not make it a target.
+        Coverage.TargetCoverage vans =
+                service.of(List.of("vans"), OCT_2_ON).targets().get(0);
+        assertThat(vans.note()).isEqualTo("not_watched");
+        assertThat(vans.gaps()).containsExactly(new Coverage.Gap(OCT_2_ON.from(), NOW, "not_watched", null));
+
+        // Instagram only: covered.
+        Coverage instagram = service.load(
+                        CoverageService.hashtagIds(List.of("adidas")), List.of(Platform.INSTAGRAM), OCT_2_ON)
+                .over(OCT_2_ON.from(), OCT_2_ON.to());
+        assertThat(instagram.complete()).isTrue();
+        // Before and after the X post's window, every platform is covered too.
+        assertThat(service.of(
+                                List.of("adidas"),
+                                new TimeWindow(
+                                        Instant.parse("2026-10-02T14:00:00Z"), Instant.parse("2026-10-02T15:00:00Z")))
+                        .complete())
+                .isTrue();
+    }
+
+    @Test
+    void aShareShortOfOneNeverReadsAsAHundredPercent() throws Exception {
+        // #puma was last captured at 22:00: the window misses 1 s of its 10 hours.
+        TimeWindow window =
+                new TimeWindow(Instant.parse("2026-10-02T12:00:00Z"), Instant.parse("2026-10-02T22:00:01Z"));
+        Coverage coverage = service.of(List.of("puma"), window);
+        assertThat(coverage.coveredShare()).isGreaterThan(0.9999).isLessThan(1);
+        assertThat(coverage.notice()).contains("covers 99.9 %").contains("hashtag:puma 99.9 %");
     }
 
     private static Coverage.Gap uncovered(String from, String to, String reason) {
