@@ -27,7 +27,8 @@ import org.junit.jupiter.api.TestInstance;
  * v2; the ingestor watches {@code #nike} and {@code @nike} on X only with two bearer tokens. The clock stands still,
  * so the first walk of {@code #nike} reads one page, the 100 newest public posts of the last 7 days (by id, as X
  * pages), and every later walk sends that mark as {@code since_id} and finds nothing newer. Elasticsearch then holds
- * exactly those posts with the truth's counts; the tag snapshot's count is the truth's 7-day total; the profile is
+ * exactly those posts with the truth's counts; the tag snapshot's count is the truth's 7-day total; the tag's hourly
+ * volume is the truth's, hour by hour, in Elasticsearch and through the query API; the profile is
  * {@code @nike}'s; and what was bought is exactly that, however many captures ran.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -112,6 +113,7 @@ class XE2ETest {
                     assertThat(count("posts", xOnly())).isEqualTo(100);
                     assertThat(count("tag-snapshots", xOnly())).isPositive();
                     assertThat(count("profile-snapshots", xOnly())).isPositive();
+                    assertThat(count("tag-volume", xOnly())).isEqualTo(168);
                 });
         // Two more captures of #nike after the first (each a counts call and one search): nothing new, nothing bought
         // twice.
@@ -162,6 +164,8 @@ class XE2ETest {
                 .as("#nike's 7-day count on X")
                 .isEqualTo(truth.get("public_posts").asLong());
 
+        hourlyVolumeIsTheTruthsHourByHour();
+
         JsonNode profile = search("profile-snapshots", xOnly(), 1).get(0);
         JsonNode profileTruth =
                 Json.get(simulator.url() + "/__truth/profiles/nike").body();
@@ -198,6 +202,57 @@ class XE2ETest {
                     assertThat(spend.at("/ceiling/postsPerTargetPerDay").asLong())
                             .isEqualTo(2_000);
                 });
+    }
+
+    /**
+     * The counts answer covers the 7 days before {@link #NOW} (18:30): its first bucket, from 18:30 seven days ago, is
+     * a part of an hour and stored as none; the 167 whole hours after it are stored as counted; the hour open at NOW
+     * is stored with what it held at NOW. Each equals the simulator's truth for its hour, and the query API answers
+     * the same series, with the hour never counted as a gap, not a zero.
+     */
+    private void hourlyVolumeIsTheTruthsHourByHour() {
+        Instant firstWhole = NOW.minus(Duration.ofDays(7)).plus(Duration.ofMinutes(30));
+        Instant open = NOW.minus(Duration.ofMinutes(30));
+        List<JsonNode> hours = search("tag-volume", "{\"term\": {\"tag\": \"nike\"}}", 1000);
+        assertThat(hours).as("167 whole hours and the open one").hasSize(168);
+        Map<String, Long> stored = new HashMap<>();
+        for (JsonNode hour : hours) {
+            Instant start = Instant.parse(hour.get("bucket_start").asText());
+            assertThat(start).isBetween(firstWhole, open);
+            assertThat(hour.get("complete").asBoolean()).as(start.toString()).isEqualTo(start.isBefore(open));
+            stored.put(start.toString(), hour.get("post_count").asLong());
+        }
+        long total = 0;
+        for (Instant start = firstWhole; !start.isAfter(open); start = start.plus(Duration.ofHours(1))) {
+            Instant end = start.equals(open) ? NOW.plusSeconds(1) : start.plus(Duration.ofHours(1));
+            long truth = Json.get(simulator.url() + "/__truth/tags/nike?posts=false&from=" + start + "&to=" + end)
+                    .body()
+                    .get("public_posts")
+                    .asLong();
+            assertThat(stored.get(start.toString()))
+                    .as("#nike's posts in the hour from " + start)
+                    .isEqualTo(truth);
+            total += truth;
+        }
+
+        JsonNode volume = Json.get(
+                        queryApi.url() + "/api/v1/tags/nike/volume?platform=x&interval=1h&from="
+                                + NOW.minus(Duration.ofDays(7)) + "&to=" + NOW,
+                        "X-API-Key",
+                        API_KEY)
+                .body();
+        assertThat(volume.get("total").asLong()).isEqualTo(total);
+        assertThat(volume.get("points")).hasSize(169);
+        assertThat(volume.at("/points/0/posts").isNull())
+                .as("the hour never counted is no zero")
+                .isTrue();
+        assertThat(volume.at("/points/1/posts").asLong()).isEqualTo(stored.get(firstWhole.toString()));
+        assertThat(volume.at("/coverage/complete").asBoolean()).isFalse();
+        JsonNode gaps = volume.at("/coverage/targets/0/gaps");
+        assertThat(gaps.get(0).get("from").asText())
+                .isEqualTo(firstWhole.minus(Duration.ofHours(1)).toString());
+        assertThat(gaps.get(0).get("to").asText()).isEqualTo(firstWhole.toString());
+        assertThat(gaps.get(0).get("reason").asText()).isEqualTo("not_counted");
     }
 
     private JsonNode ledger() {

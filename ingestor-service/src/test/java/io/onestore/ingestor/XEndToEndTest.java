@@ -10,6 +10,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 import static org.awaitility.Awaitility.await;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
@@ -27,6 +28,7 @@ import io.onestore.ingestor.targets.CoverageOrder;
 import io.onestore.ingestor.targets.Target;
 import io.onestore.model.document.CoverageGapDocument;
 import io.onestore.model.document.Platform;
+import io.onestore.model.document.TagVolumeDocument;
 import io.onestore.model.document.TargetCoverageDocument;
 import io.onestore.model.document.TargetDocument;
 import io.onestore.model.index.IndexNames;
@@ -37,6 +39,7 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -61,6 +64,7 @@ class XEndToEndTest {
     static final MockUpstreamRig RIG = new MockUpstreamRig("#nike x\n@nike x\n", "");
     static final WireMockServer upstream = RIG.upstream();
     static final String SEARCH = "/2/tweets/search/recent";
+    static final String COUNTS = "/2/tweets/counts/recent";
     static final String FIRST_MARK = "1863291745021837312";
     static final String SECOND_MARK = "1863292900000000000";
     static final String THIRD_MARK = "1863294000000000000";
@@ -109,8 +113,12 @@ class XEndToEndTest {
     void sinceIdPagingSpendAndAGapOverThreeCycles() throws IOException {
         await().atMost(Duration.ofSeconds(60)).until(installer::isInstalled);
         IndexCounts counts = new IndexCounts(client);
-        upstream.stubFor(
-                get(urlPathEqualTo("/2/tweets/counts/recent")).willReturn(okJson(Fixtures.x("counts-nike.json"))));
+        upstream.stubFor(get(urlPathEqualTo(COUNTS))
+                .withQueryParam("next_token", absent())
+                .willReturn(okJson(Fixtures.x("counts-nike-hourly-page1.json"))));
+        upstream.stubFor(get(urlPathEqualTo(COUNTS))
+                .withQueryParam("next_token", equalTo("1jzu9lk96gu5npxdc1rahrwsbpvi"))
+                .willReturn(okJson(Fixtures.x("counts-nike-hourly-page2.json"))));
         upstream.stubFor(
                 get(urlPathEqualTo("/2/users/by/username/nike")).willReturn(okJson(Fixtures.x("user-nike.json"))));
         upstream.stubFor(get(urlPathEqualTo(SEARCH))
@@ -127,6 +135,20 @@ class XEndToEndTest {
         assertThat(counts.where(names.profileSnapshots(), "platform", "x")).isEqualTo(1);
         assertThat(ledger().highWaterMark().postId()).isEqualTo(FIRST_MARK);
         upstream.verify(1, getRequestedFor(urlPathEqualTo(SEARCH)));
+        assertThat(volume())
+                .as("both counts pages read: every whole hour and the open one, not the window's partial first")
+                .containsExactly(
+                        entry("2026-11-23T12:00:00Z", "14 whole"),
+                        entry("2026-11-23T13:00:00Z", "9 whole"),
+                        entry("2026-11-30T09:00:00Z", "0 whole"),
+                        entry("2026-11-30T10:00:00Z", "30 whole"),
+                        entry("2026-11-30T11:00:00Z", "12 open"));
+
+        // The next read: the open hour has closed with 19 posts, a new one is open, and the window's first bucket
+        // now starts at 12:05, after the whole count already stored for that hour.
+        upstream.stubFor(get(urlPathEqualTo(COUNTS))
+                .withQueryParam("next_token", absent())
+                .willReturn(okJson(Fixtures.x("counts-nike-hourly-later.json"))));
 
         upstream.stubFor(get(urlPathEqualTo(SEARCH))
                 .withQueryParam("since_id", equalTo(FIRST_MARK))
@@ -143,6 +165,13 @@ class XEndToEndTest {
         assertThat(ledger().openGaps())
                 .as("the walk reached the end of what is new")
                 .isZero();
+        Map<String, String> hourly = volume();
+        assertThat(hourly)
+                .as("one document per hour: the open hour rewritten in place, the stored whole hour kept")
+                .hasSize(6)
+                .containsEntry("2026-11-23T12:00:00Z", "14 whole")
+                .containsEntry("2026-11-30T11:00:00Z", "19 whole")
+                .containsEntry("2026-11-30T12:00:00Z", "2 open");
 
         upstream.stubFor(get(urlPathEqualTo(SEARCH))
                 .withQueryParam("since_id", equalTo(SECOND_MARK))
@@ -150,6 +179,7 @@ class XEndToEndTest {
         ((TestClock) clock).advance(MockUpstreamRig.INTERVAL);
         run();
         assertThat(counts.where(names.posts(), "platform", "x")).isEqualTo(7);
+        assertThat(volume()).as("the same hours read again: nothing added").isEqualTo(hourly);
         assertThat(ledger().openGaps())
                 .as("two pages, more offered: the page budget left a gap")
                 .isEqualTo(1);
@@ -167,7 +197,9 @@ class XEndToEndTest {
                 (Map<String, Map<String, Long>>) accounts.spend().today().get("targets");
         // Pages: 5 + 2 + 0 + 1 + 1 posts, 4 + 2 + 0 + 1 + 1 authors; one user read per profile capture.
         assertThat(targets.get("hashtag:nike")).containsEntry("posts", 9L).containsEntry("users", 8L);
-        assertThat(targets.get("hashtag:nike")).containsEntry("count_requests", 3L);
+        assertThat(targets.get("hashtag:nike"))
+                .as("two counts pages in the first capture, one in each later")
+                .containsEntry("count_requests", 4L);
         assertThat(targets.get("profile:nike")).containsEntry("users", 3L).containsEntry("posts", 0L);
     }
 
@@ -265,6 +297,24 @@ class XEndToEndTest {
     private CycleReport run() throws IOException {
         client.indices().refresh(r -> r.index(names.targets()));
         return cycle.run();
+    }
+
+    /** {@code tag-volume} of #nike on X: each hour's start to its count and whether it was whole when read. */
+    private Map<String, String> volume() throws IOException {
+        client.indices().refresh(r -> r.index(names.tagVolume()));
+        Map<String, String> hours = new TreeMap<>();
+        for (var hit : client.search(
+                        s -> s.index(names.tagVolume())
+                                .size(1000)
+                                .query(q -> q.term(t -> t.field("tag").value("nike"))),
+                        TagVolumeDocument.class)
+                .hits()
+                .hits()) {
+            TagVolumeDocument hour = hit.source();
+            assertThat(hit.id()).isEqualTo(hour.id());
+            hours.put(hour.bucketStart().toString(), hour.postCount() + (hour.complete() ? " whole" : " open"));
+        }
+        return hours;
     }
 
     private TargetCoverageDocument ledger() throws IOException {

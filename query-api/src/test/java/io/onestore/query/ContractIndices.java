@@ -10,6 +10,7 @@ import io.onestore.model.document.CoverageGapDocument;
 import io.onestore.model.document.PostDocument;
 import io.onestore.model.document.ProfileSnapshotDocument;
 import io.onestore.model.document.TagSnapshotDocument;
+import io.onestore.model.document.TagVolumeDocument;
 import io.onestore.model.document.TargetCoverageDocument;
 import io.onestore.model.document.TargetDocument;
 import io.onestore.model.index.IndexAlias;
@@ -91,6 +92,14 @@ public final class ContractIndices implements AutoCloseable {
                     i -> i.index(names.tagSnapshots()).id(s.id(CAPTURE_BUCKET)).document(s))));
         }
         bulk(ops);
+    }
+
+    /** Each hour under its deterministic id, as the ingestor writes it: the same hour twice is one document. */
+    public void tagVolume(List<TagVolumeDocument> hours) throws IOException {
+        bulk(hours.stream()
+                .map(h -> BulkOperation.of(
+                        o -> o.index(i -> i.index(names.tagVolume()).id(h.id()).document(h))))
+                .toList());
     }
 
     public void profileSnapshots(List<ProfileSnapshotDocument> snapshots) throws IOException {

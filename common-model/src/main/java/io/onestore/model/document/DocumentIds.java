@@ -24,6 +24,18 @@ public final class DocumentIds {
         return platform.key() + ":tag:" + Hashtags.normalize(tag).orElseThrow(() -> invalid("tag", tag));
     }
 
+    /**
+     * {@code x:tag:nike@2026-11-26T12:00:00Z}: a tag's volume in the hour starting then, in {@code tag-volume}. Keyed
+     * by the hour, not by the capture, so every read of the same hour (a later cycle, another replica) rewrites one
+     * document, and the open hour's count grows in place.
+     */
+    public static String tagVolume(Platform platform, String tag, Instant hourStart) {
+        if (!hourStart.equals(bucketStart(hourStart, Duration.ofHours(1)))) {
+            throw new IllegalArgumentException("a volume bucket starts on the hour: " + hourStart);
+        }
+        return tag(platform, tag) + "@" + hourStart;
+    }
+
     /** {@code instagram:profile:nike} (handles are case-insensitive upstream) */
     public static String profile(Platform platform, String username) {
         return platform.key() + ":profile:" + requireText(username, "username").toLowerCase(Locale.ROOT);

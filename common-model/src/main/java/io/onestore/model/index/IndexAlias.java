@@ -9,6 +9,7 @@ public enum IndexAlias {
     POSTS("posts"),
     POST_METRICS("post-metrics"),
     TAG_SNAPSHOTS("tag-snapshots"),
+    TAG_VOLUME("tag-volume"),
     PROFILE_SNAPSHOTS("profile-snapshots"),
     TARGETS("targets"),
     CAMPAIGNS("campaigns"),

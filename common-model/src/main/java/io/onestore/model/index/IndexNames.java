@@ -54,6 +54,11 @@ public record IndexNames(String prefix) {
         return alias(IndexAlias.TAG_SNAPSHOTS);
     }
 
+    /** A tag's posts per hour as the upstream counted them (X's {@code counts/recent}). */
+    public String tagVolume() {
+        return alias(IndexAlias.TAG_VOLUME);
+    }
+
     public String profileSnapshots() {
         return alias(IndexAlias.PROFILE_SNAPSHOTS);
     }

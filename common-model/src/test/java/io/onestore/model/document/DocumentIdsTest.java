@@ -32,6 +32,14 @@ class DocumentIdsTest {
     }
 
     @Test
+    void aTagsVolumeIsKeyedByItsHourSoEveryReadOfTheHourSharesAnId() {
+        Instant hour = Instant.parse("2026-11-26T12:00:00Z");
+        assertThat(DocumentIds.tagVolume(Platform.X, "#Nike", hour)).isEqualTo("x:tag:nike@2026-11-26T12:00:00Z");
+        assertThatThrownBy(() -> DocumentIds.tagVolume(Platform.X, "nike", hour.plusSeconds(1)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void rejectsBlankParts() {
         assertThatThrownBy(() -> DocumentIds.post(Platform.INSTAGRAM, " "))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -20,6 +20,7 @@ import io.onestore.model.document.PostMetricsDocument;
 import io.onestore.model.document.ProfileSnapshotDocument;
 import io.onestore.model.document.Sentiment;
 import io.onestore.model.document.TagSnapshotDocument;
+import io.onestore.model.document.TagVolumeDocument;
 import io.onestore.model.document.TargetCoverageDocument;
 import io.onestore.model.document.TargetDocument;
 import io.onestore.model.document.TargetSpendDocument;
@@ -220,6 +221,27 @@ class IndexContractTest {
                 .isEqualTo(unknown);
         assertThat(count(names.tagSnapshots(), Query.of(q -> q.exists(e -> e.field("media_count")))))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void tagVolumeRoundTripsOneDocumentPerHourAndIsNoMediaCount() throws IOException {
+        Instant hour = Instant.parse("2026-11-20T10:00:00Z");
+        TagVolumeDocument open = new TagVolumeDocument(Platform.X, "nike", hour, T0, 40, false, T0, "x-api-v2");
+        TagVolumeDocument closed = new TagVolumeDocument(
+                Platform.X, "nike", hour, hour.plus(Duration.ofHours(1)), 71, true, T0.plusSeconds(3600), "x-api-v2");
+
+        assertThat(open.id()).isEqualTo(closed.id()).isEqualTo("x:tag:nike@2026-11-20T10:00:00Z");
+        assertThat(roundTrip(names.tagVolume(), open.id(), open, TagVolumeDocument.class))
+                .isEqualTo(open);
+        assertThat(roundTrip(names.tagVolume(), closed.id(), closed, TagVolumeDocument.class))
+                .isEqualTo(closed);
+        assertThat(count(
+                        names.tagVolume(),
+                        Query.of(q -> q.term(t -> t.field("tag").value("nike")))))
+                .isEqualTo(1);
+        assertThat(count(names.tagVolume(), Query.of(q -> q.exists(e -> e.field("media_count")))))
+                .as("a volume is never read as a tag's size")
+                .isZero();
     }
 
     @Test

@@ -136,7 +136,26 @@ public final class SpendCeiling {
 
     public synchronized boolean countAllowed() {
         rollOver();
-        return total(Resource.COUNT_REQUESTS) < limits.countRequestsPerDay();
+        return total(Resource.COUNT_REQUESTS) + reservedTotal.getOrDefault(Resource.COUNT_REQUESTS, 0L)
+                < limits.countRequestsPerDay();
+    }
+
+    /**
+     * Holds one counts request when the day has one left, so that concurrent captures never send more than the
+     * ceiling between asking and recording. A {@code true} must be handed back to {@link #settleCount}.
+     */
+    public synchronized boolean reserveCount() {
+        if (!countAllowed()) {
+            return false;
+        }
+        reservedTotal.merge(Resource.COUNT_REQUESTS, 1L, Long::sum);
+        return true;
+    }
+
+    /** Releases a counts reservation; {@code billed} when X answered it (then it is recorded for the target). */
+    public synchronized void settleCount(String targetId, boolean billed) {
+        reservedTotal.computeIfPresent(Resource.COUNT_REQUESTS, (r, held) -> held > 1 ? held - 1 : null);
+        record(targetId, Resource.COUNT_REQUESTS, billed ? 1 : 0);
     }
 
     /** Records what an answer carried; called for every billed answer, whatever came of it. */
@@ -155,20 +174,53 @@ public final class SpendCeiling {
     public record DaySpend(String targetId, LocalDate day, long posts, long users, long countRequests) {}
 
     /**
-     * Adds what an earlier process recorded for today (from {@code target-spend}) to the counters; spend of another
-     * day is ignored. Called once, before this process's own spend of the day is first written out.
+     * Takes up what earlier processes recorded for today (from {@code target-spend}), target by target as
+     * {@link #adopt} does; spend of another day is ignored. Called once, before this process's own spend of the day is
+     * first written out. Raised, not added: a capture that ran before the seed had already adopted its target's stored
+     * spend, and this process's counts of it include it.
      */
     public synchronized void seed(List<DaySpend> stored) {
         rollOver();
         for (DaySpend spend : stored) {
-            if (!spend.day().equals(day)) {
-                continue;
+            if (spend.day().equals(day)) {
+                adopt(spend);
+                changed.add(spend.targetId());
             }
-            add(spend.targetId(), Resource.POSTS, spend.posts());
-            add(spend.targetId(), Resource.USERS, spend.users());
-            add(spend.targetId(), Resource.COUNT_REQUESTS, spend.countRequests());
-            changed.add(spend.targetId());
         }
+    }
+
+    /**
+     * Takes up what another process spent on the target today ({@link SharedSpend#today}): each of the target's
+     * counters rises to the stored one where that is higher, and the day's totals by as much, so this process never
+     * buys past the target's ceiling what another already bought. Called before a capture of the target.
+     */
+    public synchronized void adopt(DaySpend stored) {
+        rollOver();
+        if (!stored.day().equals(day)) {
+            return;
+        }
+        raise(stored.targetId(), Resource.POSTS, stored.posts());
+        raise(stored.targetId(), Resource.USERS, stored.users());
+        raise(stored.targetId(), Resource.COUNT_REQUESTS, stored.countRequests());
+    }
+
+    private void raise(String targetId, Resource resource, long stored) {
+        add(targetId, resource, stored - spent(targetId, resource));
+    }
+
+    /**
+     * The target's spend today, taken out of what {@link #takeChanged} hands out next (the caller writes it now); hand
+     * it back with {@link #stillChanged} when the write fails.
+     */
+    public synchronized DaySpend take(String targetId) {
+        rollOver();
+        changed.remove(targetId);
+        return new DaySpend(
+                targetId,
+                day,
+                spent(targetId, Resource.POSTS),
+                spent(targetId, Resource.USERS),
+                spent(targetId, Resource.COUNT_REQUESTS));
     }
 
     /** Today's spend of every target whose spend changed since the last call; the caller writes it out. */

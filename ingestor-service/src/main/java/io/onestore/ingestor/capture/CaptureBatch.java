@@ -6,6 +6,7 @@ import io.onestore.model.document.PostDocument;
 import io.onestore.model.document.PostMetricsDocument;
 import io.onestore.model.document.ProfileSnapshotDocument;
 import io.onestore.model.document.TagSnapshotDocument;
+import io.onestore.model.document.TagVolumeDocument;
 import java.time.Instant;
 import java.util.List;
 
@@ -19,6 +20,7 @@ import java.util.List;
  * @param tagSnapshot present for a hashtag target
  * @param profileSnapshot present for a profile target
  * @param deadLetters parts of the upstream answer that could not be normalised, kept verbatim
+ * @param tagVolume the tag's posts per hour where the upstream counts them (X), one per hour; empty elsewhere
  */
 public record CaptureBatch(
         Target target,
@@ -27,11 +29,25 @@ public record CaptureBatch(
         List<PostMetricsDocument> metrics,
         TagSnapshotDocument tagSnapshot,
         ProfileSnapshotDocument profileSnapshot,
-        List<DeadLetterDocument> deadLetters) {
+        List<DeadLetterDocument> deadLetters,
+        List<TagVolumeDocument> tagVolume) {
 
     public CaptureBatch {
         posts = List.copyOf(posts);
         metrics = List.copyOf(metrics);
         deadLetters = List.copyOf(deadLetters);
+        tagVolume = List.copyOf(tagVolume);
+    }
+
+    /** A capture without a volume series: every platform but X. */
+    public CaptureBatch(
+            Target target,
+            Instant capturedAt,
+            List<PostDocument> posts,
+            List<PostMetricsDocument> metrics,
+            TagSnapshotDocument tagSnapshot,
+            ProfileSnapshotDocument profileSnapshot,
+            List<DeadLetterDocument> deadLetters) {
+        this(target, capturedAt, posts, metrics, tagSnapshot, profileSnapshot, deadLetters, List.of());
     }
 }

@@ -7,6 +7,7 @@ import io.onestore.ingestor.capture.CaptureBatch;
 import io.onestore.model.document.DeadLetterDocument;
 import io.onestore.model.document.PostDocument;
 import io.onestore.model.document.PostMetricsDocument;
+import io.onestore.model.document.TagVolumeDocument;
 import io.onestore.model.index.IndexAlias;
 import io.onestore.model.json.ContractJson;
 import java.nio.charset.StandardCharsets;
@@ -37,6 +38,9 @@ final class CaptureWrites {
         if (batch.tagSnapshot() != null) {
             writes.add(IndexWrite.of(
                     IndexAlias.TAG_SNAPSHOTS, batch.tagSnapshot().id(bucket), JSON.valueToTree(batch.tagSnapshot())));
+        }
+        for (TagVolumeDocument hour : batch.tagVolume()) {
+            writes.add(IndexWrite.of(IndexAlias.TAG_VOLUME, hour.id(), JSON.valueToTree(hour)));
         }
         if (batch.profileSnapshot() != null) {
             writes.add(IndexWrite.of(

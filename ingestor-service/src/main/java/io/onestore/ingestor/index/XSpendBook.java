@@ -2,6 +2,7 @@ package io.onestore.ingestor.index;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import io.onestore.ingestor.account.SharedSpend;
 import io.onestore.ingestor.account.SpendCeiling;
 import io.onestore.ingestor.config.XSettings;
 import io.onestore.model.document.Platform;
@@ -26,8 +27,12 @@ import org.slf4j.LoggerFactory;
  * writes the day's counts of the targets whose spend changed; before the first write it reads back what an earlier
  * process wrote today and {@linkplain SpendCeiling#seed seeds} the ceiling with it, so a restart neither forgets the
  * day's spend nor writes smaller counts over it. A failed write is tried again next time; nothing here stops a capture.
+ *
+ * <p>Across replicas ({@link SharedSpend}): a capture of a target starts by reading the target's document of the day
+ * (a realtime get, no refresh needed) and ends by writing it, so the next process to lease the target counts on from
+ * what this one bought.
  */
-public final class XSpendBook implements AutoCloseable {
+public final class XSpendBook implements SharedSpend, AutoCloseable {
 
     /** Often enough that the API trails the ingestor by seconds, seldom enough to cost nothing. */
     static final Duration EVERY = Duration.ofSeconds(5);
@@ -119,6 +124,28 @@ public final class XSpendBook implements AutoCloseable {
                             .findFirst()
                             .map(item -> item.error().type())
                             .orElse("?"));
+        }
+    }
+
+    @Override
+    public SpendCeiling.DaySpend today(String targetId) throws IOException {
+        LocalDate day = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        String id = new TargetSpendDocument(targetId, Platform.X, day, 0, 0, 0, null, null).id();
+        var got = client.get(g -> g.index(names.targetSpend()).id(id), TargetSpendDocument.class);
+        TargetSpendDocument d = got.found() ? got.source() : null;
+        return d == null
+                ? new SpendCeiling.DaySpend(targetId, day, 0, 0, 0)
+                : new SpendCeiling.DaySpend(targetId, d.day(), d.posts(), d.users(), d.countRequests());
+    }
+
+    @Override
+    public synchronized void publish(String targetId) throws IOException {
+        List<SpendCeiling.DaySpend> one = List.of(spend.take(targetId));
+        try {
+            bulk(one);
+        } catch (IOException | RuntimeException e) {
+            spend.stillChanged(one);
+            throw e;
         }
     }
 

@@ -22,7 +22,8 @@ import java.util.Optional;
 
 /**
  * X answers as OneStore documents (docs/ingestor-sources.md, "X"): each tweet a post, once per capture, with
- * {@code platform} {@code x}; the tag's 7-day count a tag snapshot; a user a profile snapshot. Retweets are dropped
+ * {@code platform} {@code x}; the tag's 7-day count a tag snapshot (when every counts page was read) and its hourly
+ * counts the tag's volume series ({@link XHourlyVolume}); a user a profile snapshot. Retweets are dropped
  * (they are no posts of their own: the original's {@code retweet_count} already counts them); replies and quotes are
  * posts. A tweet X sent without a readable id or time goes to the dead letters verbatim. Pure: no I/O, no clock.
  */
@@ -63,12 +64,21 @@ public final class XPayloadNormalizer implements XNormalizer {
         TagSnapshotDocument snapshot = new TagSnapshotDocument(
                 Platform.X,
                 target.value(),
-                tag.counts() == null ? null : tag.counts().total(),
+                tag.counts() == null || !tag.counts().whole()
+                        ? null
+                        : tag.counts().total(),
                 unique.size(),
                 capturedAt,
                 XClient.SOURCE);
         return new CaptureBatch(
-                target, capturedAt, unique, CaptureAssembler.metrics(unique, capturedAt), snapshot, null, letters);
+                target,
+                capturedAt,
+                unique,
+                CaptureAssembler.metrics(unique, capturedAt),
+                snapshot,
+                null,
+                letters,
+                XHourlyVolume.of(target.value(), tag.counts(), capturedAt));
     }
 
     /** X's {@code public_metrics}: followers, following, tweets; absent counts stay absent. */

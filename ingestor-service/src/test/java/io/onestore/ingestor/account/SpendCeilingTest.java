@@ -1,6 +1,7 @@
 package io.onestore.ingestor.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.onestore.ingestor.account.SpendCeiling.Resource;
@@ -66,6 +67,27 @@ class SpendCeilingTest {
         assertThat(ceiling.countAllowed()).isTrue();
         ceiling.record("hashtag:nike", Resource.COUNT_REQUESTS, 2);
         assertThat(ceiling.countAllowed()).isFalse();
+    }
+
+    @Test
+    void aCountsRequestIsHeldBeforeItIsSentSoConcurrentCapturesNeverSendMoreThanTheDayAllows() {
+        assertThat(ceiling.reserveCount()).isTrue();
+        assertThat(ceiling.reserveCount()).isTrue();
+        assertThat(ceiling.reserveCount())
+                .as("two of two held, none answered yet")
+                .isFalse();
+
+        ceiling.settleCount("hashtag:nike", false);
+        assertThat(ceiling.reserveCount())
+                .as("a failed request is not billed: its place is free again")
+                .isTrue();
+        ceiling.settleCount("hashtag:nike", true);
+        ceiling.settleCount("hashtag:adidas", true);
+
+        assertThat(ceiling.reserveCount()).isFalse();
+        assertThat(ceiling.takeChanged())
+                .extracting(SpendCeiling.DaySpend::targetId, SpendCeiling.DaySpend::countRequests)
+                .containsExactlyInAnyOrder(tuple("hashtag:nike", 1L), tuple("hashtag:adidas", 1L));
     }
 
     @Test

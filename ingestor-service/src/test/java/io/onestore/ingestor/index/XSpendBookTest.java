@@ -80,6 +80,45 @@ class XSpendBookTest {
         assertThat(today.get("hashtag:nike")).containsEntry("posts", 7L);
     }
 
+    /**
+     * Two replicas taking turns on one target (its lease lets one at a time capture it): each reads the target's day
+     * before its capture and publishes it after, so the second never buys what the per-target ceiling no longer
+     * allows, and the stored day is the sum of both, never one replica's part written over the other's.
+     */
+    @Test
+    void replicasTakingTurnsOnATargetShareItsCeiling() throws IOException {
+        clock.advance(Duration.ofDays(3));
+        SpendCeiling a = ceiling();
+        SpendCeiling b = ceiling();
+        XSpendBook bookA = book(a);
+        XSpendBook bookB = book(b);
+
+        a.adopt(bookA.today("hashtag:puma"));
+        SpendCeiling.Reservation page = a.reservePage("hashtag:puma", 100);
+        a.settle(page, 100, 80);
+        a.record("hashtag:puma", Resource.POSTS, 1_850);
+        bookA.publish("hashtag:puma");
+
+        b.adopt(bookB.today("hashtag:puma"));
+        assertThat(b.postsAllowed("hashtag:puma"))
+                .as("2,000 a day for the target, 1,950 bought by A")
+                .isEqualTo(50);
+        SpendCeiling.Reservation last = b.reservePage("hashtag:puma", 100);
+        assertThat(last.posts()).isEqualTo(50);
+        b.settle(last, 50, 30);
+        bookB.publish("hashtag:puma");
+        assertThat(stored("hashtag:puma", "2026-12-03").posts()).isEqualTo(2_000);
+        assertThat(stored("hashtag:puma", "2026-12-03").users()).isEqualTo(110);
+
+        a.adopt(bookA.today("hashtag:puma"));
+        assertThat(a.postsAllowed("hashtag:puma"))
+                .as("A's next turn counts B's reads")
+                .isZero();
+        // A's periodic write puts nothing older over B's numbers.
+        bookA.write();
+        assertThat(stored("hashtag:puma", "2026-12-03").posts()).isEqualTo(2_000);
+    }
+
     private SpendCeiling ceiling() {
         return new SpendCeiling(LIMITS, clock, new SimpleMeterRegistry());
     }

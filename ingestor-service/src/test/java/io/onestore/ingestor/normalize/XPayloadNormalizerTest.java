@@ -1,6 +1,7 @@
 package io.onestore.ingestor.normalize;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.onestore.ingestor.capture.CaptureBatch;
 import io.onestore.ingestor.capture.x.XPayload;
@@ -12,6 +13,7 @@ import io.onestore.model.document.MediaType;
 import io.onestore.model.document.Platform;
 import io.onestore.model.document.PostDocument;
 import io.onestore.model.document.ProfileSnapshotDocument;
+import io.onestore.model.document.TagVolumeDocument;
 import io.onestore.model.document.TargetDocument;
 import io.onestore.model.sentiment.VaderSentimentScorer;
 import java.time.Instant;
@@ -119,6 +121,44 @@ class XPayloadNormalizerTest {
         assertThat(tag(null, "search-empty.json").tagSnapshot().mediaCount())
                 .as("counts not read: absent, not zero")
                 .isNull();
+    }
+
+    @Test
+    void everyWholeHourAndTheOpenHourBecomeOneVolumeDocumentAndThePartialFirstBucketNone() {
+        XCounts counts = XCounts.read(Fixtures.xJson("counts-nike-hourly-page1.json"))
+                .then(XCounts.read(Fixtures.xJson("counts-nike-hourly-page2.json")));
+
+        CaptureBatch batch = tag(counts, "search-empty.json");
+
+        assertThat(batch.tagVolume())
+                .extracting(TagVolumeDocument::id, TagVolumeDocument::postCount, TagVolumeDocument::complete)
+                .containsExactly(
+                        tuple("x:tag:nike@2026-11-23T12:00:00Z", 14L, true),
+                        tuple("x:tag:nike@2026-11-23T13:00:00Z", 9L, true),
+                        tuple("x:tag:nike@2026-11-30T09:00:00Z", 0L, true),
+                        tuple("x:tag:nike@2026-11-30T10:00:00Z", 30L, true),
+                        tuple("x:tag:nike@2026-11-30T11:00:00Z", 12L, false));
+        TagVolumeDocument open = batch.tagVolume().get(4);
+        assertThat(open.bucketEnd()).isEqualTo(Instant.parse("2026-11-30T11:47:12Z"));
+        assertThat(open.capturedAt()).isEqualTo(CAPTURED);
+        assertThat(open.platform()).isEqualTo(Platform.X);
+        assertThat(batch.tagVolume().get(0).bucketEnd()).isEqualTo(Instant.parse("2026-11-23T13:00:00Z"));
+        assertThat(batch.tagSnapshot().mediaCount())
+                .as("both pages read: the 7 days' total")
+                .isEqualTo(68);
+    }
+
+    @Test
+    void countsCutShortKeepTheirHoursButGiveNoSevenDayTotal() {
+        XCounts firstPageOnly = XCounts.read(Fixtures.xJson("counts-nike-hourly-page1.json"));
+
+        CaptureBatch batch = tag(firstPageOnly, "search-empty.json");
+
+        assertThat(batch.tagVolume()).hasSize(2);
+        assertThat(batch.tagSnapshot().mediaCount())
+                .as("a page left unread: the total is not the 7 days'")
+                .isNull();
+        assertThat(tag(null, "search-empty.json").tagVolume()).isEmpty();
     }
 
     @Test

@@ -49,7 +49,8 @@ public record Coverage(
      * An uncovered range {@code [from, to)} (clipped to the window) and why: a gap the ingestor recorded
      * ({@code page_budget}, {@code account_budget}, {@code upstream_failure}, {@code api_window},
      * {@code store_unavailable}, {@code rate_limited}, {@code locked}) or a range outside what its capture reached ({@code before_coverage},
-     * {@code after_last_capture}, {@code never_captured}, {@code not_watched}, {@code too_many_gaps}).
+     * {@code after_last_capture}, {@code never_captured}, {@code not_watched}, {@code too_many_gaps}); in a volume series, an hour the
+     * platform's counts were not read for ({@code not_counted}).
      *
      * @param platform the platform whose feed was not read (with {@code not_watched}: one an answer over every
      *     platform counts posts of the tag on, though nothing captures the tag there); null when the target is not
@@ -71,7 +72,8 @@ public record Coverage(
                                 "after_last_capture",
                                 "never_captured",
                                 "not_watched",
-                                "too_many_gaps"
+                                "too_many_gaps",
+                                "not_counted"
                             })
                     String reason,
             String platform) {}

@@ -42,6 +42,7 @@ class HostileRequestsTest {
             "/api/v1/insights/sentiment?hashtags=nike",
             "/api/v1/insights/spikes?hashtags=nike",
             "/api/v1/tags/nike/trend?interval=1d",
+            "/api/v1/tags/nike/volume?interval=1d",
             "/api/v1/posts?hashtag=nike");
 
     static ContractIndices es;

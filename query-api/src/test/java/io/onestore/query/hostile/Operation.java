@@ -24,6 +24,7 @@ record Operation(String method, String path, List<String> parameters) {
                 new Operation("GET", "/api/v1/targets", List.of("kind", "campaign", "underCovered", "page", "size")),
                 new Operation("GET", "/api/v1/targets/{id}", List.of()),
                 new Operation("GET", "/api/v1/tags/{tag}/trend", List.of("from", "to", "interval", "platform")),
+                new Operation("GET", "/api/v1/tags/{tag}/volume", List.of("from", "to", "interval", "platform")),
                 new Operation(
                         "GET",
                         "/api/v1/posts",

@@ -258,14 +258,15 @@ class TargetsApiTest {
         List<String> coverage = new ArrayList<>();
         schemas.at("/Coverage/properties").fieldNames().forEachRemaining(coverage::add);
         assertThat(coverage).containsExactlyInAnyOrder("from", "to", "coveredShare", "complete", "notice", "targets");
-        assertThat(schemas.at("/Gap/properties/reason/enum")).hasSize(12);
+        assertThat(schemas.at("/Gap/properties/reason/enum")).hasSize(13);
         for (String answer : List.of(
                 "CampaignReport",
                 "InfluencerRanking",
                 "ShareOfVoice",
                 "SentimentTimeline",
                 "SpikeReport",
-                "TagTrend")) {
+                "TagTrend",
+                "TagVolume")) {
             assertThat(schemas.at("/" + answer + "/properties/coverage/$ref").asText())
                     .as(answer)
                     .isEqualTo("#/components/schemas/Coverage");

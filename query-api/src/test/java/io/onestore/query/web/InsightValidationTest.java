@@ -139,6 +139,15 @@ class InsightValidationTest {
         problem("/api/v1/insights/sentiment?hashtags=nike&interval=2w" + WINDOW, 400, "unknown-interval");
         problem("/api/v1/insights/spikes?hashtags=nike&interval=0h" + WINDOW, 400, "unknown-interval");
         problem("/api/v1/tags/nike/trend?interval=1y" + WINDOW, 400, "unknown-interval");
+        problem("/api/v1/tags/nike/volume?interval=30m" + WINDOW, 400, "unknown-interval");
+        problem("/api/v1/tags/nike/volume?interval=90m" + WINDOW, 400, "unknown-interval");
+    }
+
+    @Test
+    void aVolumeSeriesExistsOnlyWhereThePlatformCountsPostsPerHour() throws Exception {
+        problem("/api/v1/tags/nike/volume?platform=instagram" + WINDOW, 400, "invalid-parameter");
+        problem("/api/v1/tags/nike/volume?platform=myspace" + WINDOW, 400, "invalid-parameter");
+        problem("/api/v1/tags/2024/volume?interval=1h" + WINDOW, 400, "invalid-hashtag");
     }
 
     @Test

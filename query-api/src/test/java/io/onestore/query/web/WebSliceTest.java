@@ -9,6 +9,7 @@ import io.onestore.query.insight.sentiment.SentimentService;
 import io.onestore.query.insight.shareofvoice.ShareOfVoiceService;
 import io.onestore.query.insight.spike.SpikeService;
 import io.onestore.query.insight.tagtrend.TagTrendService;
+import io.onestore.query.insight.tagvolume.TagVolumeService;
 import io.onestore.query.request.RequestReader;
 import io.onestore.query.request.StrictJsonConfig;
 import io.onestore.query.search.PostSearchService;
@@ -40,6 +41,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
             SentimentService.class,
             SpikeService.class,
             TagTrendService.class,
+            TagVolumeService.class,
             PostSearchService.class,
             TargetLedgerService.class
         })

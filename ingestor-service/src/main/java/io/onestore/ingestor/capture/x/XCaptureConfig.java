@@ -1,5 +1,6 @@
 package io.onestore.ingestor.capture.x;
 
+import io.onestore.ingestor.account.SharedSpend;
 import io.onestore.ingestor.account.XAccounts;
 import io.onestore.ingestor.config.IngestorProperties;
 import io.onestore.ingestor.config.XSettings;
@@ -17,11 +18,17 @@ class XCaptureConfig {
 
     @Bean
     XTargetFetcher xTargetFetcher(
-            IngestorProperties properties, XClient client, XAccounts accounts, XNormalizer normalizer, Clock clock) {
+            IngestorProperties properties,
+            XClient client,
+            XAccounts accounts,
+            SharedSpend shared,
+            XNormalizer normalizer,
+            Clock clock) {
         XSettings x = properties.sources().x();
         return new XTargetFetcher(
                 client,
                 accounts,
+                shared,
                 new XSearchWalk(accounts.spend(), x.maxPages(), x.maxResults()),
                 normalizer,
                 ContractJson.mapper(),

@@ -9,7 +9,8 @@ import java.util.List;
 public sealed interface XPayload {
 
     /**
-     * A hashtag: its 7-day counts (null when the counts allowance was spent) and the search pages read this cycle.
+     * A hashtag: its hourly counts of the last 7 days (null when none were read; not {@link XCounts#whole()} when
+     * only some pages were) and the search pages read this cycle.
      */
     record Tag(XCounts counts, List<XSearchPage> pages) implements XPayload {
         public Tag {

@@ -3,6 +3,7 @@ package io.onestore.ingestor.capture.x;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.onestore.ingestor.account.Account;
 import io.onestore.ingestor.account.AccountPool;
+import io.onestore.ingestor.account.SharedSpend;
 import io.onestore.ingestor.account.SpendCeiling;
 import io.onestore.ingestor.account.SpendCeiling.Resource;
 import io.onestore.ingestor.account.XAccounts;
@@ -19,6 +20,7 @@ import io.onestore.ingestor.targets.CoverageOrder;
 import io.onestore.ingestor.targets.Target;
 import io.onestore.model.document.Platform;
 import io.onestore.model.document.TargetDocument;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,7 +35,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Captures one X target. A hashtag: its hourly counts first (one billed request gives the tag's 7-day volume), then
+ * Captures one X target. A hashtag: its hourly counts of the last 7 days first (its volume series), then
  * recent search newest first from the target's {@code since_id} (its high-water mark in the coverage ledger, handed
  * in with the cycle's {@link CoverageOrder}, see {@link XSearchWalk}), page by page while the page budget and the
  * spend ceiling last. The walk goes back in {@link CaptureResult.Captured#coverage()}: the cycle moves the mark only
@@ -50,9 +52,16 @@ public final class XTargetFetcher implements PlatformTargetFetcher {
 
     private static final Logger log = LoggerFactory.getLogger(XTargetFetcher.class);
 
+    /**
+     * Counts pages read per capture at most. Seven days of hours fit in one page today; the bound keeps a cursor
+     * that never ends from buying requests until the day's allowance is gone.
+     */
+    static final int MAX_COUNT_PAGES = 8;
+
     private final XClient client;
     private final AccountPool pool;
     private final SpendCeiling spend;
+    private final SharedSpend shared;
     private final XSearchWalk walks;
     private final XNormalizer normalizer;
     private final MalformedAnswers malformedAnswers;
@@ -61,6 +70,7 @@ public final class XTargetFetcher implements PlatformTargetFetcher {
     public XTargetFetcher(
             XClient client,
             XAccounts accounts,
+            SharedSpend shared,
             XSearchWalk walks,
             XNormalizer normalizer,
             ObjectMapper json,
@@ -68,6 +78,7 @@ public final class XTargetFetcher implements PlatformTargetFetcher {
         this.client = client;
         this.pool = accounts.pool();
         this.spend = accounts.spend();
+        this.shared = shared;
         this.walks = walks;
         this.normalizer = normalizer;
         this.malformedAnswers = new MalformedAnswers(json);
@@ -93,21 +104,41 @@ public final class XTargetFetcher implements PlatformTargetFetcher {
                 });
     }
 
+    /**
+     * Between reading the target's spend of the day as every process published it and publishing this capture's: the
+     * target's lease keeps other processes out meanwhile, so the per-target ceiling holds across replicas. Without the
+     * stored spend nothing is bought (the target stays due): this process alone cannot know what another bought.
+     */
     private CaptureResult capture(Target target, Instant capturedAt, CoverageOrder order) {
-        if (target.kind() == TargetDocument.Kind.PROFILE) {
-            return profile(target, capturedAt);
+        try {
+            spend.adopt(shared.today(target.id()));
+        } catch (IOException | RuntimeException e) {
+            log.info(
+                    "{}: today's X spend not readable ({}), nothing bought",
+                    target,
+                    e.getClass().getSimpleName());
+            return failed(target, "transient", "today's X spend of " + target + " could not be read");
         }
-        Calls calls = new Calls();
-        XCounts counts = null;
-        if (spend.countAllowed()) {
-            Attempt<XCounts> answer = calls.call(t -> client.countsRecent(XSearchWalk.query(target), t));
-            if (answer.ok()) {
-                spend.record(target.id(), Resource.COUNT_REQUESTS, 1);
-                counts = answer.value();
-            } else {
-                log.info("{}: counts not read ({}), searching without them", target, answer.why());
+        try {
+            return target.kind() == TargetDocument.Kind.PROFILE
+                    ? profile(target, capturedAt)
+                    : tag(target, capturedAt, order);
+        } finally {
+            try {
+                shared.publish(target.id());
+            } catch (IOException | RuntimeException e) {
+                // The periodic write tries again; until then another replica may see less than was bought.
+                log.warn(
+                        "{}: X spend not published ({}), written later",
+                        target,
+                        e.getClass().getSimpleName());
             }
         }
+    }
+
+    private CaptureResult tag(Target target, Instant capturedAt, CoverageOrder order) {
+        Calls calls = new Calls();
+        XCounts counts = counts(target, calls);
         XSearchWalk.Walked walked = walks.walk(target, capturedAt, order, calls::search, calls::count);
         if (walked.failure() != null) {
             return failure(target, walked.failure(), capturedAt);
@@ -117,6 +148,36 @@ public final class XTargetFetcher implements PlatformTargetFetcher {
         }
         return new CaptureResult.Captured(
                 normalizer.normalize(target, new XPayload.Tag(counts, walked.pages()), capturedAt), walked.coverage());
+    }
+
+    /**
+     * The tag's hourly counts, page after page while X sends a {@code next_token} (each page a billed request,
+     * reserved before it is sent), at most {@link #MAX_COUNT_PAGES} pages. Null when not even the first page was read; a
+     * merged answer whose {@code nextToken} is left when the pages or the allowance ran out ({@link XCounts#whole()}
+     * false: its buckets are true, its total is not the 7 days').
+     */
+    private XCounts counts(Target target, Calls calls) {
+        XCounts read = null;
+        for (int page = 0; page < MAX_COUNT_PAGES && (read == null || !read.whole()); page++) {
+            if (!spend.reserveCount()) {
+                log.info("{}: today's counts allowance is spent, counts {}", target, read == null ? "not read" : "cut");
+                break;
+            }
+            String next = read == null ? null : read.nextToken();
+            Attempt<XCounts> answer = null;
+            try {
+                answer = calls.call(t -> client.countsRecent(XSearchWalk.query(target), next, t));
+            } finally {
+                // Only an answered request is billed; a failed one hands its reservation back.
+                spend.settleCount(target.id(), answer != null && answer.ok());
+            }
+            if (!answer.ok()) {
+                log.info("{}: counts not read ({}), searching without them", target, answer.why());
+                break;
+            }
+            read = read == null ? answer.value() : read.then(answer.value());
+        }
+        return read;
     }
 
     private CaptureResult profile(Target target, Instant capturedAt) {

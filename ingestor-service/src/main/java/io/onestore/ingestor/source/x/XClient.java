@@ -104,14 +104,23 @@ public final class XClient {
                 XSearchPage::read);
     }
 
-    /** Hourly post counts of the last 7 days: one billed request, whatever the volume. */
-    public Mono<FetchOutcome<XAnswer<XCounts>>> countsRecent(String query, Account token) {
+    /**
+     * Hourly post counts of the last 7 days: one billed request per page, whatever the volume.
+     *
+     * @param nextToken the previous page's {@code meta.next_token}; null for the first page
+     */
+    public Mono<FetchOutcome<XAnswer<XCounts>>> countsRecent(String query, String nextToken, Account token) {
         return get(
                 "counts_recent",
-                uri -> uri.path("/2/tweets/counts/recent")
-                        .queryParam("query", "{query}")
-                        .queryParam("granularity", "hour")
-                        .build(query),
+                uri -> {
+                    UriBuilder b = uri.path("/2/tweets/counts/recent")
+                            .queryParam("query", "{query}")
+                            .queryParam("granularity", "hour");
+                    if (nextToken != null) {
+                        b.queryParam("next_token", "{next}");
+                    }
+                    return nextToken != null ? b.build(query, nextToken) : b.build(query);
+                },
                 token,
                 XCounts::read);
     }

@@ -1,6 +1,7 @@
 package io.onestore.ingestor.source.x;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -92,13 +93,61 @@ class XClientTest {
                         .withHeader("x-rate-limit-remaining", "0")
                         .withHeader("x-rate-limit-reset", String.valueOf(NOW.getEpochSecond() + 60))));
 
-        var outcome = client.countsRecent("#nike -is:retweet", TOKEN).block();
+        var outcome = client.countsRecent("#nike -is:retweet", null, TOKEN).block();
 
         var answer = ((FetchOutcome.Ok<XAnswer<XCounts>>) outcome).value();
         assertThat(answer.body().total()).isEqualTo(1007);
         assertThat(answer.rateLimit().spent()).isTrue();
         upstream.verify(getRequestedFor(urlPathEqualTo("/2/tweets/counts/recent"))
                 .withQueryParam("granularity", equalTo("hour")));
+    }
+
+    @Test
+    void countsPageWithNextTokenAndReadEveryHourlyBucket() {
+        upstream.stubFor(get(urlPathEqualTo("/2/tweets/counts/recent"))
+                .withQueryParam("next_token", absent())
+                .willReturn(okJson(Fixtures.x("counts-nike-hourly-page1.json"))));
+        upstream.stubFor(get(urlPathEqualTo("/2/tweets/counts/recent"))
+                .withQueryParam("next_token", equalTo("1jzu9lk96gu5npxdc1rahrwsbpvi"))
+                .willReturn(okJson(Fixtures.x("counts-nike-hourly-page2.json"))));
+
+        XCounts first = ((FetchOutcome.Ok<XAnswer<XCounts>>)
+                        client.countsRecent("#nike -is:retweet", null, TOKEN).block())
+                .value()
+                .body();
+        XCounts second = ((FetchOutcome.Ok<XAnswer<XCounts>>)
+                        client.countsRecent("#nike -is:retweet", first.nextToken(), TOKEN)
+                                .block())
+                .value()
+                .body();
+
+        assertThat(first.whole()).isFalse();
+        assertThat(first.buckets().get(0))
+                .as("the window's first bucket starts 7 days before the request, not on the hour")
+                .isEqualTo(new XCounts.Bucket(
+                        Instant.parse("2026-11-23T11:47:12Z"), Instant.parse("2026-11-23T12:00:00Z"), 3));
+        XCounts both = first.then(second);
+        assertThat(both.whole()).isTrue();
+        assertThat(both.total()).isEqualTo(68);
+        assertThat(both.buckets()).hasSize(6);
+        assertThat(both.buckets().get(5))
+                .as("the open hour ends where X counted to")
+                .isEqualTo(new XCounts.Bucket(
+                        Instant.parse("2026-11-30T11:00:00Z"), Instant.parse("2026-11-30T11:47:12Z"), 12));
+        upstream.verify(
+                2,
+                getRequestedFor(urlPathEqualTo("/2/tweets/counts/recent"))
+                        .withQueryParam("query", equalTo("#nike -is:retweet"))
+                        .withQueryParam("granularity", equalTo("hour")));
+    }
+
+    @Test
+    void aCountsBucketWithoutItsCountIsMalformed() {
+        upstream.stubFor(get(urlPathEqualTo("/2/tweets/counts/recent"))
+                .willReturn(okJson("{\"data\": [{\"start\": \"2026-11-30T10:00:00.000Z\", "
+                        + "\"end\": \"2026-11-30T11:00:00.000Z\"}], \"meta\": {\"total_tweet_count\": 0}}")));
+
+        assertThat(client.countsRecent("#nike", null, TOKEN).block()).isInstanceOf(FetchOutcome.Malformed.class);
     }
 
     @Test
@@ -133,7 +182,7 @@ class XClientTest {
                         .withBody(Fixtures.x("error-usage-capped.json"))));
 
         var credits = client.searchRecent("#nike", null, null, 100, TOKEN).block();
-        var capped = client.countsRecent("#nike", TOKEN).block();
+        var capped = client.countsRecent("#nike", null, TOKEN).block();
 
         assertThat(credits).isInstanceOf(FetchOutcome.OutOfCredit.class);
         assertThat(credits.label()).isEqualTo("out_of_credit");

@@ -1,0 +1,26 @@
+package io.onestore.ingestor.account;
+
+import java.io.IOException;
+
+/**
+ * The day's X spend per target as every ingestor process sees it ({@code index/XSpendBook} keeps it in
+ * {@code target-spend}). A target is captured by one process at a time (its lease), so the process that captures it
+ * next {@linkplain #today reads} what the previous one {@linkplain #publish published} at the end of its capture and
+ * counts on from there: the per-target ceiling holds across replicas.
+ */
+public interface SharedSpend {
+
+    /**
+     * What was last published for the target today; zeros when nothing was.
+     *
+     * @throws IOException when the store could not be read (the caller then buys nothing for the target)
+     */
+    SpendCeiling.DaySpend today(String targetId) throws IOException;
+
+    /**
+     * Writes this process's count of the target's day now, not at the next periodic write.
+     *
+     * @throws IOException when the store refused it; the periodic write tries again
+     */
+    void publish(String targetId) throws IOException;
+}
