@@ -2,7 +2,10 @@ package io.onestore.ingestor.account;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.onestore.ingestor.config.XSettings;
+import io.onestore.model.document.Platform;
+import io.onestore.model.document.TargetSpendDocument;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -22,11 +25,11 @@ import java.util.Set;
  * this process.
  *
  * <p>Each resource read is counted in {@code onestore.source.spend{platform=x, resource, target}}; today's spend per
- * target is in health ({@code xSpend}) and, through {@code index/XSpendBook}, in the {@code target-spend} index, from which
+ * target is in health ({@code xSpend}) and, through {@code index/SpendBook}, in the {@code target-spend} index, from which
  * a restarted process takes up the day's counts again ({@link #seed}). Every method is {@code synchronized}: asking
  * and recording are separate steps of concurrent captures.
  */
-public final class SpendCeiling {
+public final class SpendCeiling implements SpendLedger<SpendCeiling.DaySpend> {
 
     /** Resources X bills. */
     public enum Resource {
@@ -173,12 +176,18 @@ public final class SpendCeiling {
     /** One target's spend in one UTC day. */
     public record DaySpend(String targetId, LocalDate day, long posts, long users, long countRequests) {}
 
+    @Override
+    public Platform platform() {
+        return Platform.X;
+    }
+
     /**
      * Takes up what earlier processes recorded for today (from {@code target-spend}), target by target as
      * {@link #adopt} does; spend of another day is ignored. Called once, before this process's own spend of the day is
      * first written out. Raised, not added: a capture that ran before the seed had already adopted its target's stored
      * spend, and this process's counts of it include it.
      */
+    @Override
     public synchronized void seed(List<DaySpend> stored) {
         rollOver();
         for (DaySpend spend : stored) {
@@ -194,6 +203,7 @@ public final class SpendCeiling {
      * counters rises to the stored one where that is higher, and the day's totals by as much, so this process never
      * buys past the target's ceiling what another already bought. Called before a capture of the target.
      */
+    @Override
     public synchronized void adopt(DaySpend stored) {
         rollOver();
         if (!stored.day().equals(day)) {
@@ -212,6 +222,7 @@ public final class SpendCeiling {
      * The target's spend today, taken out of what {@link #takeChanged} hands out next (the caller writes it now); hand
      * it back with {@link #stillChanged} when the write fails.
      */
+    @Override
     public synchronized DaySpend take(String targetId) {
         rollOver();
         changed.remove(targetId);
@@ -224,6 +235,7 @@ public final class SpendCeiling {
     }
 
     /** Today's spend of every target whose spend changed since the last call; the caller writes it out. */
+    @Override
     public synchronized List<DaySpend> takeChanged() {
         rollOver();
         List<DaySpend> out = new ArrayList<>(pastDays);
@@ -241,6 +253,7 @@ public final class SpendCeiling {
     }
 
     /** Hands back spend {@link #takeChanged} gave out and that could not be written: it is written next time. */
+    @Override
     public synchronized void stillChanged(List<DaySpend> unwritten) {
         for (DaySpend spend : unwritten) {
             if (spend.day().equals(day)) {
@@ -249,6 +262,39 @@ public final class SpendCeiling {
                 pastDays.add(spend);
             }
         }
+    }
+
+    @Override
+    public TargetSpendDocument document(DaySpend spend, Instant updatedAt) {
+        return TargetSpendDocument.x(
+                spend.targetId(),
+                spend.day(),
+                spend.posts(),
+                spend.users(),
+                spend.countRequests(),
+                TargetSpendDocument.Ceiling.x(
+                        limits.postsPerDay(),
+                        limits.usersPerDay(),
+                        limits.postsPerTargetPerDay(),
+                        limits.usersPerTargetPerDay(),
+                        limits.countRequestsPerDay()),
+                updatedAt);
+    }
+
+    @Override
+    public DaySpend day(String targetId, LocalDate day, TargetSpendDocument stored) {
+        return stored == null
+                ? new DaySpend(targetId, day, 0, 0, 0)
+                : new DaySpend(
+                        targetId,
+                        stored.day(),
+                        units(stored.posts()),
+                        units(stored.users()),
+                        units(stored.countRequests()));
+    }
+
+    private static long units(Long stored) {
+        return stored == null ? 0 : stored;
     }
 
     /** The configured ceilings. */
