@@ -10,7 +10,7 @@ import java.io.IOException;
  *
  * @param <D> the ledger's record of one target's day
  */
-public interface SharedSpend<D> {
+public interface SharedSpend<D extends SpendLedger.Day> {
 
     /**
      * What was last published for the target today; zeros when nothing was.

@@ -8,13 +8,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * What X reads cost, and the ceiling they stay under: per UTC day, posts and user objects read in total and per
@@ -52,10 +49,7 @@ public final class SpendCeiling implements SpendLedger<SpendCeiling.DaySpend> {
     private final Map<Resource, Long> reservedTotal = new HashMap<>();
 
     private final Map<String, Map<Resource, Long>> reservedPerTarget = new HashMap<>();
-    /** Targets whose day's spend changed since {@link #takeChanged} last handed it out. */
-    private final Set<String> changed = new LinkedHashSet<>();
-    /** A past day's changed spend not yet handed out when the day rolled over. */
-    private final List<DaySpend> pastDays = new ArrayList<>();
+    private final UnwrittenSpend<DaySpend> unwritten = new UnwrittenSpend<>();
 
     /** What one call holds until {@link #settle}: posts and users. */
     public record Reservation(String targetId, long posts, long users) {}
@@ -168,13 +162,14 @@ public final class SpendCeiling implements SpendLedger<SpendCeiling.DaySpend> {
         }
         rollOver();
         add(targetId, resource, amount);
-        changed.add(targetId);
+        unwritten.changed(targetId);
         meters.counter("onestore.source.spend", "platform", "x", "resource", resource.key(), "target", targetId)
                 .increment(amount);
     }
 
     /** One target's spend in one UTC day. */
-    public record DaySpend(String targetId, LocalDate day, long posts, long users, long countRequests) {}
+    public record DaySpend(String targetId, LocalDate day, long posts, long users, long countRequests)
+            implements SpendLedger.Day {}
 
     @Override
     public Platform platform() {
@@ -190,12 +185,7 @@ public final class SpendCeiling implements SpendLedger<SpendCeiling.DaySpend> {
     @Override
     public synchronized void seed(List<DaySpend> stored) {
         rollOver();
-        for (DaySpend spend : stored) {
-            if (spend.day().equals(day)) {
-                adopt(spend);
-                changed.add(spend.targetId());
-            }
-        }
+        unwritten.seed(stored, day, this::adopt);
     }
 
     /**
@@ -225,43 +215,30 @@ public final class SpendCeiling implements SpendLedger<SpendCeiling.DaySpend> {
     @Override
     public synchronized DaySpend take(String targetId) {
         rollOver();
-        changed.remove(targetId);
-        return new DaySpend(
-                targetId,
-                day,
-                spent(targetId, Resource.POSTS),
-                spent(targetId, Resource.USERS),
-                spent(targetId, Resource.COUNT_REQUESTS));
+        unwritten.taken(targetId);
+        return daySpend(targetId);
     }
 
     /** Today's spend of every target whose spend changed since the last call; the caller writes it out. */
     @Override
     public synchronized List<DaySpend> takeChanged() {
         rollOver();
-        List<DaySpend> out = new ArrayList<>(pastDays);
-        pastDays.clear();
-        for (String targetId : changed) {
-            out.add(new DaySpend(
-                    targetId,
-                    day,
-                    spent(targetId, Resource.POSTS),
-                    spent(targetId, Resource.USERS),
-                    spent(targetId, Resource.COUNT_REQUESTS)));
-        }
-        changed.clear();
-        return out;
+        return unwritten.takeAll(this::daySpend);
     }
 
     /** Hands back spend {@link #takeChanged} gave out and that could not be written: it is written next time. */
     @Override
-    public synchronized void stillChanged(List<DaySpend> unwritten) {
-        for (DaySpend spend : unwritten) {
-            if (spend.day().equals(day)) {
-                changed.add(spend.targetId());
-            } else {
-                pastDays.add(spend);
-            }
-        }
+    public synchronized void stillChanged(List<DaySpend> refused) {
+        unwritten.handBack(refused, day);
+    }
+
+    private DaySpend daySpend(String targetId) {
+        return new DaySpend(
+                targetId,
+                day,
+                spent(targetId, Resource.POSTS),
+                spent(targetId, Resource.USERS),
+                spent(targetId, Resource.COUNT_REQUESTS));
     }
 
     @Override
@@ -353,15 +330,12 @@ public final class SpendCeiling implements SpendLedger<SpendCeiling.DaySpend> {
     private void rollOver() {
         LocalDate now = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         if (!now.equals(day)) {
-            // What changed since the last hand-out is still to be written under the day it was spent in.
-            changed.forEach(t -> pastDays.add(new DaySpend(
-                    t, day, spent(t, Resource.POSTS), spent(t, Resource.USERS), spent(t, Resource.COUNT_REQUESTS))));
+            unwritten.dayEnds(this::daySpend);
             day = now;
             total.clear();
             perTarget.clear();
             reservedTotal.clear();
             reservedPerTarget.clear();
-            changed.clear();
         }
     }
 }

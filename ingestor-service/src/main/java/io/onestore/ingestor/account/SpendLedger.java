@@ -14,7 +14,14 @@ import java.util.List;
  *
  * @param <D> one target's spend in one day, as the ledger counts it
  */
-public interface SpendLedger<D> {
+public interface SpendLedger<D extends SpendLedger.Day> {
+
+    /** One target's spend in one UTC day, in the ledger's units. */
+    interface Day {
+        String targetId();
+
+        LocalDate day();
+    }
 
     /** The platform whose spend this is: {@code platform} of every document written. */
     Platform platform();

@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  *
  * @param <D> the ledger's record of one target's day
  */
-public final class SpendBook<D> implements SharedSpend<D>, AutoCloseable {
+public final class SpendBook<D extends SpendLedger.Day> implements SharedSpend<D>, AutoCloseable {
 
     /** Often enough that the API trails the ingestor by seconds, seldom enough to cost nothing. */
     static final Duration EVERY = Duration.ofSeconds(5);

@@ -1,6 +1,7 @@
 package io.onestore.ingestor.source.tiktok;
 
 import io.onestore.ingestor.account.SpendLedger;
+import io.onestore.ingestor.account.UnwrittenSpend;
 import io.onestore.model.document.Platform;
 import io.onestore.model.document.TargetSpendDocument;
 import java.time.Clock;
@@ -8,13 +9,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The Research API's daily quotas of one client, counted here so they are never exceeded: requests and records per UTC
@@ -33,7 +31,7 @@ public final class ResearchQuota implements SpendLedger<ResearchQuota.DaySpend> 
     public record Spend(long requests, long records) {}
 
     /** One target's spend in one UTC day. */
-    public record DaySpend(String targetId, LocalDate day, long requests, long records) {}
+    public record DaySpend(String targetId, LocalDate day, long requests, long records) implements SpendLedger.Day {}
 
     /** A reservation: the request may be sent asking for {@code maxCount} videos. */
     public record Grant(int maxCount) {}
@@ -58,10 +56,7 @@ public final class ResearchQuota implements SpendLedger<ResearchQuota.DaySpend> 
     private long reserved;
     private boolean exhaustedUpstream;
     private final Map<String, Spend> byTarget = new LinkedHashMap<>();
-    /** Targets whose day's spend changed since {@link #takeChanged} last handed it out. */
-    private final Set<String> changed = new LinkedHashSet<>();
-    /** A past day's changed spend not yet handed out when the day rolled over. */
-    private final List<DaySpend> pastDays = new ArrayList<>();
+    private final UnwrittenSpend<DaySpend> unwritten = new UnwrittenSpend<>();
 
     public ResearchQuota(int requestLimit, long recordLimit, Clock clock) {
         this.requestLimit = requestLimit;
@@ -127,12 +122,7 @@ public final class ResearchQuota implements SpendLedger<ResearchQuota.DaySpend> 
     @Override
     public synchronized void seed(List<DaySpend> stored) {
         roll();
-        for (DaySpend spend : stored) {
-            if (spend.day().equals(day)) {
-                adopt(spend);
-                changed.add(spend.targetId());
-            }
-        }
+        unwritten.seed(stored, day, this::adopt);
     }
 
     /**
@@ -156,29 +146,19 @@ public final class ResearchQuota implements SpendLedger<ResearchQuota.DaySpend> 
     @Override
     public synchronized DaySpend take(String targetId) {
         roll();
-        changed.remove(targetId);
+        unwritten.taken(targetId);
         return daySpend(targetId);
     }
 
     @Override
     public synchronized List<DaySpend> takeChanged() {
         roll();
-        List<DaySpend> out = new ArrayList<>(pastDays);
-        pastDays.clear();
-        changed.forEach(targetId -> out.add(daySpend(targetId)));
-        changed.clear();
-        return out;
+        return unwritten.takeAll(this::daySpend);
     }
 
     @Override
-    public synchronized void stillChanged(List<DaySpend> unwritten) {
-        for (DaySpend spend : unwritten) {
-            if (spend.day().equals(day)) {
-                changed.add(spend.targetId());
-            } else {
-                pastDays.add(spend);
-            }
-        }
+    public synchronized void stillChanged(List<DaySpend> refused) {
+        unwritten.handBack(refused, day);
     }
 
     /** The day's document, with the client's daily quotas as its ceiling. */
@@ -211,7 +191,7 @@ public final class ResearchQuota implements SpendLedger<ResearchQuota.DaySpend> 
         }
         Spend spend = byTarget.getOrDefault(targetId, new Spend(0, 0));
         byTarget.put(targetId, new Spend(spend.requests() + moreRequests, spend.records() + moreRecords));
-        changed.add(targetId);
+        unwritten.changed(targetId);
     }
 
     private DaySpend daySpend(String targetId) {
@@ -226,9 +206,7 @@ public final class ResearchQuota implements SpendLedger<ResearchQuota.DaySpend> 
     private void roll() {
         LocalDate now = today();
         if (!now.equals(day)) {
-            // What changed since the last hand-out is still to be written under the day it was spent in.
-            changed.forEach(targetId -> pastDays.add(daySpend(targetId)));
-            changed.clear();
+            unwritten.dayEnds(this::daySpend);
             day = now;
             requests = 0;
             records = 0;
