@@ -12,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,8 +29,9 @@ import org.junit.jupiter.api.TestInstance;
  * plays the Research API (client tokens, video query, user info, quotas); the ingestor watches {@code #tok} and
  * {@code @tok} on TikTok only, its client secret in a file, back-filling two days. Once back-fill is done,
  * Elasticsearch holds exactly the truth's public posts of the tag from the back-fill start to the high-water mark,
- * with no dead letters, after the simulator revoked every token once mid-run (the ingestor renews on 401); the spend
- * per target is in the metrics, and the query API's tag trend answers for {@code platform=tiktok}.
+ * with no dead letters, after the simulator revoked every token once mid-run (the ingestor renews on 401); the quota
+ * use per target is in the metrics and in the query API's {@code spend[]} within the client's daily quotas, and the
+ * query API's tag trend answers for {@code platform=tiktok}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TikTokE2ETest {
@@ -186,11 +189,53 @@ class TikTokE2ETest {
         assertThat(snapshot.path("followers").asLong())
                 .isEqualTo(profile.path("followers").asLong());
 
-        String target = URLEncoder.encode("#tok on tiktok", StandardCharsets.UTF_8);
+        String target = URLEncoder.encode("hashtag:tok", StandardCharsets.UTF_8);
         JsonNode spend = Json.get(ingestor.url() + "/actuator/metrics/onestore.source.spend?tag=target:" + target
                         + "&tag=unit:requests")
                 .body();
         assertThat(spend.at("/measurements/0/value").asDouble()).isPositive();
+
+        // Per target in the query API, from target-spend. The simulator counts quota use per client only and does not
+        // expose it, so each target's figures are checked to be there and within the client's daily quotas, and both
+        // targets' together too.
+        await("TikTok quota use of #tok and @tok in GET /api/v1/targets/{id}")
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(2))
+                .untilAsserted(() -> {
+                    long requests = 0;
+                    long records = 0;
+                    for (String id : List.of("hashtag:tok", "profile:tok")) {
+                        JsonNode tiktok = tiktokSpend(id);
+                        System.out.printf("tiktok spend of %s: %s%n", id, tiktok);
+                        assertThat(tiktok.path("day").asText())
+                                .isEqualTo(LocalDate.now(ZoneOffset.UTC).toString());
+                        assertThat(tiktok.at("/ceiling/requestsPerDay").asLong())
+                                .isEqualTo(1_000);
+                        assertThat(tiktok.at("/ceiling/recordsPerDay").asLong()).isEqualTo(100_000);
+                        assertThat(tiktok.path("requestsToday").asLong()).isPositive();
+                        assertThat(tiktok.path("recordsToday").asLong()).isPositive();
+                        assertThat(tiktok.path("requestsThisMonth").asLong())
+                                .isGreaterThanOrEqualTo(
+                                        tiktok.path("requestsToday").asLong());
+                        assertThat(tiktok.has("postsToday")).isFalse();
+                        requests += tiktok.path("requestsToday").asLong();
+                        records += tiktok.path("recordsToday").asLong();
+                    }
+                    assertThat(requests).as("requests of both targets today").isLessThanOrEqualTo(1_000);
+                    assertThat(records).as("records of both targets today").isLessThanOrEqualTo(100_000);
+                });
+    }
+
+    /** The target's TikTok entry of {@code spend[]}. */
+    private JsonNode tiktokSpend(String id) {
+        Json.Answer answer = Json.get(queryApi.url() + "/api/v1/targets/" + id, "X-API-Key", API_KEY);
+        assertThat(answer.status()).isEqualTo(200);
+        for (JsonNode entry : answer.body().path("spend")) {
+            if (entry.path("platform").asText().equals("tiktok")) {
+                return entry;
+            }
+        }
+        throw new AssertionError("no TikTok spend for " + id + ": " + answer.body());
     }
 
     @Test

@@ -376,21 +376,35 @@ class IndexContractTest {
 
     @Test
     void targetSpendRoundTripsOnePerTargetPlatformAndDayAndAMonthIsFoundByDay() throws IOException {
-        TargetSpendDocument.Ceiling ceiling = new TargetSpendDocument.Ceiling(10_000, 10_000, 2_000, 2_000, 2_000);
-        TargetSpendDocument first = new TargetSpendDocument(
-                "hashtag:nike", Platform.X, LocalDate.parse("2026-11-19"), 100, 87, 1, ceiling, T0);
+        TargetSpendDocument.Ceiling ceiling = TargetSpendDocument.Ceiling.x(10_000, 10_000, 2_000, 2_000, 2_000);
+        TargetSpendDocument first =
+                TargetSpendDocument.x("hashtag:nike", LocalDate.parse("2026-11-19"), 100, 87, 1, ceiling, T0);
         TargetSpendDocument second =
-                new TargetSpendDocument("hashtag:nike", Platform.X, LocalDate.parse("2026-11-20"), 12, 9, 3, null, T0);
+                TargetSpendDocument.x("hashtag:nike", LocalDate.parse("2026-11-20"), 12, 9, 3, null, T0);
+        TargetSpendDocument tiktok = TargetSpendDocument.tiktok(
+                "hashtag:nike",
+                LocalDate.parse("2026-11-20"),
+                14,
+                1_305,
+                TargetSpendDocument.Ceiling.tiktok(1_000, 100_000),
+                T0);
 
         assertThat(first.id()).isEqualTo("hashtag:nike@x:2026-11-19");
+        assertThat(tiktok.id()).isEqualTo("hashtag:nike@tiktok:2026-11-20");
         assertThat(roundTrip(names.targetSpend(), first.id(), first, TargetSpendDocument.class))
                 .isEqualTo(first);
         assertThat(roundTrip(names.targetSpend(), second.id(), second, TargetSpendDocument.class))
                 .isEqualTo(second);
+        assertThat(roundTrip(names.targetSpend(), tiktok.id(), tiktok, TargetSpendDocument.class))
+                .isEqualTo(tiktok);
+        // Each platform's document carries its own units only: X's are absent from TikTok's, not 0.
+        assertThat(ContractJson.mapper().writeValueAsString(tiktok))
+                .contains("\"requests\":14", "\"records\":1305", "\"requests_per_day\":1000")
+                .doesNotContain("posts", "users", "count_requests");
         assertThat(count(
                         names.targetSpend(),
                         Query.of(q -> q.range(r -> r.date(d -> d.field("day").gte("2026-11-20"))))))
-                .isEqualTo(1);
+                .isEqualTo(2);
     }
 
     private static <T> T roundTrip(String index, String id, T document, Class<T> type) throws IOException {

@@ -2,16 +2,16 @@ package io.onestore.ingestor.account;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.onestore.ingestor.config.XSettings;
+import io.onestore.model.document.Platform;
+import io.onestore.model.document.TargetSpendDocument;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * What X reads cost, and the ceiling they stay under: per UTC day, posts and user objects read in total and per
@@ -22,11 +22,11 @@ import java.util.Set;
  * this process.
  *
  * <p>Each resource read is counted in {@code onestore.source.spend{platform=x, resource, target}}; today's spend per
- * target is in health ({@code xSpend}) and, through {@code index/XSpendBook}, in the {@code target-spend} index, from which
+ * target is in health ({@code xSpend}) and, through {@code index/SpendBook}, in the {@code target-spend} index, from which
  * a restarted process takes up the day's counts again ({@link #seed}). Every method is {@code synchronized}: asking
  * and recording are separate steps of concurrent captures.
  */
-public final class SpendCeiling {
+public final class SpendCeiling implements SpendLedger<SpendCeiling.DaySpend> {
 
     /** Resources X bills. */
     public enum Resource {
@@ -49,10 +49,7 @@ public final class SpendCeiling {
     private final Map<Resource, Long> reservedTotal = new HashMap<>();
 
     private final Map<String, Map<Resource, Long>> reservedPerTarget = new HashMap<>();
-    /** Targets whose day's spend changed since {@link #takeChanged} last handed it out. */
-    private final Set<String> changed = new LinkedHashSet<>();
-    /** A past day's changed spend not yet handed out when the day rolled over. */
-    private final List<DaySpend> pastDays = new ArrayList<>();
+    private final UnwrittenSpend<DaySpend> unwritten = new UnwrittenSpend<>();
 
     /** What one call holds until {@link #settle}: posts and users. */
     public record Reservation(String targetId, long posts, long users) {}
@@ -165,13 +162,19 @@ public final class SpendCeiling {
         }
         rollOver();
         add(targetId, resource, amount);
-        changed.add(targetId);
+        unwritten.changed(targetId);
         meters.counter("onestore.source.spend", "platform", "x", "resource", resource.key(), "target", targetId)
                 .increment(amount);
     }
 
     /** One target's spend in one UTC day. */
-    public record DaySpend(String targetId, LocalDate day, long posts, long users, long countRequests) {}
+    public record DaySpend(String targetId, LocalDate day, long posts, long users, long countRequests)
+            implements SpendLedger.Day {}
+
+    @Override
+    public Platform platform() {
+        return Platform.X;
+    }
 
     /**
      * Takes up what earlier processes recorded for today (from {@code target-spend}), target by target as
@@ -179,14 +182,10 @@ public final class SpendCeiling {
      * first written out. Raised, not added: a capture that ran before the seed had already adopted its target's stored
      * spend, and this process's counts of it include it.
      */
+    @Override
     public synchronized void seed(List<DaySpend> stored) {
         rollOver();
-        for (DaySpend spend : stored) {
-            if (spend.day().equals(day)) {
-                adopt(spend);
-                changed.add(spend.targetId());
-            }
-        }
+        unwritten.seed(stored, day, this::adopt);
     }
 
     /**
@@ -194,6 +193,7 @@ public final class SpendCeiling {
      * counters rises to the stored one where that is higher, and the day's totals by as much, so this process never
      * buys past the target's ceiling what another already bought. Called before a capture of the target.
      */
+    @Override
     public synchronized void adopt(DaySpend stored) {
         rollOver();
         if (!stored.day().equals(day)) {
@@ -212,9 +212,27 @@ public final class SpendCeiling {
      * The target's spend today, taken out of what {@link #takeChanged} hands out next (the caller writes it now); hand
      * it back with {@link #stillChanged} when the write fails.
      */
+    @Override
     public synchronized DaySpend take(String targetId) {
         rollOver();
-        changed.remove(targetId);
+        unwritten.taken(targetId);
+        return daySpend(targetId);
+    }
+
+    /** Today's spend of every target whose spend changed since the last call; the caller writes it out. */
+    @Override
+    public synchronized List<DaySpend> takeChanged() {
+        rollOver();
+        return unwritten.takeAll(this::daySpend);
+    }
+
+    /** Hands back spend {@link #takeChanged} gave out and that could not be written: it is written next time. */
+    @Override
+    public synchronized void stillChanged(List<DaySpend> refused) {
+        unwritten.handBack(refused, day);
+    }
+
+    private DaySpend daySpend(String targetId) {
         return new DaySpend(
                 targetId,
                 day,
@@ -223,32 +241,37 @@ public final class SpendCeiling {
                 spent(targetId, Resource.COUNT_REQUESTS));
     }
 
-    /** Today's spend of every target whose spend changed since the last call; the caller writes it out. */
-    public synchronized List<DaySpend> takeChanged() {
-        rollOver();
-        List<DaySpend> out = new ArrayList<>(pastDays);
-        pastDays.clear();
-        for (String targetId : changed) {
-            out.add(new DaySpend(
-                    targetId,
-                    day,
-                    spent(targetId, Resource.POSTS),
-                    spent(targetId, Resource.USERS),
-                    spent(targetId, Resource.COUNT_REQUESTS)));
-        }
-        changed.clear();
-        return out;
+    @Override
+    public TargetSpendDocument document(DaySpend spend, Instant updatedAt) {
+        return TargetSpendDocument.x(
+                spend.targetId(),
+                spend.day(),
+                spend.posts(),
+                spend.users(),
+                spend.countRequests(),
+                TargetSpendDocument.Ceiling.x(
+                        limits.postsPerDay(),
+                        limits.usersPerDay(),
+                        limits.postsPerTargetPerDay(),
+                        limits.usersPerTargetPerDay(),
+                        limits.countRequestsPerDay()),
+                updatedAt);
     }
 
-    /** Hands back spend {@link #takeChanged} gave out and that could not be written: it is written next time. */
-    public synchronized void stillChanged(List<DaySpend> unwritten) {
-        for (DaySpend spend : unwritten) {
-            if (spend.day().equals(day)) {
-                changed.add(spend.targetId());
-            } else {
-                pastDays.add(spend);
-            }
-        }
+    @Override
+    public DaySpend day(String targetId, LocalDate day, TargetSpendDocument stored) {
+        return stored == null
+                ? new DaySpend(targetId, day, 0, 0, 0)
+                : new DaySpend(
+                        targetId,
+                        stored.day(),
+                        units(stored.posts()),
+                        units(stored.users()),
+                        units(stored.countRequests()));
+    }
+
+    private static long units(Long stored) {
+        return stored == null ? 0 : stored;
     }
 
     /** The configured ceilings. */
@@ -307,15 +330,12 @@ public final class SpendCeiling {
     private void rollOver() {
         LocalDate now = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         if (!now.equals(day)) {
-            // What changed since the last hand-out is still to be written under the day it was spent in.
-            changed.forEach(t -> pastDays.add(new DaySpend(
-                    t, day, spent(t, Resource.POSTS), spent(t, Resource.USERS), spent(t, Resource.COUNT_REQUESTS))));
+            unwritten.dayEnds(this::daySpend);
             day = now;
             total.clear();
             perTarget.clear();
             reservedTotal.clear();
             reservedPerTarget.clear();
-            changed.clear();
         }
     }
 }

@@ -37,9 +37,14 @@ class TargetController {
     @Operation(
             summary = "List targets with their coverage ledger: covered since, last capture, rate, next due, pages and"
                     + " calls spent, back-fill progress, the planner's shortfall; by kind then value",
-            description = "spend[] shows what a metered upstream billed per target (X: posts, users and counts requests"
-                    + " read) today and this month (UTC), against the ingestor's daily ceilings, as the ingestor"
-                    + " recorded it (it trails the reads by a few seconds); empty where nothing metered was read.")
+            description = "spend[] shows what a metered upstream billed per target, one entry per platform, today and"
+                    + " this month (UTC), against the ingestor's daily ceilings, as the ingestor recorded it (it trails"
+                    + " the reads by a few seconds); empty where nothing metered was read. Each entry carries its"
+                    + " platform's units only: x has postsToday, usersToday, countRequestsToday (and ...ThisMonth)"
+                    + " against per-day and per-target ceilings; tiktok has requestsToday, recordsToday (and"
+                    + " ...ThisMonth), the Research API requests sent and records returned for this target, against"
+                    + " the research client's daily quotas (ceiling.requestsPerDay, ceiling.recordsPerDay), which all"
+                    + " its targets share.")
     TargetPage list(
             @Parameter(schema = @Schema(allowableValues = {"hashtag", "profile"})) @RequestParam(required = false)
                     String kind,
@@ -66,7 +71,8 @@ class TargetController {
             description = "Open gaps are ranges capture has not read; later captures re-read the ones a feed can still"
                     + " page back to (page_budget, account_budget, upstream_failure, store_unavailable on the web and"
                     + " legacy feeds) and mark them filled, with closedAt. api_window gaps stay open. Only open gaps"
-                    + " count against coverage (docs/coverage.md).")
+                    + " count against coverage (docs/coverage.md). spend[] is as in the list: X's posts, users and"
+                    + " counts requests, TikTok's requests and records, today and this month against the ceilings.")
     TargetLedger get(
             @Parameter(description = "the target's id: hashtag:<tag> or profile:<handle>", example = "hashtag:nike")
                     @PathVariable

@@ -16,7 +16,8 @@ import java.util.List;
  *     expects to miss posts
  * @param coverage one ledger per platform; empty before the first capture
  * @param spend what metered upstreams billed for it today and this month, per platform (X: posts, users and counts
- *     requests read) against the ingestor's daily ceilings; empty where nothing is metered or nothing was read
+ *     requests read; TikTok: Research API requests and records) against the ingestor's daily ceilings (TikTok's: the
+ *     client's quotas); empty where nothing is metered or nothing was read
  * @param gaps its newest gaps, open and filled (with {@code GET /api/v1/targets/{id}} only; null in the list)
  * @param gapsTotal how many gaps it has in all (with {@code GET /api/v1/targets/{id}} only; null in the list)
  */

@@ -9,6 +9,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Sums {@code target-spend} documents (one per target, platform and UTC day) into each target's {@link TargetSpend}:
@@ -50,13 +52,35 @@ final class TargetSpendSums {
         return new TargetSpend(
                 platform.key(),
                 today,
-                todays == null ? 0 : todays.posts(),
-                todays == null ? 0 : todays.users(),
-                todays == null ? 0 : todays.countRequests(),
+                today(days, todays, TargetSpendDocument::posts),
+                today(days, todays, TargetSpendDocument::users),
+                today(days, todays, TargetSpendDocument::countRequests),
+                today(days, todays, TargetSpendDocument::requests),
+                today(days, todays, TargetSpendDocument::records),
                 YearMonth.from(today),
-                days.stream().mapToLong(TargetSpendDocument::posts).sum(),
-                days.stream().mapToLong(TargetSpendDocument::users).sum(),
-                days.stream().mapToLong(TargetSpendDocument::countRequests).sum(),
+                month(days, TargetSpendDocument::posts),
+                month(days, TargetSpendDocument::users),
+                month(days, TargetSpendDocument::countRequests),
+                month(days, TargetSpendDocument::requests),
+                month(days, TargetSpendDocument::records),
                 TargetSpend.Ceiling.of(latest.ceiling()));
+    }
+
+    /** Today's count of a unit: 0 without a document today; null when the platform does not count in it. */
+    private static Long today(
+            List<TargetSpendDocument> days, TargetSpendDocument todays, Function<TargetSpendDocument, Long> unit) {
+        if (month(days, unit) == null) {
+            return null;
+        }
+        Long count = todays == null ? null : unit.apply(todays);
+        return count == null ? 0L : count;
+    }
+
+    /** The month's days summed; null when none of them counts in this unit (another platform's unit). */
+    private static Long month(List<TargetSpendDocument> days, Function<TargetSpendDocument, Long> unit) {
+        List<Long> counts = days.stream().map(unit).filter(Objects::nonNull).toList();
+        return counts.isEmpty()
+                ? null
+                : counts.stream().mapToLong(Long::longValue).sum();
     }
 }

@@ -3,7 +3,6 @@ package io.onestore.query.targets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import co.elastic.clients.elasticsearch._types.Refresh;
-import io.onestore.model.document.Platform;
 import io.onestore.model.document.TargetDocument;
 import io.onestore.model.document.TargetSpendDocument;
 import io.onestore.query.ContractIndices;
@@ -21,13 +20,13 @@ import org.junit.jupiter.api.Test;
 /**
  * A target's spend against the real Elasticsearch, on 2026-10-11 (UTC): today's reads are today's document, this
  * month's are October's days summed (September's last day is not in it), and the ceiling is the one last written.
- * A day without reads yet shows zero today and the month so far.
+ * A day without reads yet shows zero today and the month so far. X and TikTok each show their own units: posts, users
+ * and counts requests; requests and records against the client's quotas.
  */
 class TargetSpendTest {
 
     static final Clock OCTOBER_11 = Clock.fixed(Instant.parse("2026-10-11T12:00:00Z"), ZoneOffset.UTC);
-    static final TargetSpendDocument.Ceiling CEILING =
-            new TargetSpendDocument.Ceiling(10_000, 9_000, 2_000, 1_500, 300);
+    static final TargetSpendDocument.Ceiling CEILING = TargetSpendDocument.Ceiling.x(10_000, 9_000, 2_000, 1_500, 300);
     static ContractIndices es;
 
     @BeforeAll
@@ -38,7 +37,11 @@ class TargetSpendTest {
                 day("hashtag:nike", "2026-09-30", 900, 800, 24, CEILING),
                 day("hashtag:nike", "2026-10-01", 250, 200, 24, null),
                 day("hashtag:nike", "2026-10-11", 100, 87, 3, CEILING),
-                day("hashtag:puma", "2026-10-10", 40, 30, 2, CEILING))) {
+                day("hashtag:puma", "2026-10-10", 40, 30, 2, CEILING),
+                tiktok("hashtag:nike", "2026-09-30", 500, 40_000),
+                tiktok("hashtag:nike", "2026-10-02", 12, 1_100),
+                tiktok("hashtag:nike", "2026-10-11", 7, 650),
+                tiktok("hashtag:puma", "2026-10-09", 3, 280))) {
             es.client().index(i -> i.index(es.names().targetSpend())
                     .id(day.id())
                     .document(day)
@@ -64,7 +67,24 @@ class TargetSpendTest {
         assertThat(nike.postsThisMonth()).isEqualTo(350);
         assertThat(nike.usersThisMonth()).isEqualTo(287);
         assertThat(nike.countRequestsThisMonth()).isEqualTo(27);
-        assertThat(nike.ceiling()).isEqualTo(new TargetSpend.Ceiling(10_000, 9_000, 2_000, 1_500, 300));
+        assertThat(nike.ceiling())
+                .isEqualTo(new TargetSpend.Ceiling(10_000L, 9_000L, 2_000L, 1_500L, 300L, null, null));
+        assertThat(nike.requestsToday()).as("TikTok's units are not X's").isNull();
+    }
+
+    @Test
+    void tiktokShowsRequestsAndRecordsTodayAndThisMonthAgainstTheClientsQuotas() throws Exception {
+        List<TargetSpend> spend = service().get("hashtag:nike").spend();
+        assertThat(spend).extracting(TargetSpend::platform).containsExactly("x", "tiktok");
+        TargetSpend tiktok = spend.get(1);
+
+        assertThat(tiktok.requestsToday()).isEqualTo(7);
+        assertThat(tiktok.recordsToday()).isEqualTo(650);
+        assertThat(tiktok.requestsThisMonth()).isEqualTo(19);
+        assertThat(tiktok.recordsThisMonth()).isEqualTo(1_750);
+        assertThat(tiktok.ceiling()).isEqualTo(new TargetSpend.Ceiling(null, null, null, null, null, 1_000L, 100_000L));
+        assertThat(tiktok.postsToday()).as("X's units are not TikTok's").isNull();
+        assertThat(tiktok.postsThisMonth()).isNull();
     }
 
     @Test
@@ -79,6 +99,10 @@ class TargetSpendTest {
         assertThat(x.postsToday()).isZero();
         assertThat(x.postsThisMonth()).isEqualTo(40);
         assertThat(x.countRequestsThisMonth()).isEqualTo(2);
+        TargetSpend tiktok = puma.spend().get(1);
+        assertThat(tiktok.requestsToday()).isZero();
+        assertThat(tiktok.recordsToday()).isZero();
+        assertThat(tiktok.requestsThisMonth()).isEqualTo(3);
     }
 
     private static TargetLedgerService service() {
@@ -87,14 +111,17 @@ class TargetSpendTest {
 
     private static TargetSpendDocument day(
             String target, String day, long posts, long users, long counts, TargetSpendDocument.Ceiling ceiling) {
-        return new TargetSpendDocument(
+        return TargetSpendDocument.x(
+                target, LocalDate.parse(day), posts, users, counts, ceiling, Instant.parse(day + "T23:00:00Z"));
+    }
+
+    private static TargetSpendDocument tiktok(String target, String day, long requests, long records) {
+        return TargetSpendDocument.tiktok(
                 target,
-                Platform.X,
                 LocalDate.parse(day),
-                posts,
-                users,
-                counts,
-                ceiling,
+                requests,
+                records,
+                TargetSpendDocument.Ceiling.tiktok(1_000, 100_000),
                 Instant.parse(day + "T23:00:00Z"));
     }
 }

@@ -93,19 +93,29 @@ class TargetsApiTest {
                                 List.of("c2"),
                                 Instant.parse("2026-09-01T00:00:00Z"))));
         // #nike is watched on X too: today's spend as the ingestor writes it (the service's clock is the real one).
-        TargetSpendDocument spend = new TargetSpendDocument(
-                "hashtag:nike",
-                Platform.X,
-                LocalDate.now(ZoneOffset.UTC),
-                100,
-                87,
-                1,
-                new TargetSpendDocument.Ceiling(10_000, 10_000, 2_000, 2_000, 2_000),
-                Instant.now());
-        es.client().index(i -> i.index(es.names().targetSpend())
-                .id(spend.id())
-                .document(spend)
-                .refresh(co.elastic.clients.elasticsearch._types.Refresh.True));
+        // And on TikTok: the Research API requests and records its captures used today.
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        for (TargetSpendDocument spend : List.of(
+                TargetSpendDocument.x(
+                        "hashtag:nike",
+                        today,
+                        100,
+                        87,
+                        1,
+                        TargetSpendDocument.Ceiling.x(10_000, 10_000, 2_000, 2_000, 2_000),
+                        Instant.now()),
+                TargetSpendDocument.tiktok(
+                        "hashtag:nike",
+                        today,
+                        14,
+                        1_305,
+                        TargetSpendDocument.Ceiling.tiktok(1_000, 100_000),
+                        Instant.now()))) {
+            es.client().index(i -> i.index(es.names().targetSpend())
+                    .id(spend.id())
+                    .document(spend)
+                    .refresh(co.elastic.clients.elasticsearch._types.Refresh.True));
+        }
     }
 
     @AfterAll
@@ -164,6 +174,7 @@ class TargetsApiTest {
         assertThat(x.get("countRequestsToday").asLong()).isEqualTo(1);
         assertThat(x.get("postsThisMonth").asLong()).isEqualTo(100);
         assertThat(x.get("ceiling").get("postsPerTargetPerDay").asLong()).isEqualTo(2_000);
+        assertThat(x.has("requestsToday")).as("TikTok's units are not X's").isFalse();
         assertThat(puma.get("spend")).as("nothing metered read for #puma").isEmpty();
         JsonNode adidas = page.get("targets").get(3);
         assertThat(adidas.get("underCovered").asBoolean()).isTrue();
@@ -205,6 +216,25 @@ class TargetsApiTest {
         assertThat(filled.get("closedAt").asText()).isEqualTo("2026-10-05T01:00:00Z");
 
         assertThat(ok("/api/v1/targets/profile:Adidas").get("gaps")).isEmpty();
+    }
+
+    @Test
+    void oneTargetShowsItsTikTokRequestsAndRecordsAgainstTheClientsQuotas() throws Exception {
+        JsonNode spend = ok("/api/v1/targets/hashtag:nike").get("spend");
+
+        assertThat(spend).hasSize(2);
+        JsonNode tiktok = spend.get(1);
+        assertThat(tiktok.get("platform").asText()).isEqualTo("tiktok");
+        assertThat(tiktok.get("day").asText())
+                .isEqualTo(LocalDate.now(ZoneOffset.UTC).toString());
+        assertThat(tiktok.get("requestsToday").asLong()).isEqualTo(14);
+        assertThat(tiktok.get("recordsToday").asLong()).isEqualTo(1_305);
+        assertThat(tiktok.get("requestsThisMonth").asLong()).isEqualTo(14);
+        assertThat(tiktok.get("recordsThisMonth").asLong()).isEqualTo(1_305);
+        assertThat(tiktok.get("ceiling").get("requestsPerDay").asLong()).isEqualTo(1_000);
+        assertThat(tiktok.get("ceiling").get("recordsPerDay").asLong()).isEqualTo(100_000);
+        assertThat(tiktok.has("postsToday")).as("X's units are not TikTok's").isFalse();
+        assertThat(tiktok.get("ceiling").has("postsPerDay")).isFalse();
     }
 
     @Test

@@ -1,7 +1,9 @@
 package io.onestore.ingestor.capture.tiktok;
 
+import io.onestore.ingestor.account.SharedSpend;
 import io.onestore.ingestor.config.IngestorProperties;
 import io.onestore.ingestor.config.TikTokEnabled;
+import io.onestore.ingestor.source.tiktok.ResearchQuota;
 import io.onestore.ingestor.source.tiktok.TikTokResearchClient;
 import io.onestore.model.json.ContractJson;
 import org.springframework.context.annotation.Bean;
@@ -15,7 +17,12 @@ class TikTokCaptureConfig {
 
     @Bean
     TikTokTargetFetcher tiktokTargetFetcher(
-            IngestorProperties properties, TikTokResearchClient client, TikTokNormalizer normalizer) {
-        return new TikTokTargetFetcher(client, normalizer, properties.sources().tiktok(), ContractJson.mapper());
+            IngestorProperties properties,
+            TikTokResearchClient client,
+            TikTokNormalizer normalizer,
+            ResearchQuota quota,
+            SharedSpend<ResearchQuota.DaySpend> shared) {
+        return new TikTokTargetFetcher(
+                client, normalizer, properties.sources().tiktok(), ContractJson.mapper(), quota, shared);
     }
 }

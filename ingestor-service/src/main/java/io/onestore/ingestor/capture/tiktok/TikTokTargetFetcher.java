@@ -2,12 +2,14 @@ package io.onestore.ingestor.capture.tiktok;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.onestore.ingestor.account.SharedSpend;
 import io.onestore.ingestor.capture.CaptureBatch;
 import io.onestore.ingestor.capture.CaptureResult;
 import io.onestore.ingestor.capture.MalformedAnswers;
 import io.onestore.ingestor.capture.PlatformTargetFetcher;
 import io.onestore.ingestor.config.TikTokSettings;
 import io.onestore.ingestor.source.FetchOutcome;
+import io.onestore.ingestor.source.tiktok.ResearchQuota;
 import io.onestore.ingestor.source.tiktok.TikTokResearchClient;
 import io.onestore.ingestor.source.tiktok.VideoQuery;
 import io.onestore.ingestor.targets.CoverageOrder;
@@ -55,15 +57,26 @@ public final class TikTokTargetFetcher implements PlatformTargetFetcher {
     private final WindowReader reader;
     private final TikTokBackfill backfill;
     private final MalformedAnswers malformedAnswers;
+    private final SharedQuota shared;
 
+    /**
+     * @param quota the client's quotas, which {@code client} counts against
+     * @param shared the targets' quota use as every process recorded it ({@code index/SpendBook})
+     */
     public TikTokTargetFetcher(
-            TikTokResearchClient client, TikTokNormalizer normalizer, TikTokSettings settings, ObjectMapper json) {
+            TikTokResearchClient client,
+            TikTokNormalizer normalizer,
+            TikTokSettings settings,
+            ObjectMapper json,
+            ResearchQuota quota,
+            SharedSpend<ResearchQuota.DaySpend> shared) {
         this.client = client;
         this.normalizer = normalizer;
         this.settings = settings;
         this.reader = new WindowReader(client, settings.maxCount());
         this.backfill = new TikTokBackfill(reader, settings.windowDays());
         this.malformedAnswers = new MalformedAnswers(json);
+        this.shared = new SharedQuota(quota, shared);
     }
 
     @Override
@@ -73,18 +86,21 @@ public final class TikTokTargetFetcher implements PlatformTargetFetcher {
 
     @Override
     public Mono<CaptureResult> fetch(Target target, Instant capturedAt, CoverageOrder order) {
-        Mono<CaptureResult> capture = target.kind() == TargetDocument.Kind.PROFILE
-                ? profile(target, capturedAt, order)
-                : hashtag(target, capturedAt, order);
-        return capture.onErrorResume(e -> {
-            log.error("Capture of {} failed unexpectedly", target, e);
-            return Mono.just(new CaptureResult.Failed(
-                    target, "transient", "internal error: " + e.getClass().getSimpleName(), List.of()));
-        });
+        return shared.around(target, () -> Mono.defer(() -> target.kind() == TargetDocument.Kind.PROFILE
+                        ? profile(target, capturedAt, order)
+                        : hashtag(target, capturedAt, order))
+                .onErrorResume(e -> {
+                    log.error("Capture of {} failed unexpectedly", target, e);
+                    return Mono.just(new CaptureResult.Failed(
+                            target,
+                            "transient",
+                            "internal error: " + e.getClass().getSimpleName(),
+                            List.of()));
+                }));
     }
 
     private Mono<CaptureResult> hashtag(Target target, Instant capturedAt, CoverageOrder order) {
-        String spender = target.toString();
+        String spender = target.id();
         Instant from = order.mark() != null
                 ? order.mark().publishedAt().minus(order.overlap())
                 : capturedAt.minus(FIRST_LIVE_SPAN);
@@ -172,7 +188,7 @@ public final class TikTokTargetFetcher implements PlatformTargetFetcher {
     }
 
     private Mono<CaptureResult> profile(Target target, Instant capturedAt, CoverageOrder order) {
-        String spender = target.toString();
+        String spender = target.id();
         return client.userInfo(spender, target.value()).flatMap(info -> {
             if (!(info instanceof FetchOutcome.Ok<JsonNode> user)) {
                 return Mono.just(failed(target, info, capturedAt));

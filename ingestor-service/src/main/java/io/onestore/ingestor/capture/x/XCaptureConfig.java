@@ -1,6 +1,7 @@
 package io.onestore.ingestor.capture.x;
 
 import io.onestore.ingestor.account.SharedSpend;
+import io.onestore.ingestor.account.SpendCeiling;
 import io.onestore.ingestor.account.XAccounts;
 import io.onestore.ingestor.config.IngestorProperties;
 import io.onestore.ingestor.config.XSettings;
@@ -21,7 +22,7 @@ class XCaptureConfig {
             IngestorProperties properties,
             XClient client,
             XAccounts accounts,
-            SharedSpend shared,
+            SharedSpend<SpendCeiling.DaySpend> shared,
             XNormalizer normalizer,
             Clock clock) {
         XSettings x = properties.sources().x();

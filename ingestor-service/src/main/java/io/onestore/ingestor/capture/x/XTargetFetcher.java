@@ -61,7 +61,7 @@ public final class XTargetFetcher implements PlatformTargetFetcher {
     private final XClient client;
     private final AccountPool pool;
     private final SpendCeiling spend;
-    private final SharedSpend shared;
+    private final SharedSpend<SpendCeiling.DaySpend> shared;
     private final XSearchWalk walks;
     private final XNormalizer normalizer;
     private final MalformedAnswers malformedAnswers;
@@ -70,7 +70,7 @@ public final class XTargetFetcher implements PlatformTargetFetcher {
     public XTargetFetcher(
             XClient client,
             XAccounts accounts,
-            SharedSpend shared,
+            SharedSpend<SpendCeiling.DaySpend> shared,
             XSearchWalk walks,
             XNormalizer normalizer,
             ObjectMapper json,

@@ -75,7 +75,7 @@ public final class TikTokResearchClient {
 
     /**
      * One page of a video search, asking for up to {@code maxCount} videos, counted against today's quota for
-     * {@code target} (a label for the per-target spend).
+     * {@code target} (the target's id, {@code hashtag:vans}, under which its spend is kept).
      */
     public Mono<FetchOutcome<VideoPage>> videos(String target, VideoQuery query, int maxCount) {
         return Mono.defer(() -> {

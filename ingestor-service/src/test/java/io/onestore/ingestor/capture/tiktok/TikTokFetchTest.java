@@ -132,9 +132,8 @@ class TikTokFetchTest {
                 .withRequestBody(matchingJsonPath("$.end_date", equalTo("20261130")))
                 .withRequestBody(matchingJsonPath("$.query.and[0].field_name", equalTo("hashtag_name")))
                 .withRequestBody(matchingJsonPath("$.query.and[0].field_values[0]", equalTo("vans"))));
-        assertThat(rig.quota.view().byTarget().get("#vans on tiktok").requests())
-                .isEqualTo(2);
-        assertThat(rig.quota.view().byTarget().get("#vans on tiktok").records()).isEqualTo(3);
+        assertThat(rig.quota.view().byTarget().get("hashtag:vans").requests()).isEqualTo(2);
+        assertThat(rig.quota.view().byTarget().get("hashtag:vans").records()).isEqualTo(3);
     }
 
     @Test

@@ -8,6 +8,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.onestore.ingestor.account.SharedSpend;
 import io.onestore.ingestor.config.TikTokSettings;
 import io.onestore.ingestor.normalize.TikTokVideoNormalizer;
 import io.onestore.ingestor.source.tiktok.ClientCredentials;
@@ -19,6 +20,8 @@ import io.onestore.testsupport.time.TestClock;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -50,7 +53,29 @@ final class TikTokRig {
                 clock,
                 meters);
         this.fetcher = new TikTokTargetFetcher(
-                client, new TikTokVideoNormalizer(new VaderSentimentScorer()), settings, ContractJson.mapper());
+                client,
+                new TikTokVideoNormalizer(new VaderSentimentScorer()),
+                settings,
+                ContractJson.mapper(),
+                quota,
+                new Alone(quota, clock));
+    }
+
+    /**
+     * No other process: nothing was stored for a target today, and publishing keeps nothing. These tests are about
+     * the client and the fetcher; the shared store is {@code TikTokEndToEndTest}'s, over the real Elasticsearch.
+     */
+    private record Alone(ResearchQuota quota, TestClock clock) implements SharedSpend<ResearchQuota.DaySpend> {
+
+        @Override
+        public ResearchQuota.DaySpend today(String targetId) {
+            return quota.day(targetId, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC), null);
+        }
+
+        @Override
+        public void publish(String targetId) {
+            quota.take(targetId);
+        }
     }
 
     static TikTokSettings settings(URI base, int requestsPerDay, long recordsPerDay, Duration maxLookback) {

@@ -3,9 +3,7 @@ package io.onestore.ingestor.index;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import io.onestore.ingestor.account.SharedSpend;
-import io.onestore.ingestor.account.SpendCeiling;
-import io.onestore.ingestor.config.XSettings;
-import io.onestore.model.document.Platform;
+import io.onestore.ingestor.account.SpendLedger;
 import io.onestore.model.document.TargetSpendDocument;
 import io.onestore.model.index.IndexNames;
 import java.io.IOException;
@@ -22,39 +20,44 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * X's spend per target and UTC day in Elasticsearch ({@code target-spend}, one {@link TargetSpendDocument} per
- * target and day), where the query API shows it per target (docs/ingestor-x.md, "Spend"). Every {@link #EVERY} it
- * writes the day's counts of the targets whose spend changed; before the first write it reads back what an earlier
- * process wrote today and {@linkplain SpendCeiling#seed seeds} the ceiling with it, so a restart neither forgets the
- * day's spend nor writes smaller counts over it. A failed write is tried again next time; nothing here stops a capture.
+ * One metered platform's spend per target and UTC day in Elasticsearch ({@code target-spend}, one {@link
+ * TargetSpendDocument} per target, platform and day), where the query API shows it per target: X's reads
+ * (docs/ingestor-x.md, "Spend") and TikTok's Research API requests and records (docs/ingestor-tiktok.md, "Quotas").
+ * Every {@link #EVERY} it writes the day's counts of the targets whose spend changed; before the first write it reads
+ * back what an earlier process wrote today and {@linkplain SpendLedger#seed seeds} the ledger with it, so a restart
+ * neither forgets the day's spend nor writes smaller counts over it. A failed write is tried again next time; nothing
+ * here stops a capture.
  *
  * <p>Across replicas ({@link SharedSpend}): a capture of a target starts by reading the target's document of the day
  * (a realtime get, no refresh needed) and ends by writing it, so the next process to lease the target counts on from
- * what this one bought.
+ * what this one spent.
+ *
+ * @param <D> the ledger's record of one target's day
  */
-public final class XSpendBook implements SharedSpend, AutoCloseable {
+public final class SpendBook<D extends SpendLedger.Day> implements SharedSpend<D>, AutoCloseable {
 
     /** Often enough that the API trails the ingestor by seconds, seldom enough to cost nothing. */
     static final Duration EVERY = Duration.ofSeconds(5);
 
-    private static final Logger log = LoggerFactory.getLogger(XSpendBook.class);
+    private static final Logger log = LoggerFactory.getLogger(SpendBook.class);
     private static final int MOST_TARGETS = 10_000;
 
     private final ElasticsearchClient client;
     private final IndexNames names;
-    private final SpendCeiling spend;
+    private final SpendLedger<D> ledger;
     private final Clock clock;
     private final ScheduledExecutorService writer;
     private boolean seeded;
 
-    XSpendBook(ElasticsearchClient client, IndexNames names, SpendCeiling spend, Clock clock, boolean scheduled) {
+    SpendBook(ElasticsearchClient client, IndexNames names, SpendLedger<D> ledger, Clock clock, boolean scheduled) {
         this.client = client;
         this.names = names;
-        this.spend = spend;
+        this.ledger = ledger;
         this.clock = clock;
         this.writer = scheduled
                 ? Executors.newSingleThreadScheduledExecutor(r -> {
-                    Thread thread = new Thread(r, "onestore-x-spend");
+                    Thread thread =
+                            new Thread(r, "onestore-" + ledger.platform().key() + "-spend");
                     thread.setDaemon(true);
                     return thread;
                 })
@@ -64,43 +67,28 @@ public final class XSpendBook implements SharedSpend, AutoCloseable {
         }
     }
 
-    /** Seeds the ceiling once, then writes what changed; throws when Elasticsearch refused or was not there. */
+    /** Seeds the ledger once, then writes what changed; throws when Elasticsearch refused or was not there. */
     public synchronized void write() throws IOException {
         if (!seeded) {
-            spend.seed(today());
+            ledger.seed(today());
             seeded = true;
         }
-        List<SpendCeiling.DaySpend> changed = spend.takeChanged();
+        List<D> changed = ledger.takeChanged();
         if (changed.isEmpty()) {
             return;
         }
         try {
             bulk(changed);
         } catch (IOException | RuntimeException e) {
-            spend.stillChanged(changed);
+            ledger.stillChanged(changed);
             throw e;
         }
     }
 
-    private void bulk(List<SpendCeiling.DaySpend> changed) throws IOException {
-        XSettings.Spend limits = spend.limits();
-        TargetSpendDocument.Ceiling ceiling = new TargetSpendDocument.Ceiling(
-                limits.postsPerDay(),
-                limits.usersPerDay(),
-                limits.postsPerTargetPerDay(),
-                limits.usersPerTargetPerDay(),
-                limits.countRequestsPerDay());
+    private void bulk(List<D> changed) throws IOException {
         List<BulkOperation> operations = new ArrayList<>();
-        for (SpendCeiling.DaySpend day : changed) {
-            TargetSpendDocument document = new TargetSpendDocument(
-                    day.targetId(),
-                    Platform.X,
-                    day.day(),
-                    day.posts(),
-                    day.users(),
-                    day.countRequests(),
-                    ceiling,
-                    clock.instant());
+        for (D day : changed) {
+            TargetSpendDocument document = ledger.document(day, clock.instant());
             operations.add(BulkOperation.of(b -> b.index(i -> i.index(names.targetSpend())
                     .id(document.id())
                     .requireAlias(true)
@@ -108,15 +96,16 @@ public final class XSpendBook implements SharedSpend, AutoCloseable {
         }
         var response = client.bulk(b -> b.operations(operations));
         if (response.errors()) {
-            List<SpendCeiling.DaySpend> refused = new ArrayList<>();
+            List<D> refused = new ArrayList<>();
             for (int i = 0; i < response.items().size(); i++) {
                 if (response.items().get(i).error() != null) {
                     refused.add(changed.get(i));
                 }
             }
-            spend.stillChanged(refused);
+            ledger.stillChanged(refused);
             log.warn(
-                    "X spend: {} of {} target-spend writes refused ({}), tried again later",
+                    "{} spend: {} of {} target-spend writes refused ({}), tried again later",
+                    ledger.platform().key(),
                     refused.size(),
                     changed.size(),
                     response.items().stream()
@@ -128,42 +117,39 @@ public final class XSpendBook implements SharedSpend, AutoCloseable {
     }
 
     @Override
-    public SpendCeiling.DaySpend today(String targetId) throws IOException {
+    public D today(String targetId) throws IOException {
         LocalDate day = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        String id = new TargetSpendDocument(targetId, Platform.X, day, 0, 0, 0, null, null).id();
+        String id = TargetSpendDocument.idOf(targetId, ledger.platform(), day);
         var got = client.get(g -> g.index(names.targetSpend()).id(id), TargetSpendDocument.class);
-        TargetSpendDocument d = got.found() ? got.source() : null;
-        return d == null
-                ? new SpendCeiling.DaySpend(targetId, day, 0, 0, 0)
-                : new SpendCeiling.DaySpend(targetId, d.day(), d.posts(), d.users(), d.countRequests());
+        return ledger.day(targetId, day, got.found() ? got.source() : null);
     }
 
     @Override
     public synchronized void publish(String targetId) throws IOException {
-        List<SpendCeiling.DaySpend> one = List.of(spend.take(targetId));
+        List<D> one = List.of(ledger.take(targetId));
         try {
             bulk(one);
         } catch (IOException | RuntimeException e) {
-            spend.stillChanged(one);
+            ledger.stillChanged(one);
             throw e;
         }
     }
 
-    /** What an earlier process of the same prefix wrote for today. */
-    private List<SpendCeiling.DaySpend> today() throws IOException {
-        String day = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).toString();
+    /** What an earlier process of the same prefix wrote for today, on this ledger's platform. */
+    private List<D> today() throws IOException {
+        LocalDate day = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         var response = client.search(
                 s -> s.index(names.targetSpend())
                         .size(MOST_TARGETS)
-                        .query(q -> q.bool(b -> b.filter(
-                                        f -> f.term(t -> t.field("platform").value(Platform.X.key())))
-                                .filter(f -> f.term(t -> t.field("day").value(day))))),
+                        .query(q -> q.bool(b -> b.filter(f -> f.term(t -> t.field("platform")
+                                        .value(ledger.platform().key())))
+                                .filter(f -> f.term(t -> t.field("day").value(day.toString()))))),
                 TargetSpendDocument.class);
-        List<SpendCeiling.DaySpend> stored = new ArrayList<>();
+        List<D> stored = new ArrayList<>();
         for (var hit : response.hits().hits()) {
             TargetSpendDocument d = hit.source();
             if (d != null) {
-                stored.add(new SpendCeiling.DaySpend(d.targetId(), d.day(), d.posts(), d.users(), d.countRequests()));
+                stored.add(ledger.day(d.targetId(), d.day(), d));
             }
         }
         return stored;
@@ -174,7 +160,7 @@ public final class XSpendBook implements SharedSpend, AutoCloseable {
             write();
         } catch (IOException | RuntimeException e) {
             // The index is not installed yet, or Elasticsearch is away: the counts stay in memory until it answers.
-            log.debug("X spend not written yet: {}", e.toString());
+            log.debug("{} spend not written yet: {}", ledger.platform().key(), e.toString());
         }
     }
 

@@ -7,6 +7,7 @@ import io.onestore.ingestor.ContractIndices;
 import io.onestore.ingestor.account.SpendCeiling;
 import io.onestore.ingestor.account.SpendCeiling.Resource;
 import io.onestore.ingestor.config.XSettings;
+import io.onestore.ingestor.source.tiktok.ResearchQuota;
 import io.onestore.model.document.Platform;
 import io.onestore.model.document.TargetSpendDocument;
 import io.onestore.testsupport.time.TestClock;
@@ -20,10 +21,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * X's spend per target and day in the real Elasticsearch: written as it changes, taken up again by a restarted process
+ * Spend per target and day in the real Elasticsearch (X's reads, TikTok's quota use): written as it changes, taken up again by a restarted process
  * (so its ceiling still counts the day's reads), and split at midnight UTC under the day each read was billed in.
  */
-class XSpendBookTest {
+class SpendBookTest {
 
     static final XSettings.Spend LIMITS = new XSettings.Spend(10_000, 9_000, 2_000, 1_500, 300);
     static ContractIndices indices;
@@ -32,7 +33,7 @@ class XSpendBookTest {
 
     @BeforeAll
     static void install() {
-        indices = ContractIndices.install(XSpendBookTest.class);
+        indices = ContractIndices.install(SpendBookTest.class);
     }
 
     @AfterAll
@@ -53,13 +54,13 @@ class XSpendBookTest {
         assertThat(nike.posts()).isEqualTo(100);
         assertThat(nike.users()).isEqualTo(87);
         assertThat(nike.countRequests()).isEqualTo(1);
-        assertThat(nike.ceiling()).isEqualTo(new TargetSpendDocument.Ceiling(10_000, 9_000, 2_000, 1_500, 300));
+        assertThat(nike.ceiling()).isEqualTo(TargetSpendDocument.Ceiling.x(10_000, 9_000, 2_000, 1_500, 300));
         assertThat(stored("profile:nike", "2026-11-30").users()).isEqualTo(1);
 
         // A new process: the day's spend comes back before it writes, so it neither forgets nor writes less.
         indices.client().indices().refresh(r -> r.index(indices.names().targetSpend()));
         SpendCeiling restarted = ceiling();
-        XSpendBook book = book(restarted);
+        SpendBook<SpendCeiling.DaySpend> book = book(restarted);
         book.write();
         assertThat(restarted.postsAllowed("hashtag:nike")).isEqualTo(1_900);
         restarted.record("hashtag:nike", Resource.POSTS, 20);
@@ -90,8 +91,8 @@ class XSpendBookTest {
         clock.advance(Duration.ofDays(3));
         SpendCeiling a = ceiling();
         SpendCeiling b = ceiling();
-        XSpendBook bookA = book(a);
-        XSpendBook bookB = book(b);
+        SpendBook<SpendCeiling.DaySpend> bookA = book(a);
+        SpendBook<SpendCeiling.DaySpend> bookB = book(b);
 
         a.adopt(bookA.today("hashtag:puma"));
         SpendCeiling.Reservation page = a.reservePage("hashtag:puma", 100);
@@ -123,12 +124,51 @@ class XSpendBookTest {
         return new SpendCeiling(LIMITS, clock, new SimpleMeterRegistry());
     }
 
-    private XSpendBook book(SpendCeiling spend) {
-        return new XSpendBook(indices.client(), indices.names(), spend, clock, false);
+    private SpendBook<SpendCeiling.DaySpend> book(SpendCeiling spend) {
+        return new SpendBook<>(indices.client(), indices.names(), spend, clock, false);
+    }
+
+    /**
+     * TikTok's quota use through the same book: each target's requests and records of the day under {@code tiktok},
+     * with the client's quotas as the ceiling, and a restarted process counts the day's stored use against the
+     * client's quotas, so a restart never lets it send more than the day allows.
+     */
+    @Test
+    void tiktokQuotaUseIsWrittenPerTargetAndARestartStillCountsIt() throws IOException {
+        clock.advance(Duration.ofDays(5));
+        ResearchQuota quota = new ResearchQuota(10, 1_000, clock);
+        SpendBook<ResearchQuota.DaySpend> book =
+                new SpendBook<>(indices.client(), indices.names(), quota, clock, false);
+        for (int page = 0; page < 3; page++) {
+            quota.settle("hashtag:vans", quota.reserve("hashtag:vans", 100).orElseThrow(), 100);
+        }
+        quota.settle("profile:vans", quota.reserve("profile:vans", 1).orElseThrow(), 1);
+        book.write();
+
+        TargetSpendDocument vans = stored("hashtag:vans", Platform.TIKTOK, "2026-12-05");
+        assertThat(vans.requests()).isEqualTo(3);
+        assertThat(vans.records()).isEqualTo(300);
+        assertThat(vans.posts()).as("X's units are not TikTok's").isNull();
+        assertThat(vans.ceiling()).isEqualTo(TargetSpendDocument.Ceiling.tiktok(10, 1_000));
+        assertThat(stored("profile:vans", Platform.TIKTOK, "2026-12-05").records())
+                .isEqualTo(1);
+
+        indices.client().indices().refresh(r -> r.index(indices.names().targetSpend()));
+        ResearchQuota restarted = new ResearchQuota(10, 1_000, clock);
+        new SpendBook<>(indices.client(), indices.names(), restarted, clock, false).write();
+        assertThat(restarted.view().requests()).isEqualTo(4);
+        assertThat(restarted.view().records()).isEqualTo(301);
+        assertThat(restarted.reserve("hashtag:vans", 1_000).orElseThrow().maxCount())
+                .as("1,000 records a day, 301 used before the restart")
+                .isEqualTo(699);
     }
 
     private TargetSpendDocument stored(String target, String day) throws IOException {
-        String id = new TargetSpendDocument(target, Platform.X, LocalDate.parse(day), 0, 0, 0, null, null).id();
+        return stored(target, Platform.X, day);
+    }
+
+    private TargetSpendDocument stored(String target, Platform platform, String day) throws IOException {
+        String id = TargetSpendDocument.idOf(target, platform, LocalDate.parse(day));
         var found =
                 indices.client().get(g -> g.index(indices.names().targetSpend()).id(id), TargetSpendDocument.class);
         assertThat(found.found()).as("%s stored", id).isTrue();
