@@ -208,13 +208,15 @@ public final class JetstreamConsumer implements AutoCloseable {
         List<JetstreamEvent> creates = batch.stream()
                 .filter(e -> e.isPostCreate() && !deletedHere.contains(e.uri()))
                 .toList();
-        StreamMatcher.match(creates, tags).forEach((target, posts) -> {
-            indexer.index(normalizer.normalize(target, posts, now));
-            posts.forEach(post -> coverage.matched(target.value(), new Mark(instant(post.timeUs()), post.uri())));
-        });
-        indexer.flush(FLUSH_TIMEOUT);
+        Map<Target, List<JetstreamEvent>> matched = StreamMatcher.match(creates, tags);
+        List<CaptureBatch> posts = new ArrayList<>();
+        matched.forEach((target, found) -> posts.add(normalizer.normalize(target, found, now)));
+        acknowledged(posts, "posts");
         long last = batch.get(batch.size() - 1).timeUs();
         countEngagement(batch, last, now);
+        // Only now, with every write of the batch acknowledged, may anything remember it as read.
+        matched.forEach((target, found) ->
+                found.forEach(post -> coverage.matched(target.value(), new Mark(instant(post.timeUs()), post.uri()))));
         backfills.removeIf(run -> run.over().get());
         for (JetstreamEvent event : batch) {
             if (event.isPostDelete()) {
@@ -238,17 +240,30 @@ public final class JetstreamConsumer implements AutoCloseable {
     }
 
     /**
-     * Likes and reposts of posts we hold, counted into metrics after the batch's posts were flushed (a post liked in
-     * the batch that created it is found) and before the cursor moves; when Elasticsearch cannot be read the batch
-     * fails and is read again from the position before it.
+     * Writes a batch's documents and fails the batch unless Elasticsearch acknowledged every one: the position, the
+     * cursor and the ledger then stay where they were, and the stream reads the batch again (a write that went to the
+     * spool meanwhile lands under the same id when it is replayed).
+     */
+    private void acknowledged(List<CaptureBatch> writes, String what) {
+        if (!writes.isEmpty() && !indexer.indexAcknowledged(writes, FLUSH_TIMEOUT)) {
+            throw new NotAcknowledged(what);
+        }
+    }
+
+    /**
+     * Likes and reposts of posts we hold, counted into metrics after the batch's posts were acknowledged (a post liked
+     * in the batch that created it is found) and before the cursor moves; when Elasticsearch cannot be read or does
+     * not acknowledge the metrics, the batch fails and is read again from the position before it.
      */
     private void countEngagement(List<JetstreamEvent> batch, long last, Instant now) {
         try {
             var metrics = engagement.count(batch, last, now);
-            if (!metrics.isEmpty()) {
-                indexer.index(new CaptureBatch(null, now, List.of(), metrics, null, null, List.of()));
-                indexer.flush(FLUSH_TIMEOUT);
-            }
+            acknowledged(
+                    metrics.isEmpty()
+                            ? List.of()
+                            : List.of(new CaptureBatch(null, now, List.of(), metrics, null, null, List.of())),
+                    "metrics");
+            engagement.written(metrics);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the posts liked or reposted", e);
         }
@@ -308,6 +323,14 @@ public final class JetstreamConsumer implements AutoCloseable {
             log.warn("Jetstream resumes at {}, older than it can replay: gap {} to {} recorded", from, from, to);
         } catch (IOException e) {
             log.warn("Cannot record the Jetstream gap {} to {}: {}", from, to, e.toString());
+        }
+    }
+
+    /** A batch whose writes Elasticsearch did not all acknowledge: it is read again, nothing moved past it. */
+    static final class NotAcknowledged extends IllegalStateException {
+        NotAcknowledged(String what) {
+            super("Elasticsearch did not acknowledge every write of the batch's " + what
+                    + " (spooled, closing or unreachable); the batch is read again");
         }
     }
 
