@@ -138,7 +138,10 @@ class JetstreamKillE2ETest {
                 .as("posts from before the kill and after the restart")
                 .isGreaterThan((int) storedAtKill);
         assertThat(comparable)
-                .as("post for post the tag's posts over the covered range, the deleted ones gone")
+                .as(
+                        "post for post the tag's posts over the covered range %d..%d, the deleted ones gone;"
+                                + " the differing posts (uri, time_us, deleted_us): %s",
+                        coveredSince, coveredUntil, differing(truth, comparable, expected))
                 .containsExactlyInAnyOrderElementsOf(expected);
 
         Map<String, JsonNode> metrics = newestMetrics(es + "/" + prefix + "post-metrics");
@@ -164,6 +167,19 @@ class JetstreamKillE2ETest {
             likesCounted += likes;
         }
         assertThat(likesCounted).as("likes were counted at all").isPositive();
+    }
+
+    /** For a failure's message: the truth of each post stored but not expected, or expected but not stored. */
+    private static List<String> differing(JsonNode truth, List<String> stored, Set<String> expected) {
+        List<String> differing = new ArrayList<>();
+        for (JsonNode post : truth.path("posts")) {
+            String uri = post.path("uri").asText();
+            if (stored.contains(uri) != expected.contains(uri)) {
+                differing.add(uri + " " + post.path("time_us").asText() + " "
+                        + post.path("deleted_us").asText() + (stored.contains(uri) ? " stored" : " missing"));
+            }
+        }
+        return differing;
     }
 
     private static long upTo(JsonNode times, long throughUs) {

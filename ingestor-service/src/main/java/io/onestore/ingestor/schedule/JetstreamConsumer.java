@@ -358,10 +358,14 @@ public final class JetstreamConsumer implements AutoCloseable {
             return watchedTags;
         }
         try {
-            watchedTags = targets.watched(Platform.BLUESKY, fileTargetIds.get()).stream()
+            Set<String> read = targets.watched(Platform.BLUESKY, fileTargetIds.get()).stream()
                     .filter(t -> t.kind() == TargetDocument.Kind.HASHTAG)
                     .map(Target::value)
                     .collect(Collectors.toUnmodifiableSet());
+            if (!read.equals(watchedTags)) {
+                log.info("Bluesky stream now matches {} (was {}), from position {}", read, watchedTags, position);
+            }
+            watchedTags = read;
             watchedAt = now;
         } catch (IOException | RuntimeException e) {
             if (watchedAt.equals(Instant.MIN)) {
