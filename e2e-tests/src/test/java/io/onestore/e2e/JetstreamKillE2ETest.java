@@ -42,10 +42,12 @@ class JetstreamKillE2ETest {
         }
     }
 
-    // Quarantined, not passed: it passed twice and failed once (2026-12-01, clean clone): the 4 newest posts inside the
-    // range the ledger called covered (covered_since to last_capture_at) were not stored. Either the Bluesky ledger
-    // claims coverage past what was written before the stop, or those posts were lost; issue 17 keeps it open.
-    @Disabled("the stream ledger may claim coverage past the stored posts; see issue 17")
+    // Quarantined again, not passed (issue 17). The fault it first found is fixed (the cursor and the ledger moved on
+    // writes that were only spooled, as at shutdown: JetstreamEndToEndTest pins it); after the fix it passed 4 of 6
+    // runs (2026-12-01). Two other failures remain, unexplained: once one post missing and one deleted post kept
+    // inside the covered range, once the metrics of two deleted posts kept (the post deleted, its metrics not). The
+    // assertion now names the differing posts' time_us and deleted_us against the covered range.
+    @Disabled("still fails 1 in 3 with other signatures than the fixed fault; see issue 17 and docs/open-networks.md")
     @Test
     void aKilledIngestorResumesFromItsCursorAndLosesAndDuplicatesNothing() throws Exception {
         Files.createDirectories(LOGS);
@@ -143,7 +145,10 @@ class JetstreamKillE2ETest {
                 .as("posts from before the kill and after the restart")
                 .isGreaterThan((int) storedAtKill);
         assertThat(comparable)
-                .as("post for post the tag's posts over the covered range, the deleted ones gone")
+                .as(
+                        "post for post the tag's posts over the covered range %d..%d, the deleted ones gone;"
+                                + " the differing posts (uri, time_us, deleted_us): %s",
+                        coveredSince, coveredUntil, differing(truth, comparable, expected))
                 .containsExactlyInAnyOrderElementsOf(expected);
 
         Map<String, JsonNode> metrics = newestMetrics(es + "/" + prefix + "post-metrics");
@@ -169,6 +174,19 @@ class JetstreamKillE2ETest {
             likesCounted += likes;
         }
         assertThat(likesCounted).as("likes were counted at all").isPositive();
+    }
+
+    /** For a failure's message: the truth of each post stored but not expected, or expected but not stored. */
+    private static List<String> differing(JsonNode truth, List<String> stored, Set<String> expected) {
+        List<String> differing = new ArrayList<>();
+        for (JsonNode post : truth.path("posts")) {
+            String uri = post.path("uri").asText();
+            if (stored.contains(uri) != expected.contains(uri)) {
+                differing.add(uri + " " + post.path("time_us").asText() + " "
+                        + post.path("deleted_us").asText() + (stored.contains(uri) ? " stored" : " missing"));
+            }
+        }
+        return differing;
     }
 
     private static long upTo(JsonNode times, long throughUs) {

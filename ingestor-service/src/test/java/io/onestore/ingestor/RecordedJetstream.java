@@ -77,6 +77,11 @@ final class RecordedJetstream implements AutoCloseable {
         }
     }
 
+    /** Events recorded. */
+    int size() {
+        return events.size();
+    }
+
     long timeUs(int index) {
         return times.get(index);
     }

@@ -1,5 +1,6 @@
 package io.onestore.ingestor.schedule;
 
+import io.onestore.ingestor.capture.CaptureBatch;
 import io.onestore.ingestor.capture.bluesky.BlueskyNormalizer;
 import io.onestore.ingestor.capture.bluesky.StreamMatcher;
 import io.onestore.ingestor.config.BlueskySettings;
@@ -141,11 +142,15 @@ final class JetstreamBackfill {
         Instant now = clock.instant();
         List<JetstreamEvent> creates =
                 batch.stream().filter(JetstreamEvent::isPostCreate).toList();
+        List<CaptureBatch> writes = new ArrayList<>();
         StreamMatcher.match(creates, tags).forEach((target, posts) -> {
             posts.forEach(post -> written.add(DocumentIds.post(Platform.BLUESKY, post.uri())));
-            indexer.index(normalizer.normalize(target, posts, now));
+            writes.add(normalizer.normalize(target, posts, now));
         });
-        indexer.flush(FLUSH_TIMEOUT);
+        // As the live stream: unless every write was acknowledged, the batch is read again from the position before.
+        if (!writes.isEmpty() && !indexer.indexAcknowledged(writes, FLUSH_TIMEOUT)) {
+            throw new JetstreamConsumer.NotAcknowledged("back-filled posts");
+        }
         for (JetstreamEvent event : batch) {
             if (event.isPostDelete()) {
                 pending.add(DocumentIds.post(Platform.BLUESKY, event.uri()));
