@@ -6,6 +6,7 @@ import io.onestore.simulator.world.Post;
 import io.onestore.simulator.world.World;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
@@ -25,12 +26,45 @@ class BlueskyTruthController {
 
     private final World world;
     private final JetstreamEvents events;
+    private final BlueskyActors actors;
     private final Clock clock;
 
-    BlueskyTruthController(World world, JetstreamEvents events, Clock clock) {
+    BlueskyTruthController(World world, JetstreamEvents events, BlueskyActors actors, Clock clock) {
         this.world = world;
         this.events = events;
+        this.actors = actors;
         this.clock = clock;
+    }
+
+    /**
+     * An account by DID or handle: {@code did}, {@code handle}, {@code followers} (what the AppView answers) and its
+     * posts the stream shows with {@code from <= taken_at < to}, oldest first, as for a tag; 404 when unknown.
+     */
+    @GetMapping("/__truth/bluesky/profiles/{actor}")
+    ResponseEntity<Map<String, Object>> profile(
+            @PathVariable String actor,
+            @RequestParam(required = false) Instant from,
+            @RequestParam(required = false) Instant to) {
+        var author = actors.find(actor);
+        if (author.isEmpty()) {
+            return ResponseEntity.status(404).body(Json.object("error", "unknown actor: " + actor));
+        }
+        long nowUs = clock.millis() * 1000;
+        long now = Math.floorDiv(nowUs, 1_000_000);
+        long fromSecond = from != null ? from.getEpochSecond() : world.origin().getEpochSecond();
+        long toSecond = to != null ? to.getEpochSecond() : now + 1;
+        List<Map<String, Object>> posts = world.posts(fromSecond, toSecond, now).stream()
+                .filter(Post::isVisible)
+                .filter(p -> p.author().index() == author.get().index())
+                .sorted(Comparator.comparingLong(Post::takenAt))
+                .map(p -> post(p, nowUs))
+                .toList();
+        return ResponseEntity.ok(Json.object(
+                "did", JetstreamEvents.did(author.get()),
+                "handle", actors.handle(author.get()),
+                "followers", author.get().followers(),
+                "now_us", nowUs,
+                "posts", posts));
     }
 
     /** Posts with {@code from <= taken_at < to} (defaults: the world's origin and now), oldest first. */
