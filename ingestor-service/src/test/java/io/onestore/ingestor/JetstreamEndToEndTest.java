@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.onestore.ingestor.capture.bluesky.BlueskyNormalizer;
+import io.onestore.ingestor.capture.bluesky.HandleResolver;
 import io.onestore.ingestor.config.BlueskySettings;
 import io.onestore.ingestor.config.IngestorProperties;
 import io.onestore.ingestor.index.BulkIndexer;
@@ -117,6 +118,9 @@ class JetstreamEndToEndTest {
     @Autowired
     IngestorProperties properties;
 
+    @Autowired
+    HandleResolver handles;
+
     IndexCounts counts;
     JetstreamConsumer consumer;
 
@@ -163,6 +167,7 @@ class JetstreamEndToEndTest {
                 ledger,
                 leases,
                 () -> Set.of("hashtag:nike"),
+                handles,
                 settings,
                 clock);
     }
@@ -271,7 +276,8 @@ class JetstreamEndToEndTest {
                 live.reconnectBackoffMax(),
                 live.targetsRefresh(),
                 live.coverageInterval(),
-                backfill);
+                backfill,
+                live.appview());
     }
 
     private ObjectNode newestMetrics(String postId) throws IOException {

@@ -2,6 +2,7 @@ package io.onestore.ingestor.schedule;
 
 import io.onestore.ingestor.capture.CaptureBatch;
 import io.onestore.ingestor.capture.bluesky.BlueskyNormalizer;
+import io.onestore.ingestor.capture.bluesky.HandleResolver;
 import io.onestore.ingestor.capture.bluesky.StreamMatcher;
 import io.onestore.ingestor.config.BlueskySettings;
 import io.onestore.ingestor.index.BulkIndexer;
@@ -74,6 +75,8 @@ public final class JetstreamConsumer implements AutoCloseable {
     private final StreamEngagement engagement;
     private final SourceCursors cursors;
     private final StreamCoverage coverage;
+    private final StreamCoverage profileCoverage;
+    private final HandleResolver handles;
     private final TargetLeases targets;
     private final Supplier<Set<String>> fileTargetIds;
     private final BlueskySettings settings;
@@ -84,6 +87,9 @@ public final class JetstreamConsumer implements AutoCloseable {
     private volatile Long position;
     private volatile Instant watchedAt = Instant.MIN;
     private volatile Set<String> watchedTags = Set.of();
+    /** The watched Bluesky profiles by DID, refreshed with the tags (a handle is resolved to its DID). */
+    private volatile Map<String, Target> watchedDids = Map.of();
+
     private final Map<String, Long> pendingDeletes = new LinkedHashMap<>();
     private final JetstreamBackfill backfill;
     /** Tags already asked whether they are new to the stream (worker-owned, like pendingDeletes). */
@@ -103,6 +109,7 @@ public final class JetstreamConsumer implements AutoCloseable {
             CoverageLedger ledger,
             TargetLeases targets,
             Supplier<Set<String>> fileTargetIds,
+            HandleResolver handles,
             BlueskySettings settings,
             Clock clock) {
         this.client = client;
@@ -112,6 +119,9 @@ public final class JetstreamConsumer implements AutoCloseable {
         this.engagement = engagement;
         this.cursors = cursors;
         this.coverage = new StreamCoverage(ledger, Platform.BLUESKY, settings.coverageInterval());
+        this.profileCoverage =
+                new StreamCoverage(ledger, Platform.BLUESKY, TargetDocument.Kind.PROFILE, settings.coverageInterval());
+        this.handles = handles;
         this.backfill = new JetstreamBackfill(client, normalizer, indexer, deletions, coverage, settings, clock);
         this.targets = targets;
         this.fileTargetIds = fileTargetIds;
@@ -208,10 +218,11 @@ public final class JetstreamConsumer implements AutoCloseable {
         List<JetstreamEvent> creates = batch.stream()
                 .filter(e -> e.isPostCreate() && !deletedHere.contains(e.uri()))
                 .toList();
-        StreamMatcher.match(creates, tags).forEach((target, posts) -> {
-            indexer.index(normalizer.normalize(target, posts, now));
-            posts.forEach(post -> coverage.matched(target.value(), new Mark(instant(post.timeUs()), post.uri())));
-        });
+        Map<Target, List<JetstreamEvent>> matched = StreamMatcher.match(creates, tags, watchedDids);
+        StreamMatcher.toIndex(matched)
+                .forEach((target, posts) -> indexer.index(normalizer.normalize(target, posts, now)));
+        matched.forEach((target, posts) -> posts.forEach(
+                post -> coverageOf(target).matched(target.value(), new Mark(instant(post.timeUs()), post.uri()))));
         indexer.flush(FLUSH_TIMEOUT);
         long last = batch.get(batch.size() - 1).timeUs();
         countEngagement(batch, last, now);
@@ -281,9 +292,19 @@ public final class JetstreamConsumer implements AutoCloseable {
     private void covered(Set<String> tags, Instant from, Instant to, Instant now) {
         try {
             coverage.covered(tags, from, to, now);
+            profileCoverage.covered(watchedProfiles(), from, to, now);
         } catch (IOException | RuntimeException e) {
             log.warn("Cannot write the Bluesky coverage ledger: {}", e.toString());
         }
+    }
+
+    private StreamCoverage coverageOf(Target target) {
+        return target.kind() == TargetDocument.Kind.PROFILE ? profileCoverage : coverage;
+    }
+
+    /** The values (handle or DID) of the watched profiles whose DID is known. */
+    private Set<String> watchedProfiles() {
+        return watchedDids.values().stream().map(Target::value).collect(Collectors.toUnmodifiableSet());
     }
 
     private Set<String> watchedTags(Instant now) {
@@ -291,10 +312,12 @@ public final class JetstreamConsumer implements AutoCloseable {
             return watchedTags;
         }
         try {
-            watchedTags = targets.watched(Platform.BLUESKY, fileTargetIds.get()).stream()
+            List<Target> watched = targets.watched(Platform.BLUESKY, fileTargetIds.get());
+            watchedTags = watched.stream()
                     .filter(t -> t.kind() == TargetDocument.Kind.HASHTAG)
                     .map(Target::value)
                     .collect(Collectors.toUnmodifiableSet());
+            watchedDids = Map.copyOf(handles.dids(watched, now));
             watchedAt = now;
         } catch (IOException | RuntimeException e) {
             log.warn("Cannot read the watched Bluesky targets; keeping {}: {}", watchedTags, e.toString());
@@ -305,6 +328,7 @@ public final class JetstreamConsumer implements AutoCloseable {
     private void recordGap(Instant from, Instant to, Instant now) {
         try {
             coverage.replayGap(watchedTags(now), from, to, now);
+            profileCoverage.replayGap(watchedProfiles(), from, to, now);
             log.warn("Jetstream resumes at {}, older than it can replay: gap {} to {} recorded", from, from, to);
         } catch (IOException e) {
             log.warn("Cannot record the Jetstream gap {} to {}: {}", from, to, e.toString());

@@ -37,7 +37,8 @@ class BlueskyTruthController {
     }
 
     /**
-     * An account by DID or handle: {@code did}, {@code handle}, {@code followers} (what the AppView answers) and its
+     * An account by DID or handle: {@code did}, {@code handle}, {@code followers} (what the AppView answers),
+     * {@code is_private} (a private author's posts are not on the stream) and its
      * posts the stream shows with {@code from <= taken_at < to}, oldest first, as for a tag; 404 when unknown.
      */
     @GetMapping("/__truth/bluesky/profiles/{actor}")
@@ -63,6 +64,7 @@ class BlueskyTruthController {
                 "did", JetstreamEvents.did(author.get()),
                 "handle", actors.handle(author.get()),
                 "followers", author.get().followers(),
+                "is_private", author.get().isPrivate(),
                 "now_us", nowUs,
                 "posts", posts));
     }
