@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -51,15 +52,8 @@ class BlueskyTruthController {
             return ResponseEntity.status(404).body(Json.object("error", "unknown actor: " + actor));
         }
         long nowUs = clock.millis() * 1000;
-        long now = Math.floorDiv(nowUs, 1_000_000);
-        long fromSecond = from != null ? from.getEpochSecond() : world.origin().getEpochSecond();
-        long toSecond = to != null ? to.getEpochSecond() : now + 1;
-        List<Map<String, Object>> posts = world.posts(fromSecond, toSecond, now).stream()
-                .filter(Post::isVisible)
-                .filter(p -> p.author().index() == author.get().index())
-                .sorted(Comparator.comparingLong(Post::takenAt))
-                .map(p -> post(p, nowUs))
-                .toList();
+        List<Map<String, Object>> posts = visiblePosts(
+                from, to, nowUs, p -> p.author().index() == author.get().index());
         return ResponseEntity.ok(Json.object(
                 "did", JetstreamEvents.did(author.get()),
                 "handle", actors.handle(author.get()),
@@ -80,16 +74,25 @@ class BlueskyTruthController {
             return ResponseEntity.badRequest().body(Json.object("error", "not a hashtag: " + tag));
         }
         long nowUs = clock.millis() * 1000;
+        List<Map<String, Object>> posts = visiblePosts(
+                from,
+                to,
+                nowUs,
+                p -> p.caption() != null && Hashtags.extract(p.caption()).contains(normalized.get()));
+        return ResponseEntity.ok(Json.object("tag", normalized.get(), "now_us", nowUs, "posts", posts));
+    }
+
+    /** The public posts {@code which} selects with {@code from <= taken_at < to} (defaults: origin, now), oldest first. */
+    private List<Map<String, Object>> visiblePosts(Instant from, Instant to, long nowUs, Predicate<Post> which) {
         long now = Math.floorDiv(nowUs, 1_000_000);
         long fromSecond = from != null ? from.getEpochSecond() : world.origin().getEpochSecond();
         long toSecond = to != null ? to.getEpochSecond() : now + 1;
-        List<Map<String, Object>> posts = world.posts(fromSecond, toSecond, now).stream()
+        return world.posts(fromSecond, toSecond, now).stream()
                 .filter(Post::isVisible)
-                .filter(p ->
-                        p.caption() != null && Hashtags.extract(p.caption()).contains(normalized.get()))
+                .filter(which)
+                .sorted(Comparator.comparingLong(Post::takenAt))
                 .map(p -> post(p, nowUs))
                 .toList();
-        return ResponseEntity.ok(Json.object("tag", normalized.get(), "now_us", nowUs, "posts", posts));
     }
 
     private Map<String, Object> post(Post post, long nowUs) {
