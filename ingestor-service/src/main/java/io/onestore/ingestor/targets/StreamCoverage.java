@@ -185,7 +185,10 @@ public final class StreamCoverage {
         Double rate = known == null ? null : known.ratePerHour();
         Instant lastTo = known == null ? null : known.lastCaptureAt();
         if (lastTo != null && to.isAfter(lastTo)) {
-            double hours = Duration.between(lastTo, to).toMillis() / 3_600_000.0;
+            // In nanoseconds: stream positions are microseconds apart, and a zero in milliseconds made the rate
+            // infinite,
+            // which Elasticsearch refuses (the whole ledger write with it).
+            double hours = Duration.between(lastTo, to).toNanos() / 3_600_000_000_000.0;
             double sample = matched.getOrDefault(tag, 0) / hours;
             rate = rate == null ? sample : CoverageUpdate.SMOOTHING * sample + (1 - CoverageUpdate.SMOOTHING) * rate;
         }
