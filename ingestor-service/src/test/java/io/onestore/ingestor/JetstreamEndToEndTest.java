@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.onestore.ingestor.capture.bluesky.BlueskyNormalizer;
+import io.onestore.ingestor.capture.bluesky.HandleResolver;
 import io.onestore.ingestor.config.BlueskySettings;
 import io.onestore.ingestor.config.IngestorProperties;
 import io.onestore.ingestor.index.BulkIndexer;
@@ -128,6 +129,9 @@ class JetstreamEndToEndTest {
     @Autowired
     IngestorProperties properties;
 
+    @Autowired
+    HandleResolver handles;
+
     IndexCounts counts;
     JetstreamConsumer consumer;
 
@@ -178,6 +182,7 @@ class JetstreamEndToEndTest {
                 ledger,
                 leases,
                 () -> Set.of("hashtag:nike"),
+                handles,
                 settings,
                 clock);
     }
@@ -342,7 +347,8 @@ class JetstreamEndToEndTest {
                 live.reconnectBackoffMax(),
                 live.targetsRefresh(),
                 live.coverageInterval(),
-                backfill);
+                backfill,
+                live.appview());
     }
 
     private ObjectNode newestMetrics(String postId) throws IOException {

@@ -2,6 +2,7 @@ package io.onestore.ingestor.schedule;
 
 import io.onestore.ingestor.capture.CaptureBatch;
 import io.onestore.ingestor.capture.bluesky.BlueskyNormalizer;
+import io.onestore.ingestor.capture.bluesky.HandleResolver;
 import io.onestore.ingestor.capture.bluesky.StreamMatcher;
 import io.onestore.ingestor.config.BlueskySettings;
 import io.onestore.ingestor.index.BulkIndexer;
@@ -82,6 +83,8 @@ public final class JetstreamConsumer implements AutoCloseable {
     private final StreamEngagement engagement;
     private final SourceCursors cursors;
     private final StreamCoverage coverage;
+    private final StreamCoverage profileCoverage;
+    private final HandleResolver handles;
     private final TargetLeases targets;
     private final Supplier<Set<String>> fileTargetIds;
     private final BlueskySettings settings;
@@ -92,6 +95,9 @@ public final class JetstreamConsumer implements AutoCloseable {
     private volatile Long position;
     private volatile Instant watchedAt = Instant.MIN;
     private volatile Set<String> watchedTags = Set.of();
+    /** The watched Bluesky profiles by DID, refreshed with the tags (a handle is resolved to its DID). */
+    private volatile Map<String, Target> watchedDids = Map.of();
+
     private final Map<String, Long> pendingDeletes = new LinkedHashMap<>();
     private final JetstreamBackfill backfill;
     /** Tags already asked whether they are new to the stream (worker-owned, like pendingDeletes). */
@@ -117,6 +123,7 @@ public final class JetstreamConsumer implements AutoCloseable {
             CoverageLedger ledger,
             TargetLeases targets,
             Supplier<Set<String>> fileTargetIds,
+            HandleResolver handles,
             BlueskySettings settings,
             Clock clock) {
         this.client = client;
@@ -126,6 +133,9 @@ public final class JetstreamConsumer implements AutoCloseable {
         this.engagement = engagement;
         this.cursors = cursors;
         this.coverage = new StreamCoverage(ledger, Platform.BLUESKY, settings.coverageInterval());
+        this.profileCoverage =
+                new StreamCoverage(ledger, Platform.BLUESKY, TargetDocument.Kind.PROFILE, settings.coverageInterval());
+        this.handles = handles;
         this.backfill = new JetstreamBackfill(client, normalizer, indexer, deletions, coverage, settings, clock);
         this.targets = targets;
         this.fileTargetIds = fileTargetIds;
@@ -260,15 +270,15 @@ public final class JetstreamConsumer implements AutoCloseable {
         List<JetstreamEvent> creates = batch.stream()
                 .filter(e -> e.isPostCreate() && !deletedHere.contains(e.uri()))
                 .toList();
-        Map<Target, List<JetstreamEvent>> matched = StreamMatcher.match(creates, tags);
+        Map<Target, List<JetstreamEvent>> matched = StreamMatcher.match(creates, tags, watchedDids);
         List<CaptureBatch> posts = new ArrayList<>();
-        matched.forEach((target, found) -> posts.add(normalizer.normalize(target, found, now)));
+        StreamMatcher.toIndex(matched).forEach((target, found) -> posts.add(normalizer.normalize(target, found, now)));
         acknowledged(posts, "posts");
         long last = batch.get(batch.size() - 1).timeUs();
         countEngagement(batch, last, now);
         // Only now, with every write of the batch acknowledged, may anything remember it as read.
-        matched.forEach((target, found) ->
-                found.forEach(post -> coverage.matched(target.value(), new Mark(instant(post.timeUs()), post.uri()))));
+        matched.forEach((target, found) -> found.forEach(
+                post -> coverageOf(target).matched(target.value(), new Mark(instant(post.timeUs()), post.uri()))));
         backfills.removeIf(run -> run.over().get());
         for (JetstreamEvent event : batch) {
             if (event.isPostDelete()) {
@@ -348,9 +358,19 @@ public final class JetstreamConsumer implements AutoCloseable {
     private void covered(Set<String> tags, Instant from, Instant to, Instant now) {
         try {
             coverage.covered(tags, from, to, now);
+            profileCoverage.covered(watchedProfiles(), from, to, now);
         } catch (IOException | RuntimeException e) {
             log.warn("Cannot write the Bluesky coverage ledger: {}", e.toString());
         }
+    }
+
+    private StreamCoverage coverageOf(Target target) {
+        return target.kind() == TargetDocument.Kind.PROFILE ? profileCoverage : coverage;
+    }
+
+    /** The values (handle or DID) of the watched profiles whose DID is known. */
+    private Set<String> watchedProfiles() {
+        return watchedDids.values().stream().map(Target::value).collect(Collectors.toUnmodifiableSet());
     }
 
     private Set<String> watchedTags(Instant now) {
@@ -358,7 +378,8 @@ public final class JetstreamConsumer implements AutoCloseable {
             return watchedTags;
         }
         try {
-            Set<String> read = targets.watched(Platform.BLUESKY, fileTargetIds.get()).stream()
+            List<Target> watched = targets.watched(Platform.BLUESKY, fileTargetIds.get());
+            Set<String> read = watched.stream()
                     .filter(t -> t.kind() == TargetDocument.Kind.HASHTAG)
                     .map(Target::value)
                     .collect(Collectors.toUnmodifiableSet());
@@ -366,6 +387,7 @@ public final class JetstreamConsumer implements AutoCloseable {
                 log.info("Bluesky stream now matches {} (was {}), from position {}", read, watchedTags, position);
             }
             watchedTags = read;
+            watchedDids = Map.copyOf(handles.dids(watched, now));
             watchedAt = now;
         } catch (IOException | RuntimeException e) {
             if (watchedAt.equals(Instant.MIN)) {
@@ -380,6 +402,7 @@ public final class JetstreamConsumer implements AutoCloseable {
     private void recordGap(Instant from, Instant to, Instant now) {
         try {
             coverage.replayGap(watchedTags(now), from, to, now);
+            profileCoverage.replayGap(watchedProfiles(), from, to, now);
             log.warn("Jetstream resumes at {}, older than it can replay: gap {} to {} recorded", from, from, to);
         } catch (IOException e) {
             log.warn("Cannot record the Jetstream gap {} to {}: {}", from, to, e.toString());
