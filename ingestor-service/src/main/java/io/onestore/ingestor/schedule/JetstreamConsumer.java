@@ -201,6 +201,11 @@ public final class JetstreamConsumer implements AutoCloseable {
         return events;
     }
 
+    /** Back-fills running, or over with deletions the live stream has not taken over yet: for health and tests. */
+    public int backfills() {
+        return backfills.size();
+    }
+
     /** The {@code time_us} the next connection resumes from (before the overlap); null before the first. */
     public Long position() {
         return position;
@@ -279,7 +284,7 @@ public final class JetstreamConsumer implements AutoCloseable {
         // Only now, with every write of the batch acknowledged, may anything remember it as read.
         matched.forEach((target, found) -> found.forEach(
                 post -> coverageOf(target).matched(target.value(), new Mark(instant(post.timeUs()), post.uri()))));
-        backfills.removeIf(run -> run.over().get());
+        takeOverBackfillDeletions();
         for (JetstreamEvent event : batch) {
             if (event.isPostDelete()) {
                 String id = DocumentIds.post(Platform.BLUESKY, event.uri());
@@ -329,6 +334,21 @@ public final class JetstreamConsumer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the posts liked or reposted", e);
         }
+    }
+
+    /**
+     * Deletions a finished back-fill could not apply join the stream's own, tried at every batch until done. They are
+     * older than the stream's position, so they do not hold the cursor ({@link Long#MAX_VALUE} as their time): a
+     * restart would not read them again, and what this process does not apply is lost with it, as the rest of a
+     * back-fill cut short is.
+     */
+    private void takeOverBackfillDeletions() {
+        for (JetstreamBackfill.Run run : backfills) {
+            if (run.handedOver().get()) {
+                run.unapplied().forEach(id -> pendingDeletes.putIfAbsent(id, Long.MAX_VALUE));
+            }
+        }
+        backfills.removeIf(run -> run.handedOver().get());
     }
 
     /** Tags new to the stream (no ledger yet) are replayed from an older cursor on a second connection. */
