@@ -98,13 +98,15 @@ class JetstreamKillE2ETest {
         JavaService second = start("ingestor-kill-2", "ingestor-service", env);
         String ledgerUrl = es + "/" + prefix + "target-coverage/_doc/hashtag:" + TAG + "@bluesky";
         Instant restartedAt = simulatedNow(simulator);
-        await("the restarted stream past the simulated time of the restart")
+        await("the restarted stream past the simulated time of the restart, over a range with a like in it")
                 .atMost(Duration.ofMinutes(10))
+                .pollInterval(Duration.ofSeconds(1))
                 .until(() -> {
                     JsonNode ledger = Json.get(ledgerUrl).body().path("_source");
                     return ledger.has("last_capture_at")
                             && Instant.parse(ledger.path("last_capture_at").asText())
-                                    .isAfter(restartedAt.plusSeconds(60));
+                                    .isAfter(restartedAt.plusSeconds(60))
+                            && aLikeWithin(simulator, ledger);
                 });
         second.close();
 
@@ -174,6 +176,26 @@ class JetstreamKillE2ETest {
             likesCounted += likes;
         }
         assertThat(likesCounted).as("likes were counted at all").isPositive();
+    }
+
+    /**
+     * Whether the simulator's stream sent a like of a never deleted post inside the ledger's covered range by its end: a range
+     * without one cannot show that likes are counted (one run's range was that short).
+     */
+    private static boolean aLikeWithin(JavaService simulator, JsonNode ledger) {
+        long since = micros(Instant.parse(ledger.path("covered_since").asText()));
+        long until = micros(Instant.parse(ledger.path("last_capture_at").asText()));
+        for (JsonNode post : Json.get(simulator.url() + "/__truth/bluesky/tags/" + TAG)
+                .body()
+                .path("posts")) {
+            long at = post.path("time_us").asLong();
+            boolean kept =
+                    post.path("deleted_us").isNull() || post.path("deleted_us").isMissingNode();
+            if (kept && at >= since && at <= until && upTo(post.path("likes_us"), until) > 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** For a failure's message: the truth of each post stored but not expected, or expected but not stored. */
