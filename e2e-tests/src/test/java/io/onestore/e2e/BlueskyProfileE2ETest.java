@@ -91,9 +91,7 @@ class BlueskyProfileE2ETest {
         env.put("ONESTORE_INGEST_TARGETS_FILE", targets.toAbsolutePath().toString());
         env.put("ONESTORE_INGEST_INTERVAL", "10s");
         env.put("ONESTORE_INGEST_SCHEDULE_TICK", "1s");
-        env.put(
-                "ONESTORE_INGEST_SPOOL_DIR",
-                LOGS.resolve("spool").toAbsolutePath().toString());
+        env.put("ONESTORE_INGEST_SPOOL_DIR", FreshSpool.at(LOGS.resolve("spool")));
         env.put("ONESTORE_SOURCES_BLUESKY_ENDPOINTS", simulator.url().replace("http", "ws") + "/subscribe");
         env.put("ONESTORE_SOURCES_BLUESKY_APPVIEW_URL", simulator.url());
         env.put("ONESTORE_SOURCES_BLUESKY_BATCH_INTERVAL", "200ms");
