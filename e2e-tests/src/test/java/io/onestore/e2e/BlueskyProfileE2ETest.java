@@ -161,10 +161,12 @@ class BlueskyProfileE2ETest {
                 .isPositive();
     }
 
-    // Quarantined with the open fault of issue 17 (JetstreamKillE2ETest): on 2026-12-01 its first run found the
-    // newest of a watched author's posts inside the range the author's ledger called covered not stored, with no
-    // kill, after a graceful stop; every other post of both authors matched (by DID, with and without the tag).
-    @Disabled("the stream ledger may claim coverage past the stored posts; see issue 17")
+    // Quarantined (issue 17). Its first run (before the stream's cursor and ledger moved only on acknowledged writes)
+    // found the newest of a watched author's posts inside the covered range not stored. On 2026-12-01 it passed 2 runs
+    // in a row after that fix and failed the third, with theWatchedAuthorsPosts... above, because the handle's author
+    // had no post at all inside its ledger's covered range (the truth had none either): the run is too short for a
+    // quiet author, which wants a wait for the author's posts, not a fix of the stream.
+    @Disabled("not yet 3 green runs in a row; see the comment above and issue 17")
     @Test
     void aWatchedProfilesPostsAreTheSimulatorsOverItsCoveredRange() {
 
