@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  * matching, indexing the few matches, counting likes and storing its cursor. Both read for the same time; the ingestor's
  * heap is sampled every second from its metrics endpoint. Writes {@code e2e-tests/target/bench/jetstream-burst.txt}
  * and {@code .json}. Tune with {@code -Donestore.bench.burst-seconds=}, {@code .burst-clock-rate=},
- * {@code .burst-posts-per-hour=}.
+ * {@code .burst-posts-per-hour=}; {@code -Donestore.bench.burst-jfr=<file>.jfr} records the ingestor with Flight Recorder.
  */
 class JetstreamBurstBenchmark {
 
@@ -111,6 +111,14 @@ class JetstreamBurstBenchmark {
                 "ONESTORE_INGEST_SPOOL_DIR",
                 LOGS.resolve("spool").toAbsolutePath().toString());
         env.put("ONESTORE_SOURCES_BLUESKY_ENDPOINTS", subscribe);
+        String recording = System.getProperty("onestore.bench.burst-jfr");
+        if (recording != null) {
+            // A flight recording of the ingestor over the whole run, to see where its time goes.
+            env.put(
+                    "JAVA_TOOL_OPTIONS",
+                    "-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
+                            + Path.of(recording).toAbsolutePath());
+        }
         try (JavaService ingestor = JavaService.start("ingestor-burst", "ingestor-service", env, LOGS)
                 .awaitHealthy(Duration.ofMinutes(10))) {
             String metrics = ingestor.url() + "/actuator/metrics/";

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,10 +41,8 @@ class JetstreamKillE2ETest {
         }
     }
 
-    // Quarantined, not passed: it passed twice and failed once (2026-12-01, clean clone): the 4 newest posts inside the
-    // range the ledger called covered (covered_since to last_capture_at) were not stored. Either the Bluesky ledger
-    // claims coverage past what was written before the stop, or those posts were lost; issue 17 keeps it open.
-    @Disabled("the stream ledger may claim coverage past the stored posts; see issue 17")
+    // Quarantined from its first run until 2026-12-01 (issue 17); see docs/open-networks.md for what it found. On
+    // failure the assertion names the differing posts' time_us and deleted_us against the covered range.
     @Test
     void aKilledIngestorResumesFromItsCursorAndLosesAndDuplicatesNothing() throws Exception {
         Files.createDirectories(LOGS);
@@ -75,9 +72,7 @@ class JetstreamKillE2ETest {
         env.put("ONESTORE_INGEST_TARGETS_FILE", targets.toAbsolutePath().toString());
         env.put("ONESTORE_INGEST_INTERVAL", "10s");
         env.put("ONESTORE_INGEST_SCHEDULE_TICK", "1s");
-        env.put(
-                "ONESTORE_INGEST_SPOOL_DIR",
-                LOGS.resolve("spool").toAbsolutePath().toString());
+        env.put("ONESTORE_INGEST_SPOOL_DIR", FreshSpool.at(LOGS.resolve("spool")));
         env.put("ONESTORE_SOURCES_BLUESKY_ENDPOINTS", simulator.url().replace("http", "ws") + "/subscribe");
         env.put("ONESTORE_SOURCES_BLUESKY_BATCH_INTERVAL", "200ms");
         env.put("ONESTORE_SOURCES_BLUESKY_RECONNECT_BACKOFF", "100ms");
@@ -96,13 +91,15 @@ class JetstreamKillE2ETest {
         JavaService second = start("ingestor-kill-2", "ingestor-service", env);
         String ledgerUrl = es + "/" + prefix + "target-coverage/_doc/hashtag:" + TAG + "@bluesky";
         Instant restartedAt = simulatedNow(simulator);
-        await("the restarted stream past the simulated time of the restart")
+        await("the restarted stream past the simulated time of the restart, over a range with a like in it")
                 .atMost(Duration.ofMinutes(10))
+                .pollInterval(Duration.ofSeconds(1))
                 .until(() -> {
                     JsonNode ledger = Json.get(ledgerUrl).body().path("_source");
                     return ledger.has("last_capture_at")
                             && Instant.parse(ledger.path("last_capture_at").asText())
-                                    .isAfter(restartedAt.plusSeconds(60));
+                                    .isAfter(restartedAt.plusSeconds(60))
+                            && aLikeWithin(simulator, ledger);
                 });
         second.close();
 
@@ -143,7 +140,10 @@ class JetstreamKillE2ETest {
                 .as("posts from before the kill and after the restart")
                 .isGreaterThan((int) storedAtKill);
         assertThat(comparable)
-                .as("post for post the tag's posts over the covered range, the deleted ones gone")
+                .as(
+                        "post for post the tag's posts over the covered range %d..%d, the deleted ones gone;"
+                                + " the differing posts (uri, time_us, deleted_us): %s",
+                        coveredSince, coveredUntil, differing(truth, comparable, expected))
                 .containsExactlyInAnyOrderElementsOf(expected);
 
         Map<String, JsonNode> metrics = newestMetrics(es + "/" + prefix + "post-metrics");
@@ -169,6 +169,39 @@ class JetstreamKillE2ETest {
             likesCounted += likes;
         }
         assertThat(likesCounted).as("likes were counted at all").isPositive();
+    }
+
+    /**
+     * Whether the simulator's stream sent a like of a never deleted post inside the ledger's covered range by its end: a range
+     * without one cannot show that likes are counted (one run's range was that short).
+     */
+    private static boolean aLikeWithin(JavaService simulator, JsonNode ledger) {
+        long since = micros(Instant.parse(ledger.path("covered_since").asText()));
+        long until = micros(Instant.parse(ledger.path("last_capture_at").asText()));
+        for (JsonNode post : Json.get(simulator.url() + "/__truth/bluesky/tags/" + TAG)
+                .body()
+                .path("posts")) {
+            long at = post.path("time_us").asLong();
+            boolean kept =
+                    post.path("deleted_us").isNull() || post.path("deleted_us").isMissingNode();
+            if (kept && at >= since && at <= until && upTo(post.path("likes_us"), until) > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** For a failure's message: the truth of each post stored but not expected, or expected but not stored. */
+    private static List<String> differing(JsonNode truth, List<String> stored, Set<String> expected) {
+        List<String> differing = new ArrayList<>();
+        for (JsonNode post : truth.path("posts")) {
+            String uri = post.path("uri").asText();
+            if (stored.contains(uri) != expected.contains(uri)) {
+                differing.add(uri + " " + post.path("time_us").asText() + " "
+                        + post.path("deleted_us").asText() + (stored.contains(uri) ? " stored" : " missing"));
+            }
+        }
+        return differing;
     }
 
     private static long upTo(JsonNode times, long throughUs) {

@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.json.jackson.JacksonJsonpMapper;
+import co.elastic.clients.transport.rest_client.RestClientTransport;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.onestore.ingestor.capture.bluesky.BlueskyNormalizer;
+import io.onestore.ingestor.capture.bluesky.HandleResolver;
 import io.onestore.ingestor.config.BlueskySettings;
 import io.onestore.ingestor.config.IngestorProperties;
 import io.onestore.ingestor.index.BulkIndexer;
@@ -22,19 +27,26 @@ import io.onestore.ingestor.targets.TargetLeases;
 import io.onestore.model.document.DocumentIds;
 import io.onestore.model.document.Platform;
 import io.onestore.model.index.IndexNames;
+import io.onestore.model.json.ContractJson;
 import io.onestore.testsupport.elasticsearch.ElasticsearchTestServer;
+import io.onestore.testsupport.net.TcpProxy;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.http.HttpHost;
+import org.elasticsearch.client.RestClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
@@ -117,6 +129,9 @@ class JetstreamEndToEndTest {
     @Autowired
     IngestorProperties properties;
 
+    @Autowired
+    HandleResolver handles;
+
     IndexCounts counts;
     JetstreamConsumer consumer;
 
@@ -153,6 +168,15 @@ class JetstreamEndToEndTest {
     }
 
     JetstreamConsumer consumer(BlueskySettings settings, StreamEngagement engagement) {
+        return consumer(settings, engagement, indexer);
+    }
+
+    JetstreamConsumer consumer(BlueskySettings settings, StreamEngagement engagement, BulkIndexer indexer) {
+        return consumer(settings, engagement, indexer, deletions);
+    }
+
+    JetstreamConsumer consumer(
+            BlueskySettings settings, StreamEngagement engagement, BulkIndexer indexer, PostDeletions deletions) {
         return new JetstreamConsumer(
                 jetstreamClient,
                 normalizer,
@@ -163,6 +187,7 @@ class JetstreamEndToEndTest {
                 ledger,
                 leases,
                 () -> Set.of("hashtag:nike"),
+                handles,
                 settings,
                 clock);
     }
@@ -212,6 +237,62 @@ class JetstreamEndToEndTest {
         assertThat(jetstream.cursors().get(0)).isEqualTo(jetstream.timeUs(9) - 1000);
         await().atMost(Duration.ofSeconds(30)).until(() -> consumer.events() >= 1);
         assertThat(counts.all(names.posts())).isEqualTo(5);
+    }
+
+    /**
+     * Issue 17, the fault the {@code kill -9} end-to-end test found: the consumer moved its cursor and the ledger's
+     * {@code last_capture_at} once the indexer had "flushed", which also counted writes that went to the spool's memory
+     * (Elasticsearch unreachable, or the indexer closing at shutdown) and a flush that timed out; a SIGKILL then lost
+     * those posts while the cursor and the ledger claimed them. Here the posts index cannot be reached (a cut proxy)
+     * while the cursor and the ledger can: nothing may move past the unacknowledged posts, and after a "kill" (the
+     * spool thrown away) a restart stores every post.
+     */
+    @Test
+    void writesElasticsearchDidNotAcknowledgeMoveNeitherTheCursorNorTheLedger(@TempDir Path spool) throws IOException {
+        try (TcpProxy proxy = new TcpProxy(ElasticsearchTestServer.global().url());
+                RestClient rest = RestClient.builder(HttpHost.create(proxy.url()))
+                        .setRequestConfigCallback(c -> c.setConnectTimeout(1000).setSocketTimeout(10_000))
+                        .build()) {
+            ElasticsearchClient cutOff = new ElasticsearchClient(
+                    new RestClientTransport(rest, new JacksonJsonpMapper(ContractJson.configure(new ObjectMapper()))));
+            proxy.cut();
+            try (BulkIndexer unacknowledged =
+                    new BulkIndexer(cutOff, names, IngestTestSettings.of(spool), new SimpleMeterRegistry(), clock)) {
+                consumer = consumer(properties.sources().bluesky(), engagement, unacknowledged);
+                consumer.start();
+                await("the stream read, batch after batch")
+                        .atMost(Duration.ofSeconds(60))
+                        .until(() -> consumer.events() >= jetstream.size());
+                assertThat(unacknowledged.spoolDepth())
+                        .as("the posts went to the spool's memory, which a kill -9 loses")
+                        .isPositive();
+                assertThat(storedCursor())
+                        .as("no cursor past unacknowledged posts")
+                        .isNull();
+                assertThat(consumer.position()).as("nor a position in memory").isNull();
+                assertThat(ledger().has("last_capture_at"))
+                        .as("no coverage claimed")
+                        .isFalse();
+                consumer.close();
+            }
+        }
+        deleteSpool(spool); // the kill: the spooled posts are gone
+
+        consumer = consumer();
+        consumer.start();
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(storedNike()).containsExactlyInAnyOrderElementsOf(NIKE_RKEYS));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> jetstream.lastTimeUs().toString().equals(storedCursor()));
+        assertThat(instant(ledger(), "last_capture_at")).isEqualTo(micros(jetstream.lastTimeUs()));
+    }
+
+    private static void deleteSpool(Path spool) throws IOException {
+        try (var files = Files.list(spool)) {
+            for (Path file : files.toList()) {
+                Files.delete(file);
+            }
+        }
     }
 
     @Test
@@ -271,7 +352,8 @@ class JetstreamEndToEndTest {
                 live.reconnectBackoffMax(),
                 live.targetsRefresh(),
                 live.coverageInterval(),
-                backfill);
+                backfill,
+                live.appview());
     }
 
     private ObjectNode newestMetrics(String postId) throws IOException {
@@ -355,6 +437,50 @@ class JetstreamEndToEndTest {
                 .containsExactlyInAnyOrder(
                         jetstream.timeUs(5) - 1000, start.getEpochSecond() * 1_000_000 + start.getNano() / 1000);
         assertThat(counts.all(names.posts())).isEqualTo(5);
+    }
+
+    /**
+     * Regression (issue 17): a back-fill that could not apply a deletion by its end (the indexer busy at that moment,
+     * or Elasticsearch refusing it) logged it and dropped it, so the post its author deleted stayed stored for good;
+     * the back-fill test above failed so under load. Here only the back-fill reads the deleted post (the live stream
+     * starts after the deletion) and deletions fail until the back-fill is over: the live stream must take the
+     * deletion over and apply it once it can.
+     */
+    @Test
+    void aDeletionTheBackFillCouldNotApplyIsTakenOverByTheLiveStream() throws IOException {
+        cursors.write(
+                JetstreamConsumer.SOURCE,
+                Map.of(JetstreamConsumer.CURSOR_KEY, Long.toString(jetstream.timeUs(7))),
+                clock.instant());
+        try (TcpProxy proxy = new TcpProxy(ElasticsearchTestServer.global().url());
+                RestClient rest = RestClient.builder(HttpHost.create(proxy.url()))
+                        .setRequestConfigCallback(c -> c.setConnectTimeout(1000).setSocketTimeout(10_000))
+                        .build()) {
+            PostDeletions refused = new PostDeletions(
+                    new ElasticsearchClient(new RestClientTransport(
+                            rest, new JacksonJsonpMapper(ContractJson.configure(new ObjectMapper())))),
+                    names);
+            proxy.cut();
+            consumer = consumer(
+                    settings(properties.sources().bluesky().endpoints(), Duration.ofHours(1)),
+                    engagement,
+                    indexer,
+                    refused);
+            consumer.start();
+            await("the back-fill wrote the deleted post and is over")
+                    .atMost(Duration.ofSeconds(60))
+                    .until(() -> {
+                        jetstream.closeConnections(); // a live batch takes over what the back-fill left
+                        return storedNike().contains("3lbqxa2gone6") && consumer.backfills() == 0;
+                    });
+            proxy.restore();
+            await("the deletion applied by the live stream")
+                    .atMost(Duration.ofSeconds(60))
+                    .untilAsserted(() -> {
+                        jetstream.closeConnections();
+                        assertThat(storedNike()).containsExactlyInAnyOrderElementsOf(NIKE_RKEYS);
+                    });
+        }
     }
 
     private ObjectNode ledger() throws IOException {

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Sinks;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 
@@ -13,7 +14,8 @@ import reactor.netty.http.server.HttpServer;
  * A Jetstream stand-in for tests: a Reactor Netty WebSocket server at {@code /subscribe} that replays recorded events
  * (one JSON per line) with {@code time_us} after the requested {@code cursor} (all of them without one, as if they
  * were live), then keeps the connection open; with {@link #dropAfter} it closes each connection after that many
- * events. It remembers the cursor of every connection.
+ * events, and {@link #closeConnections} closes the open ones (a quiet recording would otherwise send nothing more,
+ * where the real network never pauses). It remembers the cursor of every connection.
  */
 final class RecordedJetstream implements AutoCloseable {
 
@@ -21,6 +23,7 @@ final class RecordedJetstream implements AutoCloseable {
     private final List<Long> times = new ArrayList<>();
     private final List<Long> cursors = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger dropAfter = new AtomicInteger();
+    private volatile Sinks.One<Boolean> closeOpen = Sinks.one();
     private final DisposableServer server;
 
     RecordedJetstream(List<String> events) {
@@ -48,10 +51,12 @@ final class RecordedJetstream implements AutoCloseable {
                                 }
                             }
                             int drop = dropAfter.getAndSet(0);
+                            Sinks.One<Boolean> closer = closeOpen;
                             Flux<String> frames = drop > 0
                                     ? Flux.fromIterable(after).take(drop)
                                     : Flux.fromIterable(after).concatWith(Flux.never());
-                            return out.sendString(frames).then();
+                            return out.sendString(frames.takeUntilOther(closer.asMono()))
+                                    .then();
                         })))
                 .bindNow();
     }
@@ -65,6 +70,13 @@ final class RecordedJetstream implements AutoCloseable {
         dropAfter.set(events);
     }
 
+    /** Closes every open connection (after the events it sent); new ones are served as before. */
+    void closeConnections() {
+        Sinks.One<Boolean> open = closeOpen;
+        closeOpen = Sinks.one();
+        open.tryEmitValue(Boolean.TRUE);
+    }
+
     void reset() {
         cursors.clear();
         dropAfter.set(0);
@@ -75,6 +87,11 @@ final class RecordedJetstream implements AutoCloseable {
         synchronized (cursors) {
             return new ArrayList<>(cursors);
         }
+    }
+
+    /** Events recorded. */
+    int size() {
+        return events.size();
     }
 
     long timeUs(int index) {

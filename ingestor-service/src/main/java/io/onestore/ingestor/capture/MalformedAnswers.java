@@ -38,13 +38,23 @@ public final class MalformedAnswers {
     /** The dead letter of a malformed answer read for {@code target} from {@code source} of {@code platform}. */
     public DeadLetterDocument letter(
             Target target, Platform platform, String source, FetchOutcome.Malformed<?> malformed, Instant capturedAt) {
+        return letter(target.id(), platform, source, malformed, capturedAt);
+    }
+
+    /** The same for an answer read for several targets or none ({@code documentId}: the first one's id). */
+    public DeadLetterDocument letter(
+            String documentId,
+            Platform platform,
+            String source,
+            FetchOutcome.Malformed<?> malformed,
+            Instant capturedAt) {
         return new DeadLetterDocument(
                 capturedAt,
                 "parse",
                 "malformed_upstream_body",
                 malformed.reason(),
                 null,
-                target.id(),
+                documentId,
                 platform,
                 source,
                 raw(malformed.rawBody()));

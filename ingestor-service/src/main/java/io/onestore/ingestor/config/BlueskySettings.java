@@ -1,5 +1,6 @@
 package io.onestore.ingestor.config;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -26,6 +27,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param coverageInterval how often the coverage ledger of the streamed hashtags follows the stored cursor
  * @param backfill how far back a hashtag new to the stream is read by replaying from an older cursor on a second
  *     connection (capped at {@code replayWindow}); zero: it is covered from when the stream first reads it
+ * @param appview the public AppView for profiles (handle resolution and follower counts); off unless its URL is set
  */
 public record BlueskySettings(
         @NotNull @DefaultValue List<URI> endpoints,
@@ -38,9 +40,36 @@ public record BlueskySettings(
         @NotNull @DefaultValue("1m") Duration reconnectBackoffMax,
         @NotNull @DefaultValue("30s") Duration targetsRefresh,
         @NotNull @DefaultValue("30s") Duration coverageInterval,
-        @NotNull @DefaultValue("0s") Duration backfill) {
+        @NotNull @DefaultValue("0s") Duration backfill,
+        @Valid @NotNull @DefaultValue AppView appview) {
 
     public boolean enabled() {
         return !endpoints.isEmpty();
+    }
+
+    /**
+     * {@code onestore.sources.bluesky.appview.*}: Bluesky's public AppView over XRPC, read without an account: profile
+     * targets ({@code @alice.bsky.social bluesky}) are resolved to their DID with
+     * {@code com.atproto.identity.resolveHandle}, and follower counts of watched profiles and of the authors of
+     * stored posts come from {@code app.bsky.actor.getProfile(s)}. Off while {@code url} is unset: a handle target is
+     * then not matched (a DID target still is) and Bluesky authors have no snapshots.
+     *
+     * @param url e.g. {@code https://public.api.bsky.app}; null: off
+     * @param requestsPerWindow calls at most per {@code window}; the public AppView allows 3000 per 5 minutes per
+     *     client address, and the default leaves room for anything else sharing the address
+     * @param window the rate window
+     * @param timeout per call
+     * @param handleTtl how long a handle's DID is trusted before it is resolved again (handles can move)
+     */
+    public record AppView(
+            URI url,
+            @Min(1) @DefaultValue("2500") int requestsPerWindow,
+            @NotNull @DefaultValue("5m") Duration window,
+            @NotNull @DefaultValue("10s") Duration timeout,
+            @NotNull @DefaultValue("1h") Duration handleTtl) {
+
+        public boolean enabled() {
+            return url != null;
+        }
     }
 }

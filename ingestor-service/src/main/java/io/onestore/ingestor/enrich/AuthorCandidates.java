@@ -6,14 +6,17 @@ import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.util.NamedValue;
+import io.onestore.ingestor.config.EnrichSettings;
 import io.onestore.model.document.Platform;
 import io.onestore.model.index.IndexNames;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -30,18 +33,32 @@ final class AuthorCandidates {
     private static final String ENGAGEMENT = "engagement";
     private static final String USERS = "users";
     private static final String LAST = "last";
-    private static final String USERNAME = "author.username";
+    /**
+     * Whose authors, and how an author is named: on Instagram by username (post {@code author.username}, snapshot
+     * {@code username}); on Bluesky by DID (post {@code author.id}, snapshot {@code user_id}), since the stream's
+     * posts carry no handle.
+     */
+    record Who(Platform platform, String postField, String snapshotField) {
+        static final Who INSTAGRAM = new Who(Platform.INSTAGRAM, "author.username", "username");
+        static final Who BLUESKY = new Who(Platform.BLUESKY, "author.id", "user_id");
+    }
 
     private final ElasticsearchClient client;
     private final IndexNames names;
+    private final Who who;
 
     AuthorCandidates(ElasticsearchClient client, IndexNames names) {
+        this(client, names, Who.INSTAGRAM);
+    }
+
+    AuthorCandidates(ElasticsearchClient client, IndexNames names, Who who) {
         this.client = client;
         this.names = names;
+        this.who = who;
     }
 
     /**
-     * For each of {@code tags}, up to {@code perOrder} Instagram usernames by total engagement and up to
+     * For each of {@code tags}, up to {@code perOrder} authors (usernames on Instagram, DIDs on Bluesky) by total engagement and up to
      * {@code perOrder} by posts, over the tag's posts published since {@code since}; each username once, interleaved
      * across the tags rank by rank (every tag's best first), engagement ranks before post ranks, ties by name. Per
      * tag, so that a loud tag (a campaign's) does not crowd the others' authors out.
@@ -49,8 +66,9 @@ final class AuthorCandidates {
     List<String> top(Collection<String> tags, Instant since, int perOrder) throws IOException {
         List<String> tagList = List.copyOf(tags);
         Query filter = Query.of(q -> q.bool(b -> b.filter(terms("hashtags", tagList))
-                .filter(f -> f.term(t -> t.field("platform").value(Platform.INSTAGRAM.key())))
-                .filter(f -> f.exists(e -> e.field(USERNAME)))
+                .filter(f ->
+                        f.term(t -> t.field("platform").value(who.platform().key())))
+                .filter(f -> f.exists(e -> e.field(who.postField())))
                 .filter(f -> f.range(r -> r.date(d -> d.field("published_at")
                         .gte(Long.toString(since.toEpochMilli()))
                         .format("epoch_millis"))))));
@@ -61,7 +79,7 @@ final class AuthorCandidates {
                                 t -> t.field("hashtags")
                                         .include(i -> i.terms(tagList))
                                         .size(tagList.size()))
-                        .aggregations(BY_ENGAGEMENT, e -> e.terms(t -> t.field(USERNAME)
+                        .aggregations(BY_ENGAGEMENT, e -> e.terms(t -> t.field(who.postField())
                                         .size(perOrder)
                                         .order(List.of(
                                                 NamedValue.of(ENGAGEMENT, SortOrder.Desc),
@@ -69,7 +87,7 @@ final class AuthorCandidates {
                                 .aggregations(ENGAGEMENT, m -> m.sum(x -> x.field("engagement"))))
                         .aggregations(
                                 BY_POSTS,
-                                p -> p.terms(t -> t.field(USERNAME)
+                                p -> p.terms(t -> t.field(who.postField())
                                         .size(perOrder)
                                         .order(List.of(
                                                 NamedValue.of("_count", SortOrder.Desc),
@@ -93,7 +111,7 @@ final class AuthorCandidates {
         return List.copyOf(usernames);
     }
 
-    /** When each of {@code usernames} was last captured as an Instagram profile; absent when never. */
+    /** When each of {@code usernames} (DIDs on Bluesky) was last captured as a profile; absent when never. */
     Map<String, Instant> lastCaptured(List<String> usernames) throws IOException {
         Map<String, Instant> last = new HashMap<>();
         if (usernames.isEmpty()) {
@@ -102,11 +120,12 @@ final class AuthorCandidates {
         var response = client.search(
                 s -> s.index(names.profileSnapshots())
                         .size(0)
-                        .query(q -> q.bool(b -> b.filter(terms("username", usernames))
-                                .filter(f -> f.term(t -> t.field("platform").value(Platform.INSTAGRAM.key())))))
-                        .aggregations(
-                                USERS, a -> a.terms(t -> t.field("username").size(usernames.size()))
-                                        .aggregations(LAST, m -> m.max(x -> x.field("captured_at")))),
+                        .query(q -> q.bool(b -> b.filter(terms(who.snapshotField(), usernames))
+                                .filter(f -> f.term(t ->
+                                        t.field("platform").value(who.platform().key())))))
+                        .aggregations(USERS, a -> a.terms(
+                                        t -> t.field(who.snapshotField()).size(usernames.size()))
+                                .aggregations(LAST, m -> m.max(x -> x.field("captured_at")))),
                 Void.class);
         for (StringTermsBucket bucket :
                 response.aggregations().get(USERS).sterms().buckets().array()) {
@@ -114,6 +133,30 @@ final class AuthorCandidates {
                     bucket.aggregations().get(LAST).max().value()));
         }
         return last;
+    }
+
+    /**
+     * The authors to enrich now, at most {@code max}: the top authors of {@code tags} not refused within the period,
+     * those never captured first, then those whose last snapshot is older than {@code refresh-after}. Forgets
+     * refusals older than the period.
+     */
+    List<String> due(
+            Collection<String> tags, Instant now, EnrichSettings settings, Map<String, Instant> refused, int max)
+            throws IOException {
+        Instant stale = now.minus(settings.refreshAfter());
+        refused.values().removeIf(at -> at.isBefore(stale));
+        List<String> top = top(tags, now.minus(settings.lookback()), settings.candidates()).stream()
+                .map(u -> u.toLowerCase(Locale.ROOT))
+                .distinct()
+                .filter(u -> !refused.containsKey(u))
+                .toList();
+        Map<String, Instant> last = lastCaptured(top);
+        List<String> due = new ArrayList<>();
+        top.stream().filter(u -> !last.containsKey(u)).forEach(due::add);
+        top.stream()
+                .filter(u -> last.containsKey(u) && last.get(u).isBefore(stale))
+                .forEach(due::add);
+        return due.subList(0, Math.min(max, due.size()));
     }
 
     private static Query terms(String field, Collection<String> values) {

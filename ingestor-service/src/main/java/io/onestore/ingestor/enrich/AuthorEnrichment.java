@@ -11,10 +11,8 @@ import io.onestore.model.document.TargetDocument;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -47,6 +45,7 @@ public final class AuthorEnrichment implements CaptureFollowUp {
     private final EnrichSettings settings;
     private final Duration timeout;
     private final MeterRegistry registry;
+    private final CaptureFollowUp bluesky;
     /** Authors refused by the upstream, by when: not retried within the period. Only the cycle's thread uses it. */
     private final Map<String, Instant> refused = new HashMap<>();
 
@@ -57,7 +56,9 @@ public final class AuthorEnrichment implements CaptureFollowUp {
             BulkIndexer indexer,
             EnrichSettings settings,
             Duration timeout,
-            MeterRegistry registry) {
+            MeterRegistry registry,
+            CaptureFollowUp bluesky) {
+        this.bluesky = bluesky;
         this.fetcher = fetcher;
         this.candidates = candidates;
         this.budget = budget;
@@ -69,6 +70,7 @@ public final class AuthorEnrichment implements CaptureFollowUp {
 
     @Override
     public synchronized void afterCapture(List<Target> captured, Instant capturedAt) {
+        bluesky.afterCapture(captured, capturedAt);
         List<String> tags = captured.stream()
                 .filter(t -> t.kind() == TargetDocument.Kind.HASHTAG)
                 .map(Target::value)
@@ -115,20 +117,7 @@ public final class AuthorEnrichment implements CaptureFollowUp {
 
     /** The authors to enrich this cycle, new ones first, at most {@code max-per-cycle}. */
     List<String> due(List<String> tags, Instant now) throws IOException {
-        Instant stale = now.minus(settings.refreshAfter());
-        refused.values().removeIf(at -> at.isBefore(stale));
-        List<String> top = candidates.top(tags, now.minus(settings.lookback()), settings.candidates()).stream()
-                .map(u -> u.toLowerCase(Locale.ROOT))
-                .distinct()
-                .filter(u -> !refused.containsKey(u))
-                .toList();
-        Map<String, Instant> last = candidates.lastCaptured(top);
-        List<String> due = new ArrayList<>();
-        top.stream().filter(u -> !last.containsKey(u)).forEach(due::add);
-        top.stream()
-                .filter(u -> last.containsKey(u) && last.get(u).isBefore(stale))
-                .forEach(due::add);
-        return due.subList(0, Math.min(settings.maxPerCycle(), due.size()));
+        return candidates.due(tags, now, settings, refused, settings.maxPerCycle());
     }
 
     private String enrich(TargetFetcher fetch, String username, Instant capturedAt) {
@@ -153,6 +142,11 @@ public final class AuthorEnrichment implements CaptureFollowUp {
     }
 
     private void count(String outcome, int n) {
+        count(registry, outcome, n);
+    }
+
+    /** Counts authors considered, on every platform, by outcome. */
+    static void count(MeterRegistry registry, String outcome, int n) {
         Counter.builder("onestore.enrich.authors")
                 .description("authors considered by enrichment, by outcome (ok, rejected, budget_spent, …)")
                 .tag("outcome", outcome)

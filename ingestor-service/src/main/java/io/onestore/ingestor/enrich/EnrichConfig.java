@@ -5,9 +5,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.onestore.ingestor.account.AccountPool;
 import io.onestore.ingestor.capture.PlatformRouting;
 import io.onestore.ingestor.capture.TargetFetcher;
+import io.onestore.ingestor.capture.bluesky.ProfileViewNormalizer;
 import io.onestore.ingestor.config.IngestorProperties;
 import io.onestore.ingestor.config.SourceSettings;
 import io.onestore.ingestor.index.BulkIndexer;
+import io.onestore.ingestor.source.bluesky.AppViewClient;
 import io.onestore.model.index.IndexNames;
 import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
@@ -28,8 +30,21 @@ class EnrichConfig {
             AccountPool pool,
             BulkIndexer indexer,
             IngestorProperties properties,
-            MeterRegistry registry) {
+            MeterRegistry registry,
+            ObjectProvider<AppViewClient> appView,
+            ObjectProvider<ProfileViewNormalizer> profiles) {
         SourceSettings.Budget budget = properties.sources().instagram().budget();
+        AppViewClient bluesky = appView.getIfAvailable();
+        CaptureFollowUp blueskyAuthors = bluesky == null
+                ? CaptureFollowUp.NONE
+                : new BlueskyAuthorEnrichment(
+                        bluesky,
+                        profiles.getObject(),
+                        new AuthorCandidates(client, names, AuthorCandidates.Who.BLUESKY),
+                        indexer,
+                        properties.enrich(),
+                        FETCH_TIMEOUT,
+                        registry);
         return new AuthorEnrichment(
                 () -> PlatformRouting.of(fetchers),
                 new AuthorCandidates(client, names),
@@ -38,6 +53,7 @@ class EnrichConfig {
                 indexer,
                 properties.enrich(),
                 FETCH_TIMEOUT,
-                registry);
+                registry,
+                blueskyAuthors);
     }
 }

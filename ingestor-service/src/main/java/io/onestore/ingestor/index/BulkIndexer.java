@@ -55,6 +55,22 @@ public final class BulkIndexer implements AutoCloseable {
         submit(captureWrites.of(batch));
     }
 
+    /**
+     * Indexes these captures and waits for Elasticsearch's answers: true only when every write was acknowledged
+     * (stored, a conflict merged and stored, or dead-lettered), none of them waits in the spool or is still in flight.
+     * For a source that can read again what was not acknowledged (a stream with a cursor, which moves only on true):
+     * while the indexer is spooling, closing or cannot reach Elasticsearch it takes nothing and answers false, and a
+     * write sent to the spool meanwhile, by anyone (the spool is one queue), also makes it false.
+     */
+    public boolean indexAcknowledged(List<CaptureBatch> batches, Duration timeout) {
+        if (inFlight.isClosing() || inFlight.isUnreachable() || !spool.isEmpty()) {
+            return false;
+        }
+        long spooledBefore = spool.appended();
+        batches.forEach(this::index);
+        return flush(timeout) && spool.appended() == spooledBefore;
+    }
+
     /** Queues dead letters of a failed capture (upstream bodies that could not be parsed). */
     public void deadLetters(List<DeadLetterDocument> deadLetters) {
         submit(CaptureWrites.deadLetters(deadLetters));

@@ -4,7 +4,6 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.Refresh;
-import co.elastic.clients.elasticsearch._types.Result;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import io.onestore.model.index.IndexNames;
 import java.io.IOException;
@@ -19,9 +18,10 @@ import org.slf4j.LoggerFactory;
  * Removes posts their authors deleted upstream (Bluesky's developer guidelines require it of everyone who stores the
  * network's posts). A post that was never stored is no error (404 counts as done). Deleting the post document takes
  * it out of every insight and report, which all count posts; the metrics documents the stream's likes and reposts
- * wrote for it ({@link StreamEngagement}) are deleted with it, so nothing of a deleted post remains. Those are found
- * by a search after a refresh (a like counted a moment ago may not be searchable yet), and only for posts that were
- * found, since most deletions on the network are of posts nobody here stored.
+ * wrote for it ({@link StreamEngagement}) are deleted with it, before it, so nothing of a deleted post remains even
+ * when a deletion is cut short. Those are found by a search after a refresh (a like counted a moment ago may not be
+ * searchable yet), and only for posts that were found, since most deletions on the network are of posts nobody here
+ * stored.
  */
 public final class PostDeletions {
 
@@ -48,16 +48,23 @@ public final class PostDeletions {
                         b -> b.delete(d -> d.index(names.posts()).id(id))))
                 .toList();
         try {
+            // The metrics of the posts we hold go first: cut short after them (a kill -9, a shutdown), the post is
+            // still there and its deletion, read again, finds it; the other way round its metrics were left for good.
+            client
+                    .mget(m -> m.index(names.posts()).ids(postIds).source(src -> src.fetch(false)), Void.class)
+                    .docs()
+                    .stream()
+                    .filter(item -> item.isResult() && item.result().found())
+                    .forEach(item -> metricsOwed.add(item.result().id()));
+            if (!deleteMetrics()) {
+                return false;
+            }
             var response = client.bulk(b -> b.operations(deletes));
             boolean all = response.items().stream().allMatch(item -> item.error() == null || item.status() == 404);
-            response.items().stream()
-                    .filter(item ->
-                            item.error() == null && Result.Deleted.jsonValue().equals(item.result()))
-                    .forEach(item -> metricsOwed.add(item.id()));
             if (!all) {
                 log.warn("Some of {} post deletions were refused; they are tried again", postIds.size());
             }
-            return deleteMetrics() && all;
+            return all;
         } catch (IOException | ElasticsearchException e) {
             log.warn("Cannot delete {} posts now: {}", postIds.size(), e.toString());
             return false;

@@ -38,6 +38,8 @@ final class Spool {
     private final List<IndexWrite> memory = new ArrayList<>();
     private final TreeMap<String, Segment> segments = new TreeMap<>();
     private final AtomicLong sequence = new AtomicLong();
+    /** Writes ever appended: a caller that saw it unchanged over its own writes knows none of them waits here. */
+    private final AtomicLong appended = new AtomicLong();
 
     /** A spilled file and how many writes it holds. */
     record Segment(Path path, int writes) {}
@@ -63,6 +65,7 @@ final class Spool {
     }
 
     synchronized void append(List<IndexWrite> writes) {
+        appended.addAndGet(writes.size());
         memory.addAll(writes);
         if (memory.size() >= bufferWrites) {
             spill();
@@ -98,6 +101,11 @@ final class Spool {
         }
         segments.put(name, new Segment(target, memory.size()));
         memory.clear();
+    }
+
+    /** Writes appended since this spool was opened, whether or not they were replayed since. */
+    long appended() {
+        return appended.get();
     }
 
     synchronized boolean isEmpty() {

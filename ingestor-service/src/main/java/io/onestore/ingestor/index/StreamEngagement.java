@@ -57,7 +57,9 @@ public final class StreamEngagement {
 
     /**
      * Counts a batch's likes and reposts of posts we hold (call it after the batch's posts were flushed, so a post
-     * liked in the batch that created it is found).
+     * liked in the batch that created it is found). The tallies in memory do not move until {@link #written} says
+     * Elasticsearch acknowledged the documents: a batch whose writes were not acknowledged is read again and counted
+     * again from the same tallies.
      *
      * @param throughUs the {@code time_us} of the batch's last event: every event up to it has been seen
      * @return one metrics document per post whose counts moved, captured at {@code capturedAt}
@@ -99,12 +101,15 @@ public final class StreamEngagement {
                 }
             }
             if (counted) {
-                PostMetricsDocument next = metrics(tally, likes, reposts, capturedAt, Math.max(through, throughUs));
-                tallies.put(postId, next);
-                moved.add(next);
+                moved.add(metrics(tally, likes, reposts, capturedAt, Math.max(through, throughUs)));
             }
         });
         return moved;
+    }
+
+    /** The documents {@link #count} returned were acknowledged by Elasticsearch: they are the tallies now. */
+    public synchronized void written(List<PostMetricsDocument> metrics) {
+        metrics.forEach(m -> tallies.put(m.postId(), m));
     }
 
     /** Forgets deleted posts, whose metrics documents {@link PostDeletions} removes. */

@@ -11,6 +11,7 @@ import io.onestore.model.document.DeadLetterDocument;
 import io.onestore.model.document.MediaType;
 import io.onestore.model.document.Platform;
 import io.onestore.model.document.PostDocument;
+import io.onestore.model.document.TargetDocument;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -37,6 +38,8 @@ public final class BlueskyPostNormalizer implements BlueskyNormalizer {
     public CaptureBatch normalize(Target target, List<JetstreamEvent> events, Instant capturedAt) {
         List<PostDocument> posts = new ArrayList<>();
         List<DeadLetterDocument> unreadable = new ArrayList<>();
+        // A watched profile's post was found by its author, not in a tag's feed.
+        List<String> foundIn = target.kind() == TargetDocument.Kind.HASHTAG ? List.of(target.value()) : List.of();
         for (JetstreamEvent event : events) {
             Instant published = instant(event.record().path("createdAt").asText(null));
             if (event.did() == null || event.rkey() == null || published == null) {
@@ -67,7 +70,7 @@ public final class BlueskyPostNormalizer implements BlueskyNormalizer {
                     null,
                     null,
                     event.raw());
-            posts.add(assembler.post(post, List.of(target.value()), capturedAt, SOURCE));
+            posts.add(assembler.post(post, foundIn, capturedAt, SOURCE));
         }
         return new CaptureBatch(target, capturedAt, posts, List.of(), null, null, unreadable);
     }

@@ -33,6 +33,12 @@ class NormalizeConfig {
         return new BlueskyPostNormalizer(new OpenPostAssembler(sentiment.getIfAvailable(VaderSentimentScorer::new)));
     }
 
+    /** AppView profiles into Bluesky profile snapshots. */
+    @Bean
+    BlueskyProfileNormalizer blueskyProfileNormalizer() {
+        return new BlueskyProfileNormalizer();
+    }
+
     /** What the X fetcher hands its payloads to. */
     @Bean
     XPayloadNormalizer xPayloadNormalizer(ObjectProvider<SentimentScorer> sentiment) {

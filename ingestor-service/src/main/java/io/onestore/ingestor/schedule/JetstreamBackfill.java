@@ -1,5 +1,6 @@
 package io.onestore.ingestor.schedule;
 
+import io.onestore.ingestor.capture.CaptureBatch;
 import io.onestore.ingestor.capture.bluesky.BlueskyNormalizer;
 import io.onestore.ingestor.capture.bluesky.StreamMatcher;
 import io.onestore.ingestor.config.BlueskySettings;
@@ -37,7 +38,9 @@ import reactor.util.retry.Retry;
  * post deleted before the live stream's position stays deleted; deletions the live stream applies while a back-fill runs
  * are handed to it ({@link Run#deletedLive}) and applied again after its last write, so a post the live stream deleted
  * while the back-fill was writing it stays deleted too. Then the ledger's {@code covered_since} of those tags is
- * the back-fill's start. A dropped back-fill connection resumes from its own position; a restart before it is done
+ * the back-fill's start. Deletions it cannot apply by its end (Elasticsearch refused them, or the indexer was busy at
+ * that moment) are handed to the live stream ({@link Run#unapplied}), which tries them with its own at every batch
+ * until they are done: a deletion is never dropped. A dropped back-fill connection resumes from its own position; a restart before it is done
  * does not resume it (the tags then have a ledger, covered from the live start), which the ledger shows plainly.
  */
 final class JetstreamBackfill {
@@ -75,8 +78,16 @@ final class JetstreamBackfill {
      *
      * @param deletedLive post ids the live stream deleted while it ran (the live stream adds to it before deleting);
      *     bounded by the network's deletions over the back-fill's duration
+     * @param unapplied post ids whose deletion the back-fill could not apply by its end, for the live stream to
+     *     apply; filled before {@code handedOver} is set
+     * @param handedOver set once the back-fill is over and {@code unapplied} is complete
      */
-    record Run(Set<String> deletedLive, AtomicBoolean over, Disposable[] subscription) {
+    record Run(
+            Set<String> deletedLive,
+            AtomicBoolean over,
+            Set<String> unapplied,
+            AtomicBoolean handedOver,
+            Disposable[] subscription) {
 
         void dispose() {
             if (subscription[0] != null) {
@@ -94,7 +105,12 @@ final class JetstreamBackfill {
      * position, which {@code live} answers while the back-fill runs.
      */
     Run start(Set<String> tags, URI endpoint, Instant liveFrom, Supplier<Long> live) {
-        Run run = new Run(ConcurrentHashMap.newKeySet(), new AtomicBoolean(), new Disposable[1]);
+        Run run = new Run(
+                ConcurrentHashMap.newKeySet(),
+                new AtomicBoolean(),
+                ConcurrentHashMap.newKeySet(),
+                new AtomicBoolean(),
+                new Disposable[1]);
         Duration back = settings.backfill().compareTo(settings.replayWindow()) < 0
                 ? settings.backfill()
                 : settings.replayWindow();
@@ -127,7 +143,10 @@ final class JetstreamBackfill {
                         .maxBackoff(settings.reconnectBackoffMax()))
                 .then(Mono.fromRunnable(() -> finish(tags, start, pending, written, run))
                         .subscribeOn(Schedulers.boundedElastic()))
-                .doFinally(signal -> run.over().set(true))
+                .doFinally(signal -> {
+                    run.over().set(true);
+                    run.handedOver().set(true);
+                })
                 .subscribe(null, e -> log.warn("Back-fill of Bluesky {} stopped: {}", tags, e.toString()));
         run.subscription()[0] = subscription;
         return run;
@@ -141,11 +160,15 @@ final class JetstreamBackfill {
         Instant now = clock.instant();
         List<JetstreamEvent> creates =
                 batch.stream().filter(JetstreamEvent::isPostCreate).toList();
+        List<CaptureBatch> writes = new ArrayList<>();
         StreamMatcher.match(creates, tags).forEach((target, posts) -> {
             posts.forEach(post -> written.add(DocumentIds.post(Platform.BLUESKY, post.uri())));
-            indexer.index(normalizer.normalize(target, posts, now));
+            writes.add(normalizer.normalize(target, posts, now));
         });
-        indexer.flush(FLUSH_TIMEOUT);
+        // As the live stream: unless every write was acknowledged, the batch is read again from the position before.
+        if (!writes.isEmpty() && !indexer.indexAcknowledged(writes, FLUSH_TIMEOUT)) {
+            throw new JetstreamConsumer.NotAcknowledged("back-filled posts");
+        }
         for (JetstreamEvent event : batch) {
             if (event.isPostDelete()) {
                 pending.add(DocumentIds.post(Platform.BLUESKY, event.uri()));
@@ -168,12 +191,17 @@ final class JetstreamBackfill {
         run.deletedLive().stream().filter(written::contains).forEach(pending::add);
         deletePending(pending);
         if (!pending.isEmpty()) {
+            // Dropping them would leave posts their authors deleted stored for good: the live stream takes them over.
+            run.unapplied().addAll(pending);
+            run.handedOver().set(true);
             log.warn(
-                    "Back-fill of Bluesky {}: {} deletions could not be applied; coverage not extended",
+                    "Back-fill of Bluesky {}: {} deletions not applied yet, handed to the live stream; coverage not"
+                            + " extended",
                     tags,
                     pending.size());
             return;
         }
+        run.handedOver().set(true);
         try {
             coverage.backfilled(tags, start, clock.instant());
         } catch (java.io.IOException e) {

@@ -2,6 +2,7 @@ package io.onestore.ingestor.schedule;
 
 import io.onestore.ingestor.capture.CaptureBatch;
 import io.onestore.ingestor.capture.bluesky.BlueskyNormalizer;
+import io.onestore.ingestor.capture.bluesky.HandleResolver;
 import io.onestore.ingestor.capture.bluesky.StreamMatcher;
 import io.onestore.ingestor.config.BlueskySettings;
 import io.onestore.ingestor.index.BulkIndexer;
@@ -32,7 +33,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -45,10 +48,15 @@ import reactor.util.retry.Retry;
 /**
  * Bluesky as a stream: one Jetstream subscription for all watched hashtags, matched client-side, in batches of at most
  * {@code batch-size} events or {@code batch-interval}. Per batch, in this order: matched posts go to the indexer and
- * are flushed (indexed, or spooled to disk while Elasticsearch is away); deleted posts are removed; then the cursor
- * ({@code time_us} of the batch's last event) is written to {@code source-cursors}. A restart or a dropped connection
- * resumes from the cursor minus {@code cursor-overlap}: the overlap is indexed again under the same ids, so nothing
- * is lost and nothing is stored twice. Reconnects back off exponentially and go to the next endpoint in turn.
+ * the batch waits until Elasticsearch acknowledged them; deleted posts are removed; then the cursor ({@code time_us}
+ * of the batch's last event) is written to {@code source-cursors}. A restart or a dropped connection resumes from the
+ * cursor minus {@code cursor-overlap}: the overlap is indexed again under the same ids, so nothing is lost and nothing
+ * is stored twice. Reconnects back off exponentially and go to the next endpoint in turn.
+ *
+ * <p>The invariant: the position, the stored cursor and the ledger's covered range never run ahead of documents
+ * Elasticsearch acknowledged ({@link BulkIndexer#indexAcknowledged}). Spooled is not acknowledged (the spool's memory
+ * part dies with a {@code kill -9}, and the stream can replay what it would keep), so a batch whose writes were
+ * spooled, timed out or were cut short by a shutdown fails before anything moves and is read again.
  *
  * <p>Backpressure: a batch is handled on a worker while the socket is not read (one batch in hand, at most
  * {@code batch-size} buffered), so a burst waits in TCP, not in memory. A resume point older than the endpoints can
@@ -66,6 +74,7 @@ public final class JetstreamConsumer implements AutoCloseable {
     public static final String CURSOR_KEY = "firehose";
     private static final Logger log = LoggerFactory.getLogger(JetstreamConsumer.class);
     private static final Duration FLUSH_TIMEOUT = Duration.ofMinutes(1);
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(30);
 
     private final JetstreamClient client;
     private final BlueskyNormalizer normalizer;
@@ -74,6 +83,8 @@ public final class JetstreamConsumer implements AutoCloseable {
     private final StreamEngagement engagement;
     private final SourceCursors cursors;
     private final StreamCoverage coverage;
+    private final StreamCoverage profileCoverage;
+    private final HandleResolver handles;
     private final TargetLeases targets;
     private final Supplier<Set<String>> fileTargetIds;
     private final BlueskySettings settings;
@@ -84,6 +95,9 @@ public final class JetstreamConsumer implements AutoCloseable {
     private volatile Long position;
     private volatile Instant watchedAt = Instant.MIN;
     private volatile Set<String> watchedTags = Set.of();
+    /** The watched Bluesky profiles by DID, refreshed with the tags (a handle is resolved to its DID). */
+    private volatile Map<String, Target> watchedDids = Map.of();
+
     private final Map<String, Long> pendingDeletes = new LinkedHashMap<>();
     private final JetstreamBackfill backfill;
     /** Tags already asked whether they are new to the stream (worker-owned, like pendingDeletes). */
@@ -91,6 +105,12 @@ public final class JetstreamConsumer implements AutoCloseable {
 
     private final List<JetstreamBackfill.Run> backfills = new CopyOnWriteArrayList<>();
     private volatile Disposable running;
+    private volatile boolean closed;
+    /** Held while a batch is handled; close waits for it. */
+    private final ReentrantLock batchInHand = new ReentrantLock();
+    /** Reconnects since the last batch handled: the backoff grows with them and starts again after a good batch. */
+    private final AtomicInteger failuresInARow = new AtomicInteger();
+
     private volatile long events;
 
     public JetstreamConsumer(
@@ -103,6 +123,7 @@ public final class JetstreamConsumer implements AutoCloseable {
             CoverageLedger ledger,
             TargetLeases targets,
             Supplier<Set<String>> fileTargetIds,
+            HandleResolver handles,
             BlueskySettings settings,
             Clock clock) {
         this.client = client;
@@ -112,6 +133,9 @@ public final class JetstreamConsumer implements AutoCloseable {
         this.engagement = engagement;
         this.cursors = cursors;
         this.coverage = new StreamCoverage(ledger, Platform.BLUESKY, settings.coverageInterval());
+        this.profileCoverage =
+                new StreamCoverage(ledger, Platform.BLUESKY, TargetDocument.Kind.PROFILE, settings.coverageInterval());
+        this.handles = handles;
         this.backfill = new JetstreamBackfill(client, normalizer, indexer, deletions, coverage, settings, clock);
         this.targets = targets;
         this.fileTargetIds = fileTargetIds;
@@ -119,37 +143,67 @@ public final class JetstreamConsumer implements AutoCloseable {
         this.clock = clock;
     }
 
+    /** Starts reading; once closed, a consumer stays closed (a restart is a new consumer, as after a restart). */
     public synchronized void start() {
-        if (running != null && !running.isDisposed()) {
+        if (closed || (running != null && !running.isDisposed())) {
             return;
         }
         running = Mono.defer(this::session)
                 .then(Mono.<Void>error(new IllegalStateException("the endpoint closed the stream")))
-                .retryWhen(Retry.backoff(Long.MAX_VALUE, settings.reconnectBackoff())
-                        .maxBackoff(settings.reconnectBackoffMax())
-                        .doBeforeRetry(signal -> {
-                            int next = endpoint.incrementAndGet();
-                            log.warn(
-                                    "Jetstream disconnected ({}); reconnecting to endpoint {} from cursor {}",
-                                    signal.failure().toString(),
-                                    Math.floorMod(next, settings.endpoints().size()),
-                                    position);
-                        }))
+                .retryWhen(Retry.from(failures -> failures.concatMap(signal -> {
+                    int next = endpoint.incrementAndGet();
+                    Duration wait = reconnectWait(failuresInARow.getAndIncrement());
+                    log.warn(
+                            "Jetstream disconnected ({}); reconnecting to endpoint {} from cursor {} in {}",
+                            signal.failure().toString(),
+                            Math.floorMod(next, settings.endpoints().size()),
+                            position,
+                            wait);
+                    return Mono.delay(wait);
+                })))
                 .subscribe(null, e -> log.error("Jetstream consumer stopped", e));
     }
 
-    /** Stops reading; what was handed to the indexer stays with it, the cursor stays where the last batch left it. */
+    /**
+     * Stops reading and waits (at most {@link #CLOSE_WAIT}) for the batch in hand to end, so nothing of the stream is
+     * written after this returns: at shutdown the indexer and the Elasticsearch client close after the consumer, and a
+     * batch still running then could not have its writes acknowledged. What was handed to the indexer stays with it;
+     * the cursor stays where the last acknowledged batch left it.
+     */
     @Override
     public synchronized void close() {
+        closed = true;
         if (running != null) {
             running.dispose();
         }
         backfills.forEach(JetstreamBackfill.Run::dispose);
+        try {
+            if (batchInHand.tryLock(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                batchInHand.unlock();
+            } else {
+                log.warn(
+                        "A Jetstream batch was still being handled after {}; its cursor will not be stored",
+                        CLOSE_WAIT);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The wait before the {@code n}-th reconnect in a row: doubled each time, from the first batch handled again. */
+    private Duration reconnectWait(int n) {
+        Duration wait = settings.reconnectBackoff().multipliedBy(1L << Math.min(n, 20));
+        return wait.compareTo(settings.reconnectBackoffMax()) > 0 ? settings.reconnectBackoffMax() : wait;
     }
 
     /** Events read since start (matched or not): the stream's progress, for health and tests. */
     public long events() {
         return events;
+    }
+
+    /** Back-fills running, or over with deletions the live stream has not taken over yet: for health and tests. */
+    public int backfills() {
+        return backfills.size();
     }
 
     /** The {@code time_us} the next connection resumes from (before the overlap); null before the first. */
@@ -197,6 +251,19 @@ public final class JetstreamConsumer implements AutoCloseable {
         if (batch.isEmpty()) {
             return;
         }
+        batchInHand.lock();
+        try {
+            if (closed) {
+                throw new IllegalStateException("the consumer is closed: the batch is read again after a restart");
+            }
+            handleBatch(batch);
+            failuresInARow.set(0);
+        } finally {
+            batchInHand.unlock();
+        }
+    }
+
+    private void handleBatch(List<JetstreamEvent> batch) {
         events += batch.size();
         Instant now = clock.instant();
         Set<String> tags = watchedTags(now);
@@ -208,14 +275,16 @@ public final class JetstreamConsumer implements AutoCloseable {
         List<JetstreamEvent> creates = batch.stream()
                 .filter(e -> e.isPostCreate() && !deletedHere.contains(e.uri()))
                 .toList();
-        StreamMatcher.match(creates, tags).forEach((target, posts) -> {
-            indexer.index(normalizer.normalize(target, posts, now));
-            posts.forEach(post -> coverage.matched(target.value(), new Mark(instant(post.timeUs()), post.uri())));
-        });
-        indexer.flush(FLUSH_TIMEOUT);
+        Map<Target, List<JetstreamEvent>> matched = StreamMatcher.match(creates, tags, watchedDids);
+        List<CaptureBatch> posts = new ArrayList<>();
+        StreamMatcher.toIndex(matched).forEach((target, found) -> posts.add(normalizer.normalize(target, found, now)));
+        acknowledged(posts, "posts");
         long last = batch.get(batch.size() - 1).timeUs();
         countEngagement(batch, last, now);
-        backfills.removeIf(run -> run.over().get());
+        // Only now, with every write of the batch acknowledged, may anything remember it as read.
+        matched.forEach((target, found) -> found.forEach(
+                post -> coverageOf(target).matched(target.value(), new Mark(instant(post.timeUs()), post.uri()))));
+        takeOverBackfillDeletions();
         for (JetstreamEvent event : batch) {
             if (event.isPostDelete()) {
                 String id = DocumentIds.post(Platform.BLUESKY, event.uri());
@@ -238,20 +307,48 @@ public final class JetstreamConsumer implements AutoCloseable {
     }
 
     /**
-     * Likes and reposts of posts we hold, counted into metrics after the batch's posts were flushed (a post liked in
-     * the batch that created it is found) and before the cursor moves; when Elasticsearch cannot be read the batch
-     * fails and is read again from the position before it.
+     * Writes a batch's documents and fails the batch unless Elasticsearch acknowledged every one: the position, the
+     * cursor and the ledger then stay where they were, and the stream reads the batch again (a write that went to the
+     * spool meanwhile lands under the same id when it is replayed).
+     */
+    private void acknowledged(List<CaptureBatch> writes, String what) {
+        if (!writes.isEmpty() && !indexer.indexAcknowledged(writes, FLUSH_TIMEOUT)) {
+            throw new NotAcknowledged(what);
+        }
+    }
+
+    /**
+     * Likes and reposts of posts we hold, counted into metrics after the batch's posts were acknowledged (a post liked
+     * in the batch that created it is found) and before the cursor moves; when Elasticsearch cannot be read or does
+     * not acknowledge the metrics, the batch fails and is read again from the position before it.
      */
     private void countEngagement(List<JetstreamEvent> batch, long last, Instant now) {
         try {
             var metrics = engagement.count(batch, last, now);
-            if (!metrics.isEmpty()) {
-                indexer.index(new CaptureBatch(null, now, List.of(), metrics, null, null, List.of()));
-                indexer.flush(FLUSH_TIMEOUT);
-            }
+            acknowledged(
+                    metrics.isEmpty()
+                            ? List.of()
+                            : List.of(new CaptureBatch(null, now, List.of(), metrics, null, null, List.of())),
+                    "metrics");
+            engagement.written(metrics);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the posts liked or reposted", e);
         }
+    }
+
+    /**
+     * Deletions a finished back-fill could not apply join the stream's own, tried at every batch until done. They are
+     * older than the stream's position, so they do not hold the cursor ({@link Long#MAX_VALUE} as their time): a
+     * restart would not read them again, and what this process does not apply is lost with it, as the rest of a
+     * back-fill cut short is.
+     */
+    private void takeOverBackfillDeletions() {
+        for (JetstreamBackfill.Run run : backfills) {
+            if (run.handedOver().get()) {
+                run.unapplied().forEach(id -> pendingDeletes.putIfAbsent(id, Long.MAX_VALUE));
+            }
+        }
+        backfills.removeIf(run -> run.handedOver().get());
     }
 
     /** Tags new to the stream (no ledger yet) are replayed from an older cursor on a second connection. */
@@ -281,9 +378,19 @@ public final class JetstreamConsumer implements AutoCloseable {
     private void covered(Set<String> tags, Instant from, Instant to, Instant now) {
         try {
             coverage.covered(tags, from, to, now);
+            profileCoverage.covered(watchedProfiles(), from, to, now);
         } catch (IOException | RuntimeException e) {
             log.warn("Cannot write the Bluesky coverage ledger: {}", e.toString());
         }
+    }
+
+    private StreamCoverage coverageOf(Target target) {
+        return target.kind() == TargetDocument.Kind.PROFILE ? profileCoverage : coverage;
+    }
+
+    /** The values (handle or DID) of the watched profiles whose DID is known. */
+    private Set<String> watchedProfiles() {
+        return watchedDids.values().stream().map(Target::value).collect(Collectors.toUnmodifiableSet());
     }
 
     private Set<String> watchedTags(Instant now) {
@@ -291,12 +398,22 @@ public final class JetstreamConsumer implements AutoCloseable {
             return watchedTags;
         }
         try {
-            watchedTags = targets.watched(Platform.BLUESKY, fileTargetIds.get()).stream()
+            List<Target> watched = targets.watched(Platform.BLUESKY, fileTargetIds.get());
+            Set<String> read = watched.stream()
                     .filter(t -> t.kind() == TargetDocument.Kind.HASHTAG)
                     .map(Target::value)
                     .collect(Collectors.toUnmodifiableSet());
+            if (!read.equals(watchedTags)) {
+                log.info("Bluesky stream now matches {} (was {}), from position {}", read, watchedTags, position);
+            }
+            watchedTags = read;
+            watchedDids = Map.copyOf(handles.dids(watched, now));
             watchedAt = now;
         } catch (IOException | RuntimeException e) {
+            if (watchedAt.equals(Instant.MIN)) {
+                // Never read: matching against nothing would move the cursor past the watched tags' posts.
+                throw new IllegalStateException("cannot read the watched Bluesky targets yet: " + e, e);
+            }
             log.warn("Cannot read the watched Bluesky targets; keeping {}: {}", watchedTags, e.toString());
         }
         return watchedTags;
@@ -305,9 +422,18 @@ public final class JetstreamConsumer implements AutoCloseable {
     private void recordGap(Instant from, Instant to, Instant now) {
         try {
             coverage.replayGap(watchedTags(now), from, to, now);
+            profileCoverage.replayGap(watchedProfiles(), from, to, now);
             log.warn("Jetstream resumes at {}, older than it can replay: gap {} to {} recorded", from, from, to);
         } catch (IOException e) {
             log.warn("Cannot record the Jetstream gap {} to {}: {}", from, to, e.toString());
+        }
+    }
+
+    /** A batch whose writes Elasticsearch did not all acknowledge: it is read again, nothing moved past it. */
+    static final class NotAcknowledged extends IllegalStateException {
+        NotAcknowledged(String what) {
+            super("Elasticsearch did not acknowledge every write of the batch's " + what
+                    + " (spooled, closing or unreachable); the batch is read again");
         }
     }
 

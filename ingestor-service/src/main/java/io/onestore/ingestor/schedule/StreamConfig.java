@@ -3,6 +3,7 @@ package io.onestore.ingestor.schedule;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.onestore.ingestor.capture.bluesky.BlueskyNormalizer;
+import io.onestore.ingestor.capture.bluesky.HandleResolver;
 import io.onestore.ingestor.config.IngestSettings;
 import io.onestore.ingestor.config.IngestorProperties;
 import io.onestore.ingestor.config.SourceEnabled;
@@ -44,6 +45,7 @@ class StreamConfig {
             SourceCursors cursors,
             CoverageLedger ledger,
             TargetLeases targets,
+            HandleResolver handles,
             IngestorProperties properties,
             Clock clock) {
         IngestSettings ingest = properties.ingest();
@@ -57,6 +59,7 @@ class StreamConfig {
                 ledger,
                 targets,
                 () -> fileTargetIds(ingest),
+                handles,
                 properties.sources().bluesky(),
                 clock);
     }

@@ -16,8 +16,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Where each source resumes, in {@code source-cursors}. Callers write a cursor only once the writes it covers were
- * handed to the indexer and flushed (indexed, or spooled to disk while Elasticsearch is away), so a restart resumes at
- * or before the last stored post; ids make the overlap harmless.
+ * handed to the indexer and flushed, so a restart resumes at or before the last stored post; ids make the overlap
+ * harmless. Bluesky's stream is stricter: it writes its cursor only once Elasticsearch acknowledged the writes
+ * ({@code BulkIndexer.indexAcknowledged}), since spooled writes in memory die with a {@code kill -9}.
  */
 public final class SourceCursors {
 

@@ -31,6 +31,9 @@ public final class StreamCoverage {
 
     private final CoverageLedger ledger;
     private final Platform platform;
+    /** Hashtags, or watched profiles (their posts matched by author): the same ledger, another kind of target. */
+    private final TargetDocument.Kind kind;
+
     private final Duration interval;
     /** Where the stream began reading each tag in this process; the ledger's {@code covered_since} wins once written. */
     private final Map<String, Instant> since = new HashMap<>();
@@ -45,8 +48,14 @@ public final class StreamCoverage {
     private boolean gapsChanged;
 
     public StreamCoverage(CoverageLedger ledger, Platform platform, Duration interval) {
+        this(ledger, platform, TargetDocument.Kind.HASHTAG, interval);
+    }
+
+    /** @param kind of the targets whose values this coverage is given ({@code tag} below names either) */
+    public StreamCoverage(CoverageLedger ledger, Platform platform, TargetDocument.Kind kind, Duration interval) {
         this.ledger = ledger;
         this.platform = platform;
+        this.kind = kind;
         this.interval = interval;
     }
 
@@ -131,8 +140,8 @@ public final class StreamCoverage {
     public synchronized void replayGap(Set<String> tags, Instant from, Instant to, Instant now) throws IOException {
         List<CoverageGapDocument> gaps = tags.stream()
                 .map(tag -> new CoverageGapDocument(
-                        TargetDocument.idOf(TargetDocument.Kind.HASHTAG, tag),
-                        TargetDocument.Kind.HASHTAG,
+                        TargetDocument.idOf(kind, tag),
+                        kind,
                         tag,
                         platform,
                         from,
@@ -176,18 +185,20 @@ public final class StreamCoverage {
         Double rate = known == null ? null : known.ratePerHour();
         Instant lastTo = known == null ? null : known.lastCaptureAt();
         if (lastTo != null && to.isAfter(lastTo)) {
-            double hours = Duration.between(lastTo, to).toMillis() / 3_600_000.0;
+            // In nanoseconds: stream positions are microseconds apart, and a zero in milliseconds made the rate
+            // infinite,
+            // which Elasticsearch refuses (the whole ledger write with it).
+            double hours = Duration.between(lastTo, to).toNanos() / 3_600_000_000_000.0;
             double sample = matched.getOrDefault(tag, 0) / hours;
             rate = rate == null ? sample : CoverageUpdate.SMOOTHING * sample + (1 - CoverageUpdate.SMOOTHING) * rate;
         }
         Backfill backfill = backfilled.containsKey(tag) ? backfilled.get(tag) : known == null ? null : known.backfill();
-        int gaps = openGaps.containsKey(TargetDocument.idOf(TargetDocument.Kind.HASHTAG, tag))
-                ? openGaps.get(TargetDocument.idOf(TargetDocument.Kind.HASHTAG, tag))
-                        .intValue()
+        int gaps = openGaps.containsKey(TargetDocument.idOf(kind, tag))
+                ? openGaps.get(TargetDocument.idOf(kind, tag)).intValue()
                 : known == null ? 0 : known.openGaps();
         return new TargetCoverageDocument(
-                TargetDocument.idOf(TargetDocument.Kind.HASHTAG, tag),
-                TargetDocument.Kind.HASHTAG,
+                TargetDocument.idOf(kind, tag),
+                kind,
                 tag,
                 platform,
                 mark,
@@ -205,12 +216,10 @@ public final class StreamCoverage {
     }
 
     private List<String> targetIds(Set<String> tags) {
-        return tags.stream()
-                .map(tag -> TargetDocument.idOf(TargetDocument.Kind.HASHTAG, tag))
-                .toList();
+        return tags.stream().map(tag -> TargetDocument.idOf(kind, tag)).toList();
     }
 
     private String ledgerId(String tag) {
-        return DocumentIds.targetCoverage(TargetDocument.idOf(TargetDocument.Kind.HASHTAG, tag), platform);
+        return DocumentIds.targetCoverage(TargetDocument.idOf(kind, tag), platform);
     }
 }

@@ -54,8 +54,8 @@ public final class TargetsFile {
                 continue;
             }
             String[] words = line.split("[\\s,]+");
-            Optional<Target> target = parseLine(words[0]);
             Optional<List<Platform>> platforms = platforms(words);
+            Optional<Target> target = parseLine(words[0], platforms.orElse(List.of()));
             if (target.isEmpty()) {
                 log.warn("{}:{}: '{}' is neither a hashtag nor a handle; skipped", source, i + 1, line);
             } else if (platforms.isEmpty()) {
@@ -68,7 +68,14 @@ public final class TargetsFile {
         return List.copyOf(targets);
     }
 
-    private static Optional<Target> parseLine(String line) {
+    private static Optional<Target> parseLine(String line, List<Platform> platforms) {
+        if (platforms.equals(List.of(Platform.BLUESKY))) {
+            // A Bluesky account is a domain-name handle or a DID, neither an Instagram-style handle.
+            Optional<String> actor = BlueskyActor.normalize(line);
+            if (actor.isPresent()) {
+                return actor.map(Target::profile);
+            }
+        }
         if (line.startsWith("@") || line.startsWith("＠")) {
             return Mentions.normalize(line).map(Target::profile);
         }

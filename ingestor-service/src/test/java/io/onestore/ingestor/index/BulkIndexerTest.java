@@ -79,6 +79,25 @@ class BulkIndexerTest {
         }
     }
 
+    /**
+     * What a stream moves its cursor on (issue 17): acknowledged means stored by Elasticsearch, never "spooled"; a
+     * closed indexer takes nothing and says so (an unreachable one: JetstreamEndToEndTest).
+     */
+    @Test
+    void acknowledgedOnlyWhenElasticsearchStoredEveryWriteNeverWhenTheyWouldBeSpooled() {
+        BulkIndexer indexer = indexer();
+        try (indexer) {
+            assertThat(indexer.indexAcknowledged(List.of(Captures.hashtag("acked", T0, List.of("a1", "a2"), 1)), WAIT))
+                    .isTrue();
+            assertThat(counts.where(names.posts(), "hashtags", "acked")).isEqualTo(2);
+        }
+        assertThat(indexer.indexAcknowledged(List.of(Captures.hashtag("acked", T0, List.of("a3"), 1)), WAIT))
+                .as("closed: the write would only reach the spool")
+                .isFalse();
+        assertThat(indexer.spoolDepth()).as("and it was not taken").isZero();
+        assertThat(counts.where(names.posts(), "hashtags", "acked")).isEqualTo(2);
+    }
+
     @Test
     void runningTheSameCaptureAgainKeepsOnePostPerIdAndAddsOneSnapshotPerBucket() throws IOException {
         List<String> ids = List.of("r1", "r2");

@@ -92,4 +92,25 @@ class TargetsFileTest {
                         Target.hashtag("puma"),
                         new Target(TargetDocument.Kind.HASHTAG, "puma", Platform.X));
     }
+
+    @Test
+    void aBlueskyProfileIsAHandleWithHyphensOrADid() {
+        List<Target> targets = TargetsFile.parse(
+                List.of(
+                        "@Alice-Runs.bsky.social bluesky",
+                        "did:plc:ewvi7nxzyoun6zhxrhs64oiz bluesky",
+                        "@did:web:shoes.example.com bluesky",
+                        "#running bluesky",
+                        "@alice-runs.bsky.social instagram",
+                        "@not_a_domain bluesky"),
+                "t");
+
+        assertThat(targets)
+                .containsExactly(
+                        new Target(TargetDocument.Kind.PROFILE, "alice-runs.bsky.social", Platform.BLUESKY),
+                        new Target(TargetDocument.Kind.PROFILE, "did:plc:ewvi7nxzyoun6zhxrhs64oiz", Platform.BLUESKY),
+                        new Target(TargetDocument.Kind.PROFILE, "did:web:shoes.example.com", Platform.BLUESKY),
+                        new Target(TargetDocument.Kind.HASHTAG, "running", Platform.BLUESKY),
+                        new Target(TargetDocument.Kind.PROFILE, "not_a_domain", Platform.BLUESKY));
+    }
 }

@@ -19,6 +19,11 @@ class JetstreamConfig {
     }
 
     @Bean
+    BlueskyActors blueskyActors(World world) {
+        return new BlueskyActors(world);
+    }
+
+    @Bean
     HandlerMapping jetstreamMapping(JetstreamEvents events, SimulatorProperties properties, Clock clock) {
         return new SimpleUrlHandlerMapping(
                 Map.of("/subscribe", new JetstreamHandler(events, properties.jetstream(), clock)), -1);

@@ -2,6 +2,7 @@ package io.onestore.simulator.bluesky;
 
 import io.onestore.simulator.config.SimulatorProperties;
 import io.onestore.simulator.web.Json;
+import io.onestore.simulator.world.Author;
 import io.onestore.simulator.world.Engagement;
 import io.onestore.simulator.world.Post;
 import io.onestore.simulator.world.SeedMix;
@@ -47,7 +48,12 @@ public final class JetstreamEvents {
     }
 
     public static String did(Post post) {
-        return "did:plc:onestore" + Long.toString(100_000 + post.author().index(), 32);
+        return did(post.author());
+    }
+
+    /** The author's DID on the stand-in network: {@code did:plc:onestore<base32 of 100000 + index>}. */
+    public static String did(Author author) {
+        return "did:plc:onestore" + Long.toString(100_000 + author.index(), 32);
     }
 
     /** When the post is deleted, or null when it is not. */

@@ -143,7 +143,8 @@ public record SimulatorProperties(
             @Valid @NotNull @DefaultValue Graph graph,
             @Valid @NotNull @DefaultValue X x,
             @Valid @NotNull @DefaultValue TikTok tiktok,
-            @Valid @NotNull @DefaultValue Window mastodon) {}
+            @Valid @NotNull @DefaultValue Window mastodon,
+            @Valid @NotNull @DefaultValue Window appview) {}
 
     /** A fixed window: {@code requests} per {@code window} per token. */
     public record Window(@DefaultValue("20") int requests, @DefaultValue("1h") Duration window) {}

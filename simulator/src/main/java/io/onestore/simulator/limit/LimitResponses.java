@@ -1,5 +1,6 @@
 package io.onestore.simulator.limit;
 
+import io.onestore.simulator.config.SimulatorProperties;
 import io.onestore.simulator.web.Json;
 import io.onestore.simulator.web.Responses;
 import java.time.Instant;
@@ -141,5 +142,25 @@ public final class LimitResponses {
     public static Mono<Void> mastodonTooManyRequests(ServerWebExchange exchange, int limit, long resetEpochSecond) {
         mastodonHeaders(exchange.getResponse().getHeaders(), limit, 0, resetEpochSecond);
         return Responses.json(exchange, HttpStatus.TOO_MANY_REQUESTS, Json.object("error", "Too many requests"));
+    }
+
+    /**
+     * Bluesky's rate-limit headers (IETF draft names, lower case): {@code ratelimit-limit}, {@code -remaining},
+     * {@code -reset} in epoch seconds and {@code ratelimit-policy} as {@code <limit>;w=<seconds>}.
+     */
+    public static void appViewHeaders(
+            HttpHeaders headers, int limit, int remaining, long resetEpochSecond, SimulatorProperties.Window window) {
+        headers.set("ratelimit-limit", String.valueOf(limit));
+        headers.set("ratelimit-remaining", String.valueOf(Math.max(0, remaining)));
+        headers.set("ratelimit-reset", String.valueOf(resetEpochSecond));
+        headers.set("ratelimit-policy", limit + ";w=" + window.window().toSeconds());
+    }
+
+    /** 429 as the AppView answers it: {@code {"error":"RateLimitExceeded","message":"Rate Limit Exceeded"}}. */
+    public static Mono<Void> appViewTooManyRequests(ServerWebExchange exchange) {
+        return Responses.json(
+                exchange,
+                HttpStatus.TOO_MANY_REQUESTS,
+                Json.object("error", "RateLimitExceeded", "message", "Rate Limit Exceeded"));
     }
 }

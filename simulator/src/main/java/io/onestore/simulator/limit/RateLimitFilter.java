@@ -120,6 +120,20 @@ class RateLimitFilter implements WebFilter {
                             exchange, decision.limit(), decision.resetEpochSecond());
                 }
             }
+            case BLUESKY_APPVIEW -> {
+                var address = exchange.getRequest().getRemoteAddress();
+                var decision = limiter.acquire(
+                        "appview:"
+                                + (address == null ? "?" : address.getAddress().getHostAddress()),
+                        limits.appview().requests(),
+                        limits.appview().window(),
+                        now);
+                LimitResponses.appViewHeaders(
+                        headers, decision.limit(), decision.remaining(), decision.resetEpochSecond(), limits.appview());
+                if (!decision.allowed()) {
+                    return LimitResponses.appViewTooManyRequests(exchange);
+                }
+            }
             default -> {}
         }
         return chain.filter(exchange);

@@ -13,6 +13,8 @@ public enum Family {
     MASTODON,
     /** The Jetstream WebSocket: no HTTP limits or faults; the stream scripts its own drops. */
     BLUESKY,
+    /** Bluesky's public AppView XRPC ({@code /xrpc/…}): anonymous, limited per client address. */
+    BLUESKY_APPVIEW,
     /** The simulator's own endpoints (admin, truth, actuator, the login page): no limits, no faults. */
     OWN;
 
@@ -30,6 +32,9 @@ public enum Family {
         }
         if (path.startsWith("/api/v1/timelines/")) {
             return MASTODON;
+        }
+        if (path.startsWith("/xrpc/")) {
+            return BLUESKY_APPVIEW;
         }
         if (path.startsWith("/subscribe")) {
             return BLUESKY;

@@ -36,8 +36,15 @@ final class InfluencerQuery {
     // Only the source fields each search's posts are read for: a post's whole source is ten times as large.
     private static final List<String> USERNAME_FIELDS = List.of("author.username");
     private static final List<String> RATE_FIELDS = List.of("likes", "comments", "likes_hidden");
-    private static final List<String> AUTHOR_FIELDS =
-            List.of("platform", "author.username", "author.followers", "source", "likes", "comments", "likes_hidden");
+    private static final List<String> AUTHOR_FIELDS = List.of(
+            "platform",
+            "author.id",
+            "author.username",
+            "author.followers",
+            "source",
+            "likes",
+            "comments",
+            "likes_hidden");
 
     private InfluencerQuery() {}
 
@@ -97,10 +104,18 @@ final class InfluencerQuery {
      * are captured, so for a window that has ended the only snapshot can be later than the window.
      */
     static SearchRequest followers(String profilesIndex, List<String> usernames, TimeWindow window) {
+        return followers(profilesIndex, "username", usernames, window);
+    }
+
+    /**
+     * The same by another snapshot field: {@code user_id} for authors whose posts carry an id but no username
+     * (Bluesky's stream gives the DID only), bucketed by that id.
+     */
+    static SearchRequest followers(String profilesIndex, String field, List<String> usernames, TimeWindow window) {
         return SearchRequest.of(s -> s.index(profilesIndex)
                 .size(0)
-                .query(PostFilters.all(PostFilters.terms("username", usernames), PostFilters.exists("followers")))
-                .aggregations(USERS, a -> a.terms(t -> t.field("username").size(usernames.size()))
+                .query(PostFilters.all(PostFilters.terms(field, usernames), PostFilters.exists("followers")))
+                .aggregations(USERS, a -> a.terms(t -> t.field(field).size(usernames.size()))
                         .aggregations(
                                 PLATFORMS, p -> p.terms(t -> t.field("platform").size(10))
                                         .aggregations(BEFORE_END, b -> b.filter(

@@ -123,7 +123,10 @@ public class InfluencerService {
                 coverage.of(hashtags, window));
     }
 
-    /** The third round trip: the ranked authors' profile snapshots. */
+    /**
+     * The third round trip: the ranked authors' profile snapshots, by username, or by author id ({@code user_id})
+     * for authors whose posts carry no username (Bluesky's); a fourth only when both kinds are ranked.
+     */
     private Map<String, ProfileFollowers.Followers> profiles(Collection<RankedPosts> ranked, TimeWindow window)
             throws IOException {
         List<String> usernames = ranked.stream()
@@ -131,11 +134,21 @@ public class InfluencerService {
                 .filter(u -> u != null && !u.isBlank())
                 .distinct()
                 .toList();
-        if (usernames.isEmpty()) {
-            return Map.of();
+        List<String> ids = ranked.stream()
+                .filter(r -> r.username() == null && r.authorId() != null)
+                .map(RankedPosts::authorId)
+                .distinct()
+                .toList();
+        Map<String, ProfileFollowers.Followers> found = new HashMap<>();
+        if (!usernames.isEmpty()) {
+            found.putAll(ProfileFollowers.of(
+                    client.search(InfluencerQuery.followers(names.profileSnapshots(), usernames, window), Void.class)));
         }
-        return ProfileFollowers.of(
-                client.search(InfluencerQuery.followers(names.profileSnapshots(), usernames, window), Void.class));
+        if (!ids.isEmpty()) {
+            found.putAll(ProfileFollowers.of(client.search(
+                    InfluencerQuery.followers(names.profileSnapshots(), "user_id", ids, window), Void.class)));
+        }
+        return found;
     }
 
     /** The second round trip: each ranked author's latest posts up to the window's end, and in the window. */
@@ -222,7 +235,7 @@ public class InfluencerService {
             return new InfluencerRanking.Influencer(
                     0,
                     authorId,
-                    seen.username(),
+                    seen.username() != null || profile == null ? seen.username() : profile.username(),
                     seen.platform(),
                     posts,
                     totalEngagement,
@@ -249,6 +262,7 @@ public class InfluencerService {
             List<PostDocument> ratePosts,
             List<PostDocument> inWindow,
             String username,
+            String authorId,
             String platform,
             Long followers) {
 
@@ -256,6 +270,7 @@ public class InfluencerService {
 
         static RankedPosts of(List<PostDocument> latest, List<PostDocument> inWindow) {
             String username = null;
+            String authorId = null;
             String platform = null;
             Long followers = null;
             for (PostDocument post : inWindow) {
@@ -264,15 +279,19 @@ public class InfluencerService {
                 }
                 if (post.author() != null) {
                     username = username == null ? post.author().username() : username;
+                    authorId = authorId == null ? post.author().id() : authorId;
                     followers = followers == null ? post.author().followers() : followers;
                 }
             }
             // An author whose posts up to the window's end were not found (deleted meanwhile) keeps the window's.
-            return new RankedPosts(latest.isEmpty() ? inWindow : latest, inWindow, username, platform, followers);
+            return new RankedPosts(
+                    latest.isEmpty() ? inWindow : latest, inWindow, username, authorId, platform, followers);
         }
 
+        /** How the author's snapshot is found: by username, or by id where the posts carry none (Bluesky). */
         String profileKey() {
-            return username == null || platform == null ? "" : ProfileFollowers.key(platform, username);
+            String key = username != null ? username : authorId;
+            return key == null || platform == null ? "" : ProfileFollowers.key(platform, key);
         }
 
         /** Graph-sourced authors are business accounts by construction; anyone else is simply not enriched yet. */

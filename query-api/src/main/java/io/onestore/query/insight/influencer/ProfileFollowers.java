@@ -20,8 +20,9 @@ final class ProfileFollowers {
      * @param capturedAt when that snapshot was taken
      * @param growth {@code followers} minus the first snapshot's in the window; null when that is the same snapshot or
      *     the followers come from after the window
+     * @param username the snapshot's: a Bluesky author's handle, which the stream's posts do not carry
      */
-    record Followers(long followers, Instant capturedAt, Long growth) {}
+    record Followers(long followers, Instant capturedAt, Long growth, String username) {}
 
     private ProfileFollowers() {}
 
@@ -58,7 +59,7 @@ final class ProfileFollowers {
                         : latest.followers() - earliest.followers();
                 followers.put(
                         key(platform.key().stringValue(), user.key().stringValue()),
-                        new Followers(nearest.followers(), nearest.capturedAt(), growth));
+                        new Followers(nearest.followers(), nearest.capturedAt(), growth, nearest.username()));
             }
         }
         return followers;

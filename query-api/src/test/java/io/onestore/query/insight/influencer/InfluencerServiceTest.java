@@ -106,6 +106,14 @@ class InfluencerServiceTest {
                         .build(),
                 post("g2").tags("graphonly").at("2026-10-06T10:00:00Z").likes(5).build(),
                 post("g3").tags("graphonly").at("2026-10-07T10:00:00Z").likes(7).build(),
+                post("at://did:plc:runner/app.bsky.feed.post/3k1")
+                        .platform(Platform.BLUESKY)
+                        .tags("trail")
+                        .author("did:plc:runner", null)
+                        .at("2026-10-09T10:00:00Z")
+                        .likes(30)
+                        .comments(6)
+                        .build(),
                 post("e1")
                         .tags("sneaker")
                         .author("a5", "eve")
@@ -135,7 +143,20 @@ class InfluencerServiceTest {
                 profile("ann", 2000L, "2026-10-20T00:00:00Z"),
                 profile("cid", null, "2026-10-20T00:00:00Z"),
                 profile("eve", 4800L, "2026-11-20T00:00:00Z"),
-                profile("eve", 5100L, "2026-12-20T00:00:00Z")));
+                profile("eve", 5100L, "2026-12-20T00:00:00Z"),
+                new ProfileSnapshotDocument(
+                        Platform.BLUESKY,
+                        "did:plc:runner",
+                        "runner.bsky.social",
+                        "Runs a lot",
+                        1840L,
+                        312L,
+                        2210L,
+                        null,
+                        false,
+                        Instant.parse("2026-10-15T00:00:00Z"),
+                        "bluesky-appview",
+                        null)));
     }
 
     static ProfileSnapshotDocument profile(String username, Long followers, String at) {
@@ -293,6 +314,19 @@ class InfluencerServiceTest {
         assertThat(eve.engagementRate()).isCloseTo(240.0 / 4800, within(1e-12));
         assertThat(eve.engagementRatePosts()).isEqualTo(1);
         assertThat(eve.estimatedReach()).isEqualTo(1811L);
+    }
+
+    /** Bluesky posts carry the author's DID and no username: the snapshot is found by {@code user_id}. */
+    @Test
+    void aBlueskyAuthorWithoutUsernameHasTheFollowersAndHandleOfItsSnapshotByDid() throws Exception {
+        var runner =
+                influencers.rank(List.of("trail"), OCTOBER, 10).influencers().get(0);
+
+        assertThat(runner.authorId()).isEqualTo("did:plc:runner");
+        assertThat(runner.username()).isEqualTo("runner.bsky.social");
+        assertThat(runner.platform()).isEqualTo("bluesky");
+        assertThat(runner.followers()).isEqualTo(1840L);
+        assertThat(runner.followersSource()).isEqualTo("profile");
     }
 
     @Test
