@@ -107,6 +107,15 @@ class BlueskyProfileE2ETest {
                 .pollInterval(Duration.ofSeconds(2))
                 .until(() -> coveredPast(handleLedger, startedAt.plus(Duration.ofMinutes(5)))
                         && coveredPast(didLedger, startedAt.plus(Duration.ofMinutes(5))));
+        // Authors post at uneven rates: a quiet one may have written nothing in five simulated minutes, and the checks
+        // below need posts of each watched author to compare, so the stream runs until each has one stored.
+        String posts = es + "/" + prefix + "posts";
+        await("a post of each watched author stored")
+                .atMost(Duration.ofMinutes(10))
+                .pollInterval(Duration.ofSeconds(2))
+                .until(() -> watched.stream().allMatch(author -> storedUris(posts, new HashMap<>()).stream()
+                        .anyMatch(uri ->
+                                uri.startsWith("at://" + author.path("did").asText() + "/"))));
         await("the hashtag's authors enriched")
                 .atMost(Duration.ofMinutes(5))
                 .pollInterval(Duration.ofSeconds(2))
