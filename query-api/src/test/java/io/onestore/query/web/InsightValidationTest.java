@@ -65,7 +65,7 @@ class InsightValidationTest {
     @Test
     void hashtagsAreNormalisedAndTheAnswerIsCamelCase() throws Exception {
         var window = new TimeWindow(Instant.parse("2026-10-01T00:00:00Z"), Instant.parse("2026-10-08T00:00:00Z"));
-        when(influencers.rank(List.of("nike", "adidas"), window, 10, false))
+        when(influencers.rank(List.of("nike", "adidas"), List.of(), window, 10, false))
                 .thenReturn(new InfluencerRanking(
                         List.of("nike", "adidas"),
                         window.from(),
@@ -118,6 +118,7 @@ class InsightValidationTest {
         verify(influencers)
                 .rank(
                         eq(List.of("nike")),
+                        eq(List.of()),
                         eq(new TimeWindow(
                                 Instant.parse("2026-10-01T00:00:00Z"), Instant.parse("2026-10-08T00:00:00Z"))),
                         anyInt(),
@@ -190,7 +191,7 @@ class InsightValidationTest {
 
     @Test
     void elasticsearchDownIs503WithRetryAfterAndNoLeak() throws Exception {
-        when(influencers.rank(any(), any(), anyInt(), anyBoolean()))
+        when(influencers.rank(any(), any(), any(), anyInt(), anyBoolean()))
                 .thenThrow(new ConnectException("Connection refused: 10.1.2.3:9200 onestore-posts"));
 
         read("/api/v1/insights/influencers?hashtags=nike" + WINDOW)
