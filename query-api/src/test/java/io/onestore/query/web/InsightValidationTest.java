@@ -161,6 +161,11 @@ class InsightValidationTest {
         problem("/api/v1/insights/share-of-voice?hashtags=nike,12345" + WINDOW, 400, "invalid-hashtag");
         problem("/api/v1/insights/share-of-voice?hashtags=nike&metric=likes" + WINDOW, 400, "invalid-parameter");
         problem("/api/v1/insights/share-of-voice?hashtags=nike&platform=myspace" + WINDOW, 400, "invalid-parameter");
+        problem("/api/v1/insights/influencers?hashtags=nike&platform=myspace" + WINDOW, 400, "invalid-parameter");
+        // One platform's authors, and its capture alone in the coverage block (docs/insights.md#influencers)
+        read("/api/v1/insights/influencers?hashtags=nike&platform=Instagram" + WINDOW)
+                .andExpect(status().isOk());
+        verify(influencers).rank(eq(List.of("nike")), eq(List.of("instagram")), any(), anyInt(), eq(false));
         read("/api/v1/insights/share-of-voice?hashtags=" + tags20 + WINDOW).andExpect(status().isOk());
     }
 
