@@ -301,7 +301,11 @@ class TargetsApiTest {
         List<String> coverage = new ArrayList<>();
         schemas.at("/Coverage/properties").fieldNames().forEachRemaining(coverage::add);
         assertThat(coverage).containsExactlyInAnyOrder("from", "to", "coveredShare", "complete", "notice", "targets");
-        assertThat(schemas.at("/Gap/properties/reason/enum")).hasSize(13);
+        assertThat(schemas.at("/Gap/properties/reason/enum")).hasSize(14);
+        assertThat(schemas.at("/Gap/properties/reason/enum").toString()).contains("\"snapshots_only\"");
+        assertThat(schemas.at("/TargetLedger/properties/snapshotsOnly/description")
+                        .asText())
+                .contains("snapshots only");
         for (String answer : List.of(
                 "CampaignReport",
                 "InfluencerRanking",
