@@ -23,8 +23,11 @@ import io.onestore.ingestor.index.IndexInstaller;
 import io.onestore.ingestor.normalize.Fixtures;
 import io.onestore.ingestor.schedule.CycleReport;
 import io.onestore.ingestor.schedule.IngestCycle;
+import io.onestore.model.document.CoverageGapDocument;
 import io.onestore.model.document.DocumentIds;
+import io.onestore.model.document.GapReason;
 import io.onestore.model.document.Platform;
+import io.onestore.model.document.TargetCoverageDocument;
 import io.onestore.model.document.TargetDocument;
 import io.onestore.model.index.IndexNames;
 import io.onestore.testsupport.elasticsearch.ElasticsearchTestServer;
@@ -166,6 +169,68 @@ class IngestEndToEndTest {
                 getRequestedFor(urlPathEqualTo(TAG_PATH))
                         .withQueryParam("tag_name", equalTo("nike"))
                         .withQueryParam("max_id", absent()));
+    }
+
+    /**
+     * Regression: profile captures read the profile page's latest posts but kept no coverage ledger, so the query API
+     * listed every profile as under-covered and a campaign's coverage said its handles were never captured.
+     */
+    @Test
+    void aProfileCaptureKeepsALedgerAndAPageThatNoLongerReachesTheMarkLeavesAnApiWindowGap() throws IOException {
+        answerTag("nike", "nike");
+        answerTag("justdoit", "justdoit");
+        answerProfile();
+        run();
+
+        Instant onlyPost = Instant.ofEpochSecond(1_764_100_000L);
+        TargetCoverageDocument first = profileLedger();
+        assertThat(first).as("the profile's ledger on Instagram").isNotNull();
+        assertThat(first.highWaterMark().publishedAt()).isEqualTo(onlyPost);
+        assertThat(first.coveredSince())
+                .as("the page shows every post since its oldest")
+                .isEqualTo(onlyPost);
+        assertThat(first.lastCaptureAt()).isEqualTo(clock.instant());
+        assertThat(first.backfill().done()).as("the page cannot be paged back").isTrue();
+        assertThat(first.openGaps()).isZero();
+
+        // The next page shows a single newer post of a profile with 1,200: what lies between is out of its reach.
+        Instant newer = clock.instant().minus(Duration.ofMinutes(1));
+        upstream.stubFor(get(urlPathEqualTo(PROFILE_PATH))
+                .withQueryParam("username", equalTo("nike"))
+                .willReturn(okJson(Fixtures.text("web/profile-nike.json")
+                        .replace("3141592653589796001", "3141592653589796002")
+                        .replace("DbNike6001", "DbNike6002")
+                        .replace("1764100000", Long.toString(newer.getEpochSecond())))));
+        ((TestClock) clock).advance(INTERVAL);
+        run();
+
+        TargetCoverageDocument second = profileLedger();
+        assertThat(second.highWaterMark().publishedAt()).isEqualTo(newer);
+        assertThat(second.coveredSince()).isEqualTo(onlyPost);
+        assertThat(second.openGaps()).isEqualTo(1);
+        client.indices().refresh(r -> r.index(names.coverageGaps()));
+        List<CoverageGapDocument> gaps = client
+                .search(
+                        s -> s.index(names.coverageGaps())
+                                .query(q -> q.term(t -> t.field("target_id").value("profile:nike"))),
+                        CoverageGapDocument.class)
+                .hits()
+                .hits()
+                .stream()
+                .map(hit -> hit.source())
+                .toList();
+        assertThat(gaps).hasSize(1);
+        assertThat(gaps.get(0).reason()).isEqualTo(GapReason.API_WINDOW);
+        assertThat(gaps.get(0).from()).isEqualTo(onlyPost);
+        assertThat(gaps.get(0).to()).isEqualTo(newer);
+    }
+
+    private TargetCoverageDocument profileLedger() throws IOException {
+        return client.get(
+                        g -> g.index(names.targetCoverage())
+                                .id(DocumentIds.targetCoverage("profile:nike", Platform.INSTAGRAM)),
+                        TargetCoverageDocument.class)
+                .source();
     }
 
     @Test

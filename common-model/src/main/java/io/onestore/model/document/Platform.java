@@ -14,6 +14,17 @@ public enum Platform {
     /** Mastodon and the fediverse, read from servers' public hashtag timelines. */
     MASTODON;
 
+    /**
+     * Whether a profile target on this platform is captured as snapshots only (its counts: followers, following,
+     * media count) without reading the profile's posts: X's profile capture is one user lookup. A profile captured
+     * so keeps no coverage ledger, and its posts are not "under-covered" by it: they are not what it reads. Instagram
+     * (the profile page's latest posts) and TikTok (the profile's recent videos) read posts, so their profiles keep a
+     * ledger; Mastodon and Bluesky capture no profiles at all (docs/coverage.md#profiles).
+     */
+    public boolean profileSnapshotsOnly() {
+        return this == X;
+    }
+
     @JsonValue
     public String key() {
         return name().toLowerCase(Locale.ROOT);

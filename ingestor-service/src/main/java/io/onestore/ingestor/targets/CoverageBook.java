@@ -19,8 +19,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The cycle's side of the coverage ledger: before fetching, what each leased hashtag's capture should read (its mark,
- * page budget, back-fill); after, the ledgers and gaps the captures leave (docs/coverage.md).
+ * The cycle's side of the coverage ledger: before fetching, what each leased target's capture should read (its mark,
+ * page budget, back-fill); after, the ledgers and gaps the captures leave (docs/coverage.md). Hashtags and the profiles
+ * whose captures read posts keep a ledger ({@link Target#readsPosts()}); an X profile, a snapshot only, does not.
  */
 public final class CoverageBook {
 
@@ -68,12 +69,12 @@ public final class CoverageBook {
     }
 
     public Orders orders(List<LeasedTarget> leased, Instant now) throws IOException {
-        List<Target> hashtags = new ArrayList<>();
+        List<Target> reading = new ArrayList<>();
         Set<String> campaignIds = new LinkedHashSet<>();
         for (LeasedTarget lease : leased) {
             for (Target target : lease.targets()) {
-                if (target.kind() == TargetDocument.Kind.HASHTAG) {
-                    hashtags.add(target);
+                if (target.readsPosts()) {
+                    reading.add(target);
                 }
             }
             if (lease.document().campaignIds() != null) {
@@ -81,15 +82,15 @@ public final class CoverageBook {
             }
         }
         Map<String, TargetCoverageDocument> previous = ledger.read(
-                hashtags.stream().map(CoverageBook::ledgerId).distinct().toList());
+                reading.stream().map(CoverageBook::ledgerId).distinct().toList());
         Map<String, CoverageGapDocument> gaps = ledger.rereadableGaps(
-                hashtags.stream().map(Target::id).distinct().toList());
+                reading.stream().map(Target::id).distinct().toList());
         Map<String, CampaignDocument> campaigns = campaigns(List.copyOf(campaignIds));
         Map<String, CoverageOrder> orders = new HashMap<>();
         for (LeasedTarget lease : leased) {
             Instant start = backfillStart(lease.document(), campaigns, now);
             for (Target target : lease.targets()) {
-                if (target.kind() != TargetDocument.Kind.HASHTAG) {
+                if (!target.readsPosts()) {
                     continue;
                 }
                 TargetCoverageDocument known = previous.get(ledgerId(target));

@@ -24,6 +24,15 @@ public record Target(TargetDocument.Kind kind, String value, Platform platform) 
         return TargetDocument.idOf(kind, value);
     }
 
+    /**
+     * Whether its captures read posts and so keep a coverage ledger: every hashtag, and a profile on a platform whose
+     * profile capture reads the profile's posts (not on X, where a profile is a user lookup:
+     * {@link Platform#profileSnapshotsOnly()}).
+     */
+    public boolean readsPosts() {
+        return kind == TargetDocument.Kind.HASHTAG || !platform.profileSnapshotsOnly();
+    }
+
     @Override
     public String toString() {
         return (kind == TargetDocument.Kind.HASHTAG ? "#" : "@") + value + " on " + platform.key();

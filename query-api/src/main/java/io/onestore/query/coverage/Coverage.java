@@ -32,7 +32,8 @@ public record Coverage(
      * @param gaps the ranges of the window not covered, clipped to it, oldest first (at most {@value
      *     CoverageLedgers#MAX_GAPS_SHOWN})
      * @param gapsOmitted gaps not listed because of that bound (they still count in {@code coveredShare})
-     * @param note {@code not_watched} (no such target) or {@code never_captured} when nothing is covered; else null
+     * @param note {@code not_watched} (no such target), {@code never_captured}, or {@code snapshots_only} (a profile
+     *     captured only where its capture reads its counts, not its posts: X) when nothing is covered; else null
      */
     public record TargetCoverage(
             String target,
@@ -43,13 +44,15 @@ public record Coverage(
             Instant capturedUntil,
             List<Gap> gaps,
             int gapsOmitted,
-            @Schema(allowableValues = {"not_watched", "never_captured"}) String note) {}
+            @Schema(allowableValues = {"not_watched", "never_captured", "snapshots_only"}) String note) {}
 
     /**
      * An uncovered range {@code [from, to)} (clipped to the window) and why: a gap the ingestor recorded
      * ({@code page_budget}, {@code account_budget}, {@code upstream_failure}, {@code api_window},
      * {@code store_unavailable}, {@code rate_limited}, {@code locked}) or a range outside what its capture reached ({@code before_coverage},
-     * {@code after_last_capture}, {@code never_captured}, {@code not_watched}, {@code too_many_gaps}); in a volume series, an hour the
+     * {@code after_last_capture}, {@code never_captured}, {@code not_watched}, {@code too_many_gaps}, and
+     * {@code snapshots_only}: a profile's platform where its capture reads the profile's counts, not its posts, so the
+     * posts counted of it are only those that came with a watched hashtag); in a volume series, an hour the
      * platform's counts were not read for ({@code not_counted}).
      *
      * @param platform the platform whose feed was not read (with {@code not_watched}: one an answer over every
@@ -72,6 +75,7 @@ public record Coverage(
                                 "after_last_capture",
                                 "never_captured",
                                 "not_watched",
+                                "snapshots_only",
                                 "too_many_gaps",
                                 "not_counted"
                             })

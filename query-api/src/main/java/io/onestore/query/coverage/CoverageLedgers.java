@@ -3,6 +3,7 @@ package io.onestore.query.coverage;
 import io.onestore.model.document.CoverageGapDocument;
 import io.onestore.model.document.Platform;
 import io.onestore.model.document.TargetCoverageDocument;
+import io.onestore.model.document.TargetDocument;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,6 +26,7 @@ public final class CoverageLedgers {
 
     static final String NOT_WATCHED = "not_watched";
     static final String NEVER_CAPTURED = "never_captured";
+    static final String SNAPSHOTS_ONLY = "snapshots_only";
     static final String BEFORE_COVERAGE = "before_coverage";
     static final String AFTER_LAST_CAPTURE = "after_last_capture";
     static final String TOO_MANY_GAPS = "too_many_gaps";
@@ -92,8 +94,18 @@ public final class CoverageLedgers {
             gaps.add(new Coverage.Gap(from, end, NOT_WATCHED, null));
         } else {
             boolean anyCaptured = false;
+            boolean snapshotsOnly = false;
             for (Platform platform : entry.platforms().stream().sorted().toList()) {
                 TargetCoverageDocument ledger = entry.ledgers().get(platform);
+                if (ledger == null
+                        && TargetDocument.Kind.PROFILE.key().equals(kind)
+                        && platform.profileSnapshotsOnly()) {
+                    // The profile's capture there reads its counts, not its posts: the posts an answer counts of it
+                    // came with a watched hashtag only, a part of them.
+                    snapshotsOnly = true;
+                    gaps.add(new Coverage.Gap(from, end, SNAPSHOTS_ONLY, platform.key()));
+                    continue;
+                }
                 if (ledger == null || ledger.coveredSince() == null || ledger.lastCaptureAt() == null) {
                     // Posts of a platform the tag is not watched on came with another, watched tag: a part only.
                     String reason =
@@ -122,7 +134,9 @@ public final class CoverageLedgers {
                 }
             }
             if (!anyCaptured) {
-                note = NEVER_CAPTURED;
+                note = snapshotsOnly && gaps.stream().allMatch(g -> SNAPSHOTS_ONLY.equals(g.reason()))
+                        ? SNAPSHOTS_ONLY
+                        : NEVER_CAPTURED;
             }
             if (gapsReadUntil != null) {
                 gaps.add(new Coverage.Gap(gapsReadUntil, end, TOO_MANY_GAPS, null));

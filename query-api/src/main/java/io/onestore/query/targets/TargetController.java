@@ -52,7 +52,8 @@ class TargetController {
                     String campaign,
             @Parameter(
                             description = "only targets not fully covered on some platform: never captured, open gaps,"
-                                    + " or the planner expects to miss posts")
+                                    + " or the planner expects to miss posts (a profile's snapshot-only platforms,"
+                                    + " X, do not count: its posts are not read there)")
                     @RequestParam(defaultValue = "false")
                     boolean underCovered,
             @Parameter(description = "page number from 0; (page + 1) * size at most 10000")

@@ -13,8 +13,10 @@ import java.util.List;
  * @param kind {@code hashtag} or {@code profile}
  * @param campaignIds the campaigns that need it (empty for a target from the ingestor's targets file)
  * @param underCovered true when some platform of it is not fully covered: never captured, open gaps, or the planner
- *     expects to miss posts
- * @param coverage one ledger per platform; empty before the first capture
+ *     expects to miss posts; the platforms of {@code snapshotsOnly} do not count (their posts are not what is read)
+ * @param snapshotsOnly the platforms a profile is captured on as snapshots only (followers, following, media count),
+ *     its posts not read there, so without a ledger: X, whose profile capture is a user lookup; empty for a hashtag
+ * @param coverage one ledger per platform whose capture reads posts; empty before the first capture
  * @param spend what metered upstreams billed for it today and this month, per platform (X: posts, users and counts
  *     requests read; TikTok: Research API requests and records) against the ingestor's daily ceilings (TikTok's: the
  *     client's quotas); empty where nothing is metered or nothing was read
@@ -30,7 +32,16 @@ public record TargetLedger(
         Instant createdAt,
         Instant lastFetchedAt,
         String lastOutcome,
-        boolean underCovered,
+        @Schema(
+                        description = "some platform not fully covered: never captured, open gaps, or the planner"
+                                + " expects to miss posts; the platforms of snapshotsOnly do not count")
+                boolean underCovered,
+        @Schema(
+                        description = "the platforms a profile is captured on as snapshots only (followers, following,"
+                                + " media count), its posts not read there, so without a ledger: X, whose profile"
+                                + " capture is a user lookup. Its posts an answer counts there came with a watched"
+                                + " hashtag (coverage reason snapshots_only). Empty for a hashtag")
+                List<String> snapshotsOnly,
         List<PlatformCoverage> coverage,
         List<TargetSpend> spend,
         List<GapEntry> gaps,
@@ -48,6 +59,7 @@ public record TargetLedger(
                 lastFetchedAt,
                 lastOutcome,
                 underCovered,
+                snapshotsOnly,
                 coverage,
                 spend,
                 gaps,

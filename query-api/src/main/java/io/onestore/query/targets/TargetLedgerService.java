@@ -160,9 +160,14 @@ public class TargetLedgerService {
                 .map(TargetLedger.PlatformCoverage::of)
                 .toList();
         List<Platform> platforms = target.platforms() == null ? List.of() : target.platforms();
-        boolean missingPlatform =
-                platforms.stream().anyMatch(p -> ledgers.stream().noneMatch(l -> l.platform() == p));
-        boolean underCovered = coverage.isEmpty()
+        // A profile's snapshot-only platforms keep no ledger: their posts are not read, so not under-covered either.
+        List<Platform> snapshotsOnly = target.kind() == TargetDocument.Kind.PROFILE
+                ? platforms.stream().filter(Platform::profileSnapshotsOnly).toList()
+                : List.of();
+        boolean missingPlatform = platforms.stream()
+                .filter(p -> !snapshotsOnly.contains(p))
+                .anyMatch(p -> ledgers.stream().noneMatch(l -> l.platform() == p));
+        boolean underCovered = (coverage.isEmpty() && snapshotsOnly.isEmpty())
                 || missingPlatform
                 || coverage.stream().anyMatch(TargetLedger.PlatformCoverage::incomplete);
         return new TargetLedger(
@@ -175,6 +180,7 @@ public class TargetLedgerService {
                 target.lastFetchedAt(),
                 target.lastOutcome(),
                 underCovered,
+                snapshotsOnly.stream().map(Platform::key).toList(),
                 coverage,
                 spend,
                 gaps,

@@ -6,11 +6,14 @@ import static io.onestore.query.Ledgers.watched;
 import static io.onestore.query.Posts.post;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import io.onestore.model.document.CoverageGapDocument;
 import io.onestore.model.document.GapReason;
 import io.onestore.model.document.Platform;
+import io.onestore.model.document.TargetDocument;
 import io.onestore.query.ContractIndices;
+import io.onestore.query.Ledgers;
 import io.onestore.query.request.TimeWindow;
 import java.time.Clock;
 import java.time.Instant;
@@ -51,7 +54,13 @@ class CoverageServiceTest {
                 List.of(
                         hashtag("adidas", "2026-10-01T00:00:00Z", NOW.toString()),
                         hashtag("nike", "2026-10-01T00:00:00Z", NOW.toString()),
-                        hashtag("puma", "2026-10-02T12:00:00Z", "2026-10-02T22:00:00Z")),
+                        hashtag("puma", "2026-10-02T12:00:00Z", "2026-10-02T22:00:00Z"),
+                        Ledgers.ledger(
+                                TargetDocument.Kind.PROFILE,
+                                "nike",
+                                Platform.INSTAGRAM,
+                                "2026-10-01T00:00:00Z",
+                                NOW.toString())),
                 List.of(
                         gap("nike", "2026-10-01T20:00:00Z", "2026-10-02T02:00:00Z", GapReason.STORE_UNAVAILABLE),
                         gap("nike", "2026-10-02T06:00:00Z", "2026-10-02T12:00:00Z", GapReason.PAGE_BUDGET),
@@ -62,7 +71,47 @@ class CoverageServiceTest {
                                 "2026-10-02T16:00:00Z",
                                 GapReason.PAGE_BUDGET,
                                 CoverageGapDocument.Status.FILLED)),
-                List.of(watched("adidas"), watched("nike"), watched("puma"), watched("reebok")));
+                List.of(
+                        watched("adidas"),
+                        watched("nike"),
+                        watched("puma"),
+                        watched("reebok"),
+                        profile("nike", Platform.INSTAGRAM, Platform.X),
+                        profile("puma", Platform.X)));
+    }
+
+    private static TargetDocument profile(String handle, Platform... platforms) {
+        return TargetDocument.watch(
+                TargetDocument.Kind.PROFILE,
+                handle,
+                List.of(platforms),
+                List.of("c1"),
+                Instant.parse("2026-09-01T00:00:00Z"));
+    }
+
+    /**
+     * A profile's capture reads its posts on Instagram (a ledger like a hashtag's) and only its counts on X: a campaign
+     * report counting its X posts rests on the posts that came with a watched tag, a part only ({@code snapshots_only}),
+     * never on "never captured".
+     */
+    @Test
+    void aProfileIsCoveredByItsLedgerAndOnXIsSnapshotsOnly() throws Exception {
+        TimeWindow window = new TimeWindow(Instant.parse("2026-10-02T00:00:00Z"), NOW);
+        Coverage instagram = service.load(List.of("profile:nike"), List.of(Platform.INSTAGRAM), window)
+                .over(window.from(), window.to());
+        assertThat(instagram.complete()).isTrue();
+
+        Coverage all = service.load(List.of("profile:nike", "profile:puma"), null, window)
+                .over(window.from(), window.to());
+        Coverage.TargetCoverage nike = all.targets().get(0);
+        assertThat(nike.note()).isNull();
+        assertThat(nike.gaps())
+                .extracting(Coverage.Gap::reason, Coverage.Gap::platform)
+                .containsExactly(tuple("snapshots_only", "x"));
+        Coverage.TargetCoverage puma = all.targets().get(1);
+        assertThat(puma.note()).isEqualTo("snapshots_only");
+        assertThat(puma.coveredShare()).isZero();
+        assertThat(all.notice()).contains("profile:puma 0.0 % (snapshots_only)");
     }
 
     @AfterAll

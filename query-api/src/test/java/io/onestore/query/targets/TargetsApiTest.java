@@ -34,7 +34,9 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * {@code /api/v1/targets} over HTTP against the real Elasticsearch, the ledger written in the contract's shape:
  * #nike (campaign c1) fully covered, back-fill done; #puma (c1) with an open gap, back-fill 70 % along and the planner
- * expecting to read 75 % of its posts; #vans from the targets file, covered; profile adidas watched, never captured.
+ * expecting to read 75 % of its posts; #vans from the targets file, covered; profile adidas watched, never captured;
+ * profile nike covered on Instagram and watched on X, where a profile is captured as snapshots only; profile puma
+ * watched on X only.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -79,8 +81,14 @@ class TargetsApiTest {
                 "2026-10-05T01:00:00Z",
                 GapReason.UPSTREAM_FAILURE,
                 CoverageGapDocument.Status.FILLED));
+        TargetCoverageDocument nikeProfile = Ledgers.ledger(
+                TargetDocument.Kind.PROFILE,
+                "nike",
+                Platform.INSTAGRAM,
+                "2026-10-01T00:00:00Z",
+                "2026-10-11T00:00:00Z");
         es.ledger(
-                List.of(puma, nike, vans),
+                List.of(puma, nike, vans, nikeProfile),
                 gaps,
                 List.of(
                         Ledgers.watched("nike", "c1"),
@@ -91,6 +99,18 @@ class TargetsApiTest {
                                 "adidas",
                                 List.of(Platform.INSTAGRAM),
                                 List.of("c2"),
+                                Instant.parse("2026-09-01T00:00:00Z")),
+                        TargetDocument.watch(
+                                TargetDocument.Kind.PROFILE,
+                                "nike",
+                                List.of(Platform.INSTAGRAM, Platform.X),
+                                List.of(),
+                                Instant.parse("2026-09-01T00:00:00Z")),
+                        TargetDocument.watch(
+                                TargetDocument.Kind.PROFILE,
+                                "puma",
+                                List.of(Platform.X),
+                                List.of(),
                                 Instant.parse("2026-09-01T00:00:00Z"))));
         // #nike is watched on X too: today's spend as the ingestor writes it (the service's clock is the real one).
         // And on TikTok: the Research API requests and records its captures used today.
@@ -137,8 +157,15 @@ class TargetsApiTest {
     void listsEveryTargetByKindThenValueWithItsLedger() throws Exception {
         JsonNode page = ok("/api/v1/targets");
 
-        assertThat(page.get("total").asLong()).isEqualTo(4);
-        assertThat(ids(page)).containsExactly("hashtag:nike", "hashtag:puma", "hashtag:vans", "profile:adidas");
+        assertThat(page.get("total").asLong()).isEqualTo(6);
+        assertThat(ids(page))
+                .containsExactly(
+                        "hashtag:nike",
+                        "hashtag:puma",
+                        "hashtag:vans",
+                        "profile:adidas",
+                        "profile:nike",
+                        "profile:puma");
         assertThat(page.get("notice").isNull()).isTrue();
         JsonNode puma = page.get("targets").get(1);
         assertThat(puma.get("underCovered").asBoolean()).isTrue();
@@ -179,11 +206,27 @@ class TargetsApiTest {
         JsonNode adidas = page.get("targets").get(3);
         assertThat(adidas.get("underCovered").asBoolean()).isTrue();
         assertThat(adidas.get("coverage")).isEmpty();
+        // Regression: profiles kept no ledger and were always under-covered. On Instagram a profile's capture reads its
+        // posts and keeps a ledger; on X it is a snapshot only, its posts not read: no ledger, and not under-covered.
+        JsonNode nikeProfile = page.get("targets").get(4);
+        assertThat(nikeProfile.get("underCovered").asBoolean()).isFalse();
+        assertThat(nikeProfile.get("coverage").get(0).get("platform").asText()).isEqualTo("instagram");
+        assertThat(nikeProfile.get("snapshotsOnly"))
+                .extracting(JsonNode::asText)
+                .containsExactly("x");
+        JsonNode pumaProfile = page.get("targets").get(5);
+        assertThat(pumaProfile.get("underCovered").asBoolean()).isFalse();
+        assertThat(pumaProfile.get("coverage")).isEmpty();
+        assertThat(pumaProfile.get("snapshotsOnly"))
+                .extracting(JsonNode::asText)
+                .containsExactly("x");
+        assertThat(page.get("targets").get(0).get("snapshotsOnly")).isEmpty();
     }
 
     @Test
     void filtersByKindCampaignAndUnderCoverageAndPages() throws Exception {
-        assertThat(ids(ok("/api/v1/targets?kind=profile"))).containsExactly("profile:adidas");
+        assertThat(ids(ok("/api/v1/targets?kind=profile")))
+                .containsExactly("profile:adidas", "profile:nike", "profile:puma");
         assertThat(ids(ok("/api/v1/targets?campaign=c1"))).containsExactly("hashtag:nike", "hashtag:puma");
         JsonNode under = ok("/api/v1/targets?underCovered=true");
         assertThat(ids(under)).containsExactly("hashtag:puma", "profile:adidas");
@@ -193,7 +236,7 @@ class TargetsApiTest {
         assertThat(second.get("total").asLong()).isEqualTo(2);
         JsonNode paged = ok("/api/v1/targets?size=2&page=1");
         assertThat(ids(paged)).containsExactly("hashtag:vans", "profile:adidas");
-        assertThat(paged.get("total").asLong()).isEqualTo(4);
+        assertThat(paged.get("total").asLong()).isEqualTo(6);
         assertThat(ids(ok("/api/v1/targets?kind=hashtag&campaign=c1&underCovered=true")))
                 .containsExactly("hashtag:puma");
     }
@@ -288,7 +331,11 @@ class TargetsApiTest {
         List<String> coverage = new ArrayList<>();
         schemas.at("/Coverage/properties").fieldNames().forEachRemaining(coverage::add);
         assertThat(coverage).containsExactlyInAnyOrder("from", "to", "coveredShare", "complete", "notice", "targets");
-        assertThat(schemas.at("/Gap/properties/reason/enum")).hasSize(13);
+        assertThat(schemas.at("/Gap/properties/reason/enum")).hasSize(14);
+        assertThat(schemas.at("/Gap/properties/reason/enum").toString()).contains("\"snapshots_only\"");
+        assertThat(schemas.at("/TargetLedger/properties/snapshotsOnly/description")
+                        .asText())
+                .contains("snapshots only");
         for (String answer : List.of(
                 "CampaignReport",
                 "InfluencerRanking",

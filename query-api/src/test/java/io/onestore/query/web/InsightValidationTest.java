@@ -65,7 +65,7 @@ class InsightValidationTest {
     @Test
     void hashtagsAreNormalisedAndTheAnswerIsCamelCase() throws Exception {
         var window = new TimeWindow(Instant.parse("2026-10-01T00:00:00Z"), Instant.parse("2026-10-08T00:00:00Z"));
-        when(influencers.rank(List.of("nike", "adidas"), window, 10, false))
+        when(influencers.rank(List.of("nike", "adidas"), List.of(), window, 10, false))
                 .thenReturn(new InfluencerRanking(
                         List.of("nike", "adidas"),
                         window.from(),
@@ -118,6 +118,7 @@ class InsightValidationTest {
         verify(influencers)
                 .rank(
                         eq(List.of("nike")),
+                        eq(List.of()),
                         eq(new TimeWindow(
                                 Instant.parse("2026-10-01T00:00:00Z"), Instant.parse("2026-10-08T00:00:00Z"))),
                         anyInt(),
@@ -160,6 +161,11 @@ class InsightValidationTest {
         problem("/api/v1/insights/share-of-voice?hashtags=nike,12345" + WINDOW, 400, "invalid-hashtag");
         problem("/api/v1/insights/share-of-voice?hashtags=nike&metric=likes" + WINDOW, 400, "invalid-parameter");
         problem("/api/v1/insights/share-of-voice?hashtags=nike&platform=myspace" + WINDOW, 400, "invalid-parameter");
+        problem("/api/v1/insights/influencers?hashtags=nike&platform=myspace" + WINDOW, 400, "invalid-parameter");
+        // One platform's authors, and its capture alone in the coverage block (docs/insights.md#influencers)
+        read("/api/v1/insights/influencers?hashtags=nike&platform=Instagram" + WINDOW)
+                .andExpect(status().isOk());
+        verify(influencers).rank(eq(List.of("nike")), eq(List.of("instagram")), any(), anyInt(), eq(false));
         read("/api/v1/insights/share-of-voice?hashtags=" + tags20 + WINDOW).andExpect(status().isOk());
     }
 
@@ -190,7 +196,7 @@ class InsightValidationTest {
 
     @Test
     void elasticsearchDownIs503WithRetryAfterAndNoLeak() throws Exception {
-        when(influencers.rank(any(), any(), anyInt(), anyBoolean()))
+        when(influencers.rank(any(), any(), any(), anyInt(), anyBoolean()))
                 .thenThrow(new ConnectException("Connection refused: 10.1.2.3:9200 onestore-posts"));
 
         read("/api/v1/insights/influencers?hashtags=nike" + WINDOW)

@@ -3,6 +3,7 @@ package io.onestore.ingestor.capture.instagram;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.onestore.ingestor.account.Account;
 import io.onestore.ingestor.account.AccountPool;
+import io.onestore.ingestor.capture.CaptureBatch;
 import io.onestore.ingestor.capture.CaptureResult;
 import io.onestore.ingestor.capture.MalformedAnswers;
 import io.onestore.ingestor.capture.PlatformTargetFetcher;
@@ -10,6 +11,7 @@ import io.onestore.ingestor.source.FetchOutcome;
 import io.onestore.ingestor.targets.CoverageOrder;
 import io.onestore.ingestor.targets.CoverageUpdate;
 import io.onestore.ingestor.targets.FeedWalk;
+import io.onestore.ingestor.targets.ProfilePageWalk;
 import io.onestore.ingestor.targets.Target;
 import io.onestore.model.document.GapReason;
 import io.onestore.model.document.Platform;
@@ -100,9 +102,12 @@ public final class InstagramTargetFetcher implements PlatformTargetFetcher {
                 .flatMap(outcome -> {
                     session.report(outcome);
                     if (outcome instanceof FetchOutcome.Ok<InstagramPayload> ok) {
+                        CaptureBatch batch = normalizer.normalize(target, ok.value(), capturedAt, adapter.source());
                         return Mono.just(new CaptureResult.Captured(
-                                normalizer.normalize(target, ok.value(), capturedAt, adapter.source()),
-                                coverage(target, walks, session.calls(), capturedAt, order)));
+                                batch,
+                                target.kind() == TargetDocument.Kind.PROFILE
+                                        ? profileCoverage(batch, session.calls(), order)
+                                        : coverage(walks, session.calls(), capturedAt, order)));
                     }
                     log.info(
                             "{} via account {}: {} ({})",
@@ -124,15 +129,27 @@ public final class InstagramTargetFetcher implements PlatformTargetFetcher {
     }
 
     /**
-     * What the walks read, for the ledger; null for a profile (its page is its latest posts, not a feed position).
-     * Where the endpoint cannot reach back to the mark or the back-fill start, the unreachable range is an
-     * {@code api_window} gap; back-fill ends where the endpoint's feed ends.
+     * What a profile capture read, for the ledger: the profile page shows the latest posts only and cannot be paged
+     * ({@link ProfilePageWalk}). The profile has older posts when its media count exceeds what the page showed, or
+     * when the count is unknown.
      */
-    private CoverageUpdate.Capture coverage(
-            Target target, Walks walks, int calls, Instant capturedAt, CoverageOrder order) {
-        if (target.kind() != TargetDocument.Kind.HASHTAG) {
-            return null;
-        }
+    private static CoverageUpdate.Capture profileCoverage(CaptureBatch batch, int calls, CoverageOrder order) {
+        List<TargetCoverageDocument.Mark> page = batch.posts().stream()
+                .filter(post -> post.publishedAt() != null)
+                .map(post -> new TargetCoverageDocument.Mark(post.publishedAt(), post.id()))
+                .toList();
+        Long mediaCount =
+                batch.profileSnapshot() == null ? null : batch.profileSnapshot().mediaCount();
+        boolean olderPosts = mediaCount == null || mediaCount > page.size();
+        return ProfilePageWalk.read(order, page, olderPosts, calls);
+    }
+
+    /**
+     * What the walks of a hashtag read, for the ledger. Where the endpoint cannot reach back to the mark or the
+     * back-fill start, the unreachable range is an {@code api_window} gap; back-fill ends where the endpoint's feed
+     * ends.
+     */
+    private CoverageUpdate.Capture coverage(Walks walks, int calls, Instant capturedAt, CoverageOrder order) {
         FeedWalk.Result live = walks.live().finish();
         if (adapter.feedWindow().isPresent() && live.gap().isPresent()) {
             FeedWalk.Gap gap = live.gap().get();

@@ -11,10 +11,11 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 import reactor.core.publisher.Mono;
 
 /**
- * A hashtag's back-fill on TikTok: windows of at most 30 days read from the day before the live range back to the
+ * A target's back-fill on TikTok (a hashtag's or a profile's videos): windows of at most 30 days read from the day before the live range back to the
  * back-fill start, a share of pages per capture. The stored cursor is {@code <start>:<end>[:<cursor>:<search_id>]}
  * (dates as {@code yyyy-MM-dd}): the window being read and, mid-window, where its search stands. Nothing is read
  * before {@code now - maxLookback}; a start older than that is recorded once as an {@code api_window} gap.
@@ -47,21 +48,27 @@ final class TikTokBackfill {
     /**
      * Reads up to {@code pages} pages.
      *
+     * @param query the target's video query over a range of days (a hashtag's, a profile's)
      * @param liveFirstDay the oldest day the live read queried: the first back-fill window ends the day before it
      * @param earliest nothing older is queried ({@code now - maxLookback})
      */
     Mono<Outcome> read(
-            String spender, String tag, Backfill state, LocalDate liveFirstDay, Instant earliest, int pages) {
+            String spender,
+            BiFunction<LocalDate, LocalDate, VideoQuery> query,
+            Backfill state,
+            LocalDate liveFirstDay,
+            Instant earliest,
+            int pages) {
         LocalDate floor = QueryWindows.day(state.start().isBefore(earliest) ? earliest : state.start());
         Position at = state.cursor() != null
                 ? Position.parse(state.cursor())
                 : new Position(QueryWindows.endingOn(liveFirstDay.minusDays(1), floor, windowDays), 0, null);
-        return step(spender, tag, state, floor, at, pages, new ArrayList<>(), 0, 0, state.reached());
+        return step(spender, query, state, floor, at, pages, new ArrayList<>(), 0, 0, state.reached());
     }
 
     private Mono<Outcome> step(
             String spender,
-            String tag,
+            BiFunction<LocalDate, LocalDate, VideoQuery> query,
             Backfill state,
             LocalDate floor,
             Position at,
@@ -77,10 +84,9 @@ final class TikTokBackfill {
         if (pagesLeft <= 0) {
             return Mono.just(new Outcome(videos, pages, calls, stored(state, reached, at, pages)));
         }
-        VideoQuery first =
-                VideoQuery.hashtag(tag, at.window().start(), at.window().end());
-        VideoQuery query = at.searchId() == null ? first : first.next(at.cursor(), at.searchId());
-        return reader.read(spender, query, pagesLeft).flatMap(read -> {
+        VideoQuery first = query.apply(at.window().start(), at.window().end());
+        VideoQuery page = at.searchId() == null ? first : first.next(at.cursor(), at.searchId());
+        return reader.read(spender, page, pagesLeft).flatMap(read -> {
             videos.addAll(read.videos());
             int nowPages = pages + read.pages();
             int nowCalls = calls + read.pages() + (read.failure() == null ? 0 : 1);
@@ -89,7 +95,7 @@ final class TikTokBackfill {
                 Position next = new Position(QueryWindows.endingOn(nextEnd, floor, windowDays), 0, null);
                 return step(
                         spender,
-                        tag,
+                        query,
                         state,
                         floor,
                         next,

@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -42,7 +43,8 @@ import reactor.core.publisher.Mono;
  * read again by the next capture anyway. Nothing answered at all is a failed capture: the target stays due and its
  * mark does not move.
  *
- * <p>A profile is its user info (a profile snapshot) and its videos of the last {@code profileDays}, without a ledger.
+ * <p>A profile is its user info (a profile snapshot) and its videos, read by username like a hashtag's (from the mark,
+ * but at least the last {@code profileDays} each capture, whose counters change; back-fill; the same ledger and gaps).
  * Malformed answers are kept as dead letters; the target is never dropped.
  */
 public final class TikTokTargetFetcher implements PlatformTargetFetcher {
@@ -100,13 +102,54 @@ public final class TikTokTargetFetcher implements PlatformTargetFetcher {
     }
 
     private Mono<CaptureResult> hashtag(Target target, Instant capturedAt, CoverageOrder order) {
-        String spender = target.id();
         Instant from = order.mark() != null
                 ? order.mark().publishedAt().minus(order.overlap())
                 : capturedAt.minus(FIRST_LIVE_SPAN);
+        return videos(
+                target, capturedAt, order, (start, end) -> VideoQuery.hashtag(target.value(), start, end), from, null);
+    }
+
+    /**
+     * A profile: its user info (the snapshot), then its videos like a hashtag's, by username: from the mark, but at
+     * least the last {@code profileDays} every capture (their counters change), then back-fill.
+     */
+    private Mono<CaptureResult> profile(Target target, Instant capturedAt, CoverageOrder order) {
+        return client.userInfo(target.id(), target.value()).flatMap(info -> {
+            if (!(info instanceof FetchOutcome.Ok<JsonNode> user)) {
+                return Mono.just(failed(target, info, capturedAt));
+            }
+            Instant recent = capturedAt.minus(settings.profileDays());
+            Instant from = order.mark() != null
+                            && order.mark().publishedAt().minus(order.overlap()).isBefore(recent)
+                    ? order.mark().publishedAt().minus(order.overlap())
+                    : recent;
+            return videos(
+                    target,
+                    capturedAt,
+                    order,
+                    (start, end) -> VideoQuery.username(target.value(), start, end),
+                    from,
+                    user.value());
+        });
+    }
+
+    /**
+     * The target's videos from {@code from} to today (the live read), then its back-fill pages.
+     *
+     * @param query the target's video query over a range of days
+     * @param user the profile's user info (a profile snapshot); null for a hashtag
+     */
+    private Mono<CaptureResult> videos(
+            Target target,
+            Instant capturedAt,
+            CoverageOrder order,
+            BiFunction<LocalDate, LocalDate, VideoQuery> query,
+            Instant from,
+            JsonNode user) {
+        String spender = target.id();
         List<QueryWindows.Window> windows =
                 QueryWindows.newestFirst(QueryWindows.day(from), QueryWindows.day(capturedAt), settings.windowDays());
-        return live(spender, target.value(), windows, 0, order.pageBudget(), new ArrayList<>())
+        return live(spender, query, windows, 0, Math.max(1, order.pageBudget()), new ArrayList<>())
                 .flatMap(reads -> {
                     LiveRead live = new LiveRead(windows, reads);
                     if (live.pages() == 0 && live.failure() != null) {
@@ -118,21 +161,16 @@ public final class TikTokTargetFetcher implements PlatformTargetFetcher {
                             state != null && !state.done() && order.backfillPages() > 0 && live.failure() == null;
                     Mono<TikTokBackfill.Outcome> back = backfillNow
                             ? backfill.read(
-                                    spender,
-                                    target.value(),
-                                    state,
-                                    QueryWindows.day(from),
-                                    earliest,
-                                    order.backfillPages())
+                                    spender, query, state, QueryWindows.day(from), earliest, order.backfillPages())
                             : Mono.just(new TikTokBackfill.Outcome(List.of(), 0, 0, state));
-                    return back.map(b -> captured(target, capturedAt, order, live, b, earliest));
+                    return back.map(b -> captured(target, capturedAt, order, live, b, earliest, user));
                 });
     }
 
     /** Reads the windows newest first until one stops short or the pages run out. */
     private Mono<List<LiveRead.Read>> live(
             String spender,
-            String tag,
+            BiFunction<LocalDate, LocalDate, VideoQuery> query,
             List<QueryWindows.Window> windows,
             int index,
             int pagesLeft,
@@ -141,11 +179,11 @@ public final class TikTokTargetFetcher implements PlatformTargetFetcher {
             return Mono.just(reads);
         }
         QueryWindows.Window window = windows.get(index);
-        return reader.read(spender, VideoQuery.hashtag(tag, window.start(), window.end()), pagesLeft)
+        return reader.read(spender, query.apply(window.start(), window.end()), pagesLeft)
                 .flatMap(read -> {
                     reads.add(new LiveRead.Read(window, read));
                     return read.complete()
-                            ? live(spender, tag, windows, index + 1, pagesLeft - read.pages(), reads)
+                            ? live(spender, query, windows, index + 1, pagesLeft - read.pages(), reads)
                             : Mono.just(reads);
                 });
     }
@@ -156,7 +194,8 @@ public final class TikTokTargetFetcher implements PlatformTargetFetcher {
             CoverageOrder order,
             LiveRead live,
             TikTokBackfill.Outcome back,
-            Instant earliest) {
+            Instant earliest,
+            JsonNode user) {
         List<JsonNode> videos = new ArrayList<>(live.videos());
         videos.addAll(back.videos());
         FeedWalk.Result walk = live.walk(order.mark(), VideoMarks::of);
@@ -170,7 +209,7 @@ public final class TikTokTargetFetcher implements PlatformTargetFetcher {
         }
         CoverageUpdate.Capture coverage = new CoverageUpdate.Capture(
                 walk, live.videos().size(), back.state(), back.pages(), live.calls() + back.calls(), window, false);
-        var batch = normalizer.normalize(target, distinct(videos), null, capturedAt);
+        var batch = normalizer.normalize(target, distinct(videos), user, capturedAt);
         List<DeadLetterDocument> letters = new ArrayList<>(batch.deadLetters());
         if (live.failure() instanceof FetchOutcome.Malformed<?> malformed) {
             letters.add(malformedAnswers.letter(target, Platform.TIKTOK, SOURCE, malformed, capturedAt));
@@ -185,26 +224,6 @@ public final class TikTokTargetFetcher implements PlatformTargetFetcher {
                         batch.profileSnapshot(),
                         letters),
                 coverage);
-    }
-
-    private Mono<CaptureResult> profile(Target target, Instant capturedAt, CoverageOrder order) {
-        String spender = target.id();
-        return client.userInfo(spender, target.value()).flatMap(info -> {
-            if (!(info instanceof FetchOutcome.Ok<JsonNode> user)) {
-                return Mono.just(failed(target, info, capturedAt));
-            }
-            LocalDate today = QueryWindows.day(capturedAt);
-            LocalDate first = QueryWindows.day(capturedAt.minus(settings.profileDays()));
-            QueryWindows.Window window = QueryWindows.endingOn(today, first, settings.windowDays());
-            return reader.read(
-                            spender,
-                            VideoQuery.username(target.value(), window.start(), window.end()),
-                            Math.max(1, order.pageBudget()))
-                    .map(read -> {
-                        var batch = normalizer.normalize(target, distinct(read.videos()), user.value(), capturedAt);
-                        return (CaptureResult) new CaptureResult.Captured(batch);
-                    });
-        });
     }
 
     /** Each video once (a video can sit in two windows' answers when a capture's range moved): the first read wins. */

@@ -100,6 +100,42 @@ class TikTokFetchTest {
                 .getCount();
     }
 
+    /**
+     * Regression: a profile's capture read its videos but kept no ledger (listed under-covered forever). It is read by
+     * username like a hashtag (at least the last {@code profile-days}) and its capture carries what the ledger needs.
+     */
+    @Test
+    void aProfileIsItsUserInfoAndItsVideosWithACoverageWalk() {
+        server.stubFor(post(urlPathEqualTo("/v2/research/user/info/"))
+                .willReturn(json(
+                        200,
+                        "{\"data\":{\"display_name\":\"Jo\",\"follower_count\":120,\"following_count\":3,"
+                                + "\"video_count\":2,\"is_verified\":false},"
+                                + "\"error\":{\"code\":\"ok\",\"message\":\"\",\"log_id\":\"L0\"}}")));
+        server.stubFor(query().withRequestBody(matchingJsonPath("$.query.and[0].field_values[0]", equalTo("jo")))
+                .willReturn(json(
+                        200,
+                        page(
+                                new long[] {21, 22},
+                                new long[] {at(Duration.ofHours(3)), at(Duration.ofDays(2))},
+                                2,
+                                false,
+                                "S9"))));
+        Target jo = new Target(TargetDocument.Kind.PROFILE, "jo", Platform.TIKTOK);
+
+        CaptureResult result = rig.fetcher
+                .fetch(jo, NOW, new CoverageOrder(null, 10, Duration.ZERO, null, 0))
+                .block(Duration.ofSeconds(30));
+
+        CaptureResult.Captured captured = (CaptureResult.Captured) result;
+        assertThat(captured.batch().profileSnapshot().followers()).isEqualTo(120L);
+        assertThat(captured.batch().posts()).hasSize(2);
+        FeedWalk.Result walk = captured.coverage().walk();
+        assertThat(walk.mark().publishedAt()).isEqualTo(NOW.minus(Duration.ofHours(3)));
+        assertThat(walk.oldestRead()).isEqualTo(NOW.minus(Duration.ofDays(2)));
+        assertThat(walk.gap()).isEmpty();
+    }
+
     @Test
     void pagesFollowTheCursorUnderTheSearchIdOfTheFirstPage() {
         server.stubFor(query().withRequestBody(matchingJsonPath("$.cursor", equalTo("0")))

@@ -2,11 +2,14 @@ package io.onestore.query.insight.influencer;
 
 import io.onestore.query.config.QueryApiProperties;
 import io.onestore.query.request.InsightParams;
+import io.onestore.query.request.PlatformParam;
 import io.onestore.query.request.RequestReader;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
+import java.util.List;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -40,11 +43,20 @@ class InfluencerController {
                             description = "true lists the owned accounts (onestore.influencers.owned-accounts) too,"
                                     + " marked owned; by default they are left out and named in ownedExcluded")
                     @RequestParam(defaultValue = "false")
-                    boolean includeOwned)
+                    boolean includeOwned,
+            @Parameter(
+                            description = "only the authors' posts on this platform, and the coverage of its capture"
+                                    + " alone; default: every platform",
+                            schema = @Schema(allowableValues = {"instagram", "x", "tiktok", "bluesky", "mastodon"}))
+                    @RequestParam(required = false)
+                    String platform)
             throws IOException {
         var selection = reader.insight(params);
         return influencers.rank(
                 selection.hashtags(),
+                platform == null
+                        ? List.of()
+                        : List.of(PlatformParam.parse(platform).key()),
                 selection.window(),
                 reader.limit("limit", limit, 1, properties.influencers().maxLimit()),
                 includeOwned);

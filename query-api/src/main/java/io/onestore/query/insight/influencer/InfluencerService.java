@@ -3,6 +3,7 @@ package io.onestore.query.insight.influencer;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
+import io.onestore.model.document.Platform;
 import io.onestore.model.document.PostDocument;
 import io.onestore.model.index.IndexNames;
 import io.onestore.query.config.QueryApiProperties;
@@ -55,6 +56,13 @@ public class InfluencerService {
         return rank(hashtags, window, limit, owned(List.of(), includeOwned));
     }
 
+    /** The ranking on some platforms (keys; empty: every platform), owned accounts as {@code includeOwned} says. */
+    public InfluencerRanking rank(
+            List<String> hashtags, List<String> platforms, TimeWindow window, int limit, boolean includeOwned)
+            throws IOException {
+        return rank(hashtags, platforms, window, limit, owned(List.of(), includeOwned));
+    }
+
     /** The configured owned accounts plus {@code more} (a campaign's handles); {@code include} lists them, marked. */
     public OwnedAccounts owned(List<String> more, boolean include) {
         return OwnedAccounts.of(settings.ownedAccounts(), more, include);
@@ -65,7 +73,10 @@ public class InfluencerService {
         return rank(hashtags, List.of(), window, limit, owned);
     }
 
-    /** @param platforms platform keys the authors' posts must be on (a campaign's); empty: every platform */
+    /**
+     * @param platforms platform keys the authors' posts must be on (a campaign's, or the one asked), and the platforms
+     *     whose capture the coverage block measures; empty: every platform
+     */
     public InfluencerRanking rank(
             List<String> hashtags, List<String> platforms, TimeWindow window, int limit, OwnedAccounts owned)
             throws IOException {
@@ -120,7 +131,15 @@ public class InfluencerService {
                 notice(withoutAuthor, influencers.isEmpty()),
                 List.copyOf(excluded),
                 InfluencerRanking.PotentialReach.of(influencers),
-                coverage.of(hashtags, window));
+                platforms.isEmpty()
+                        ? coverage.of(hashtags, window)
+                        : coverage.load(
+                                        CoverageService.hashtagIds(hashtags),
+                                        platforms.stream()
+                                                .map(Platform::fromKey)
+                                                .toList(),
+                                        window)
+                                .over(window.from(), window.to()));
     }
 
     /**
