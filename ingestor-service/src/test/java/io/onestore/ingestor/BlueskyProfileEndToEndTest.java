@@ -172,7 +172,10 @@ class BlueskyProfileEndToEndTest {
         // The next cycle enriches #nike's authors on Bluesky: the runner's snapshot is fresh, the other author's not.
         clock.advance(MockUpstreamRig.INTERVAL);
         cycle.run();
-        assertThat(snapshot(OTHER).path("followers").asLong()).isEqualTo(57);
+        // The stream keeps writing through the same indexer meanwhile, so the snapshot may still be on its way.
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() ->
+                        assertThat(snapshot(OTHER).path("followers").asLong()).isEqualTo(57));
         assertThat(snapshot(OTHER).path("username").asText())
                 .as("handle.invalid")
                 .isEqualTo(OTHER);

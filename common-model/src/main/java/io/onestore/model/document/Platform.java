@@ -19,7 +19,7 @@ public enum Platform {
      * media count) without reading the profile's posts: X's profile capture is one user lookup. A profile captured
      * so keeps no coverage ledger, and its posts are not "under-covered" by it: they are not what it reads. Instagram
      * (the profile page's latest posts) and TikTok (the profile's recent videos) read posts, so their profiles keep a
-     * ledger; Mastodon and Bluesky capture no profiles at all (docs/coverage.md#profiles).
+     * ledger; a Bluesky profile keeps the stream's ledger, and Mastodon captures no profiles (docs/coverage.md#profiles).
      */
     public boolean profileSnapshotsOnly() {
         return this == X;
