@@ -25,6 +25,15 @@ public enum Platform {
         return this == X;
     }
 
+    /**
+     * Whether the platform's posts come from a stream read all the time (Bluesky's Jetstream) rather than from
+     * captures a cycle schedules. A cycle only takes such a target's profile snapshot; the capture planner leaves it
+     * out, since its ledger's rate says how busy the stream is, not how often a cycle must call (docs/coverage.md).
+     */
+    public boolean streamed() {
+        return this == BLUESKY;
+    }
+
     @JsonValue
     public String key() {
         return name().toLowerCase(Locale.ROOT);

@@ -74,7 +74,11 @@ public final class CapturePlanning {
         Map<String, TargetDocument> byLedgerId = new HashMap<>();
         for (TargetDocument target : watched) {
             for (Platform platform : platforms(target)) {
-                byLedgerId.put(DocumentIds.targetCoverage(target.id(), platform), target);
+                // A streamed platform's ledger is the stream's: planning it from the stream's rate would space the
+                // target's snapshots by how busy the tag is and spend an account pool's budget it never uses.
+                if (!platform.streamed()) {
+                    byLedgerId.put(DocumentIds.targetCoverage(target.id(), platform), target);
+                }
             }
         }
         Map<String, TargetCoverageDocument> ledgers = ledger.read(List.copyOf(byLedgerId.keySet()));

@@ -80,6 +80,34 @@ class CapturePlanningTest {
         assertThat(read("quiet").plan().underCovered()).isFalse();
     }
 
+    @Test
+    void aStreamedTargetIsNotPlannedFromItsStreamsRate() throws IOException {
+        TargetDocument document =
+                TargetDocument.watch(TargetDocument.Kind.HASHTAG, "sky", List.of(Platform.BLUESKY), List.of(), NOW);
+        client.index(i -> i.index(names.targets()).id(document.id()).document(document));
+        // A quiet stream: planned from this rate, the target would wait the longest interval for its next cycle.
+        ledger("sky", 0.5, Platform.BLUESKY);
+        client.indices().refresh(r -> r.index(names.targets(), names.targetCoverage()));
+        TargetLeases leases = new TargetLeases(client, names, Duration.ofMinutes(5), Duration.ofMinutes(5), "me", 100);
+        CapturePlanning planning = new CapturePlanning(
+                client,
+                names,
+                new CapturePlanner.Budget(1000, -1, 24, 100, 0.8, Duration.ofMinutes(1), Duration.ofHours(6), 1),
+                leases,
+                100);
+
+        List<CapturePlanner.Planned> plans = planning.plan(Set.of("hashtag:sky"), NOW);
+
+        assertThat(plans).extracting(CapturePlanner.Planned::id).doesNotContain("hashtag:sky@bluesky");
+        client.indices().refresh(r -> r.index(names.targetCoverage()));
+        assertThat(new CoverageLedger(client, names)
+                        .read(List.of("hashtag:sky@bluesky"))
+                        .get("hashtag:sky@bluesky")
+                        .plan())
+                .as("the stream's ledger gets no plan")
+                .isNull();
+    }
+
     private void target(String tag, List<String> campaigns) throws IOException {
         TargetDocument document =
                 TargetDocument.watch(TargetDocument.Kind.HASHTAG, tag, List.of(Platform.INSTAGRAM), campaigns, NOW);
@@ -87,11 +115,15 @@ class CapturePlanningTest {
     }
 
     private void ledger(String tag, double rate) throws IOException {
+        ledger(tag, rate, Platform.INSTAGRAM);
+    }
+
+    private void ledger(String tag, double rate, Platform platform) throws IOException {
         TargetCoverageDocument ledger = new TargetCoverageDocument(
                 "hashtag:" + tag,
                 TargetDocument.Kind.HASHTAG,
                 tag,
-                Platform.INSTAGRAM,
+                platform,
                 new TargetCoverageDocument.Mark(NOW, "1"),
                 NOW.minus(Duration.ofHours(1)),
                 null,
