@@ -50,6 +50,10 @@ class JetstreamBurstBenchmark {
                 "ONESTORE_SIMULATOR_ORIGIN",
                 Instant.now().minus(Duration.ofHours(2)).toString());
         world.put("ONESTORE_SIMULATOR_WORLD_AUTHORS", "2000");
+        // The busy brand makes about 50,000 posts an hour, and a stream chunk looks back over the engagement window:
+        // about three hours of posts in memory (the default two million filled the simulator's 256 MB heap, and a
+        // simulator out of memory sent nothing, which the figures then showed as a slow reader).
+        world.put("ONESTORE_SIMULATOR_WORLD_CACHED_POSTS", "160000");
         world.put("ONESTORE_SIMULATOR_WORLD_BRANDS_0_TAG", "firehose");
         world.put("ONESTORE_SIMULATOR_WORLD_BRANDS_0_HANDLE", "firehose");
         world.put("ONESTORE_SIMULATOR_WORLD_BRANDS_0_POSTS_PER_HOUR", postsPerHour);
