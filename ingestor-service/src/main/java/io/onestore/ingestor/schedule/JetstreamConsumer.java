@@ -119,6 +119,8 @@ public final class JetstreamConsumer implements AutoCloseable {
     private final AtomicInteger failuresInARow = new AtomicInteger();
 
     private volatile long events;
+    /** Time spent handling batches (the rest the worker waits for the socket): where a slow stream's time goes. */
+    private volatile long busyNanos;
     /** When the cursor was last stored (worker-owned): behind live it is stored at most every cursor-interval. */
     private Instant cursorWrittenAt = Instant.MIN;
 
@@ -212,6 +214,14 @@ public final class JetstreamConsumer implements AutoCloseable {
         return events;
     }
 
+    /**
+     * Seconds spent handling batches since start: divided by the time elapsed, the share of the time the consumer is
+     * the bound (the rest it waits for the endpoint).
+     */
+    public double busySeconds() {
+        return busyNanos / 1e9;
+    }
+
     /** Back-fills running, or over with deletions the live stream has not taken over yet: for health and tests. */
     public int backfills() {
         return backfills.size();
@@ -267,7 +277,12 @@ public final class JetstreamConsumer implements AutoCloseable {
             if (closed) {
                 throw new IllegalStateException("the consumer is closed: the batch is read again after a restart");
             }
-            handleBatch(batch);
+            long start = System.nanoTime();
+            try {
+                handleBatch(batch);
+            } finally {
+                busyNanos += System.nanoTime() - start;
+            }
             failuresInARow.set(0);
         } finally {
             batchInHand.unlock();

@@ -83,6 +83,15 @@ class StreamConfig {
                 .register(registry);
     }
 
+    /** Time spent handling batches: over the time elapsed, how much of the stream's pace the consumer sets. */
+    @Bean
+    FunctionCounter jetstreamBusy(JetstreamConsumer consumer, MeterRegistry registry) {
+        return FunctionCounter.builder("onestore.bluesky.stream.busy", consumer, JetstreamConsumer::busySeconds)
+                .description("Seconds spent handling Jetstream batches since start")
+                .baseUnit("seconds")
+                .register(registry);
+    }
+
     @Bean
     StreamStarter streamStarter(JetstreamConsumer consumer, IngestorProperties properties) {
         return new StreamStarter(consumer, properties.ingest().schedule().enabled());
