@@ -29,6 +29,12 @@ section="$(
   echo 'Backpressure: the consumer reads the socket only as fast as it handles batches (one batch of at most'
   echo '`batch-size` events in hand), so the stream waits in TCP and in the simulator, which makes events only as'
   echo 'they are requested; the heap stays bounded however far behind live the reader falls.'
+  echo
+  echo 'Where the time goes: the consumer'"'"'s busy share is the time it spent handling batches over the window; the'
+  echo 'rest it waited for the socket. Below 100% the consumer is not what sets the pace: the simulator is (its CPU'
+  echo 'per second, and whether the reader is at live, which depends on the simulated time of day), so events per'
+  echo 'second divided by the busy share is what the consumer could take. Runs vary a lot on this shared machine;'
+  echo 'compare runs made back to back (docs/open-networks.md, Backpressure).'
   echo '<!-- /jetstream-burst -->'
 )"
 touch docs/benchmarks.md

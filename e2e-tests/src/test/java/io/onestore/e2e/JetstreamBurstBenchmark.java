@@ -50,6 +50,10 @@ class JetstreamBurstBenchmark {
                 "ONESTORE_SIMULATOR_ORIGIN",
                 Instant.now().minus(Duration.ofHours(2)).toString());
         world.put("ONESTORE_SIMULATOR_WORLD_AUTHORS", "2000");
+        // The busy brand makes about 50,000 posts an hour, and a stream chunk looks back over the engagement window:
+        // about three hours of posts in memory (the default two million filled the simulator's 256 MB heap, and a
+        // simulator out of memory sent nothing, which the figures then showed as a slow reader).
+        world.put("ONESTORE_SIMULATOR_WORLD_CACHED_POSTS", "160000");
         world.put("ONESTORE_SIMULATOR_WORLD_BRANDS_0_TAG", "firehose");
         world.put("ONESTORE_SIMULATOR_WORLD_BRANDS_0_HANDLE", "firehose");
         world.put("ONESTORE_SIMULATOR_WORLD_BRANDS_0_POSTS_PER_HOUR", postsPerHour);
@@ -62,9 +66,14 @@ class JetstreamBurstBenchmark {
         try (JavaService simulator =
                 JavaService.start("simulator-burst", "simulator", world, LOGS).awaitHealthy(Duration.ofMinutes(10))) {
             String subscribe = simulator.url().replace("http", "ws") + "/subscribe";
+            double simulatorCpu = cpuSeconds(simulator.pid());
+            long start = System.nanoTime();
             double baseline = bareClient(URI.create(subscribe + "?" + COLLECTIONS), seconds);
-            Result ours = ingestor(subscribe, seconds);
-            report(seconds, clockRate, postsPerHour, baseline, ours);
+            // Over the whole baseline run (its wait for the first frame too): the simulator's cost of the stream.
+            double baselineSimulatorShare =
+                    (cpuSeconds(simulator.pid()) - simulatorCpu) / ((System.nanoTime() - start) / 1e9);
+            Result ours = ingestor(subscribe, seconds, simulator);
+            report(seconds, clockRate, postsPerHour, baseline, baselineSimulatorShare, ours);
         }
     }
 
@@ -99,9 +108,31 @@ class JetstreamBurstBenchmark {
         return read / elapsed;
     }
 
-    record Result(double eventsPerSecond, double maxHeapMb, double maxLiveMb, double endHeapMb, boolean alive) {}
+    /**
+     * @param busyShare the share of the window the consumer spent handling batches (the rest it waited for the socket)
+     * @param ingestorCpu the ingestor's CPU seconds per second over the window
+     * @param simulatorCpu the simulator's CPU seconds per second over the window
+     */
+    record Result(
+            double eventsPerSecond,
+            double maxHeapMb,
+            double maxLiveMb,
+            double endHeapMb,
+            boolean alive,
+            double busyShare,
+            double ingestorCpu,
+            double simulatorCpu) {}
 
-    private static Result ingestor(String subscribe, int seconds) throws Exception {
+    /** CPU time the process used so far (user and system), in seconds; 0 where the platform does not tell. */
+    private static double cpuSeconds(long pid) {
+        return ProcessHandle.of(pid)
+                        .flatMap(p -> p.info().totalCpuDuration())
+                        .map(Duration::toNanos)
+                        .orElse(0L)
+                / 1e9;
+    }
+
+    private static Result ingestor(String subscribe, int seconds, JavaService simulator) throws Exception {
         Path targets = Files.writeString(Files.createDirectories(LOGS).resolve("targets.txt"), "#watched bluesky\n");
         Map<String, String> env = new HashMap<>();
         env.put("SPRING_ELASTICSEARCH_URIS", ElasticsearchTestServer.global().url());
@@ -130,6 +161,9 @@ class JetstreamBurstBenchmark {
                 TimeUnit.MILLISECONDS.sleep(200);
             }
             double from = metric(metrics + "onestore.bluesky.stream.events");
+            double busyFrom = metric(metrics + "onestore.bluesky.stream.busy");
+            double ingestorCpu = cpuSeconds(ingestor.pid());
+            double simulatorCpu = cpuSeconds(simulator.pid());
             long start = System.nanoTime();
             double maxHeap = 0;
             double maxLive = 0;
@@ -142,8 +176,17 @@ class JetstreamBurstBenchmark {
                 maxLive = Math.max(maxLive, metric(metrics + "jvm.gc.live.data.size"));
             }
             double read = metric(metrics + "onestore.bluesky.stream.events") - from;
+            double busy = metric(metrics + "onestore.bluesky.stream.busy") - busyFrom;
             double elapsed = (System.nanoTime() - start) / 1e9;
-            return new Result(read / elapsed, maxHeap / 1e6, maxLive / 1e6, heap / 1e6, ingestor.isAlive());
+            return new Result(
+                    read / elapsed,
+                    maxHeap / 1e6,
+                    maxLive / 1e6,
+                    heap / 1e6,
+                    ingestor.isAlive(),
+                    busy / elapsed,
+                    (cpuSeconds(ingestor.pid()) - ingestorCpu) / elapsed,
+                    (cpuSeconds(simulator.pid()) - simulatorCpu) / elapsed);
         }
     }
 
@@ -152,7 +195,13 @@ class JetstreamBurstBenchmark {
         return body.path("measurements").path(0).path("value").asDouble(0);
     }
 
-    private static void report(int seconds, String clockRate, String postsPerHour, double baseline, Result ours)
+    private static void report(
+            int seconds,
+            String clockRate,
+            String postsPerHour,
+            double baseline,
+            double baselineSimulatorCpu,
+            Result ours)
             throws Exception {
         String text = String.format(
                 Locale.ROOT,
@@ -160,7 +209,10 @@ class JetstreamBurstBenchmark {
                         + "baseline (bare WebSocket client counting frames): %.0f events/s%n"
                         + "ingestor (parse, match, index, count likes, cursor): %.0f events/s, ratio %.3f%n"
                         + "ingestor heap (cap 256 MB): max used %.1f MB, max live after GC %.1f MB, at the end %.1f MB,"
-                        + " alive at the end: %s%n",
+                        + " alive at the end: %s%n"
+                        + "where the time goes: consumer handling batches %.0f%% of the window (the rest waiting for"
+                        + " the socket); CPU per second: ingestor %.2f, simulator %.2f (%.2f under the bare client),"
+                        + " load average %s%n",
                 seconds,
                 clockRate,
                 postsPerHour,
@@ -170,7 +222,12 @@ class JetstreamBurstBenchmark {
                 ours.maxHeapMb(),
                 ours.maxLiveMb(),
                 ours.endHeapMb(),
-                ours.alive());
+                ours.alive(),
+                ours.busyShare() * 100,
+                ours.ingestorCpu(),
+                ours.simulatorCpu(),
+                baselineSimulatorCpu,
+                loadAverage());
         System.out.print(text);
         Path out = Path.of("target", "bench");
         Files.createDirectories(out);
@@ -194,6 +251,15 @@ class JetstreamBurstBenchmark {
                 out.resolve("jetstream-burst.json"),
                 Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(rows));
         mergeInto(Path.of(System.getProperty("onestore.repo.root", "..")).resolve("docs/benchmarks.json"), rows);
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
     }
 
     /** Replaces this benchmark's rows in the benchmarks list (the other benchmarks' rows stay as they are). */

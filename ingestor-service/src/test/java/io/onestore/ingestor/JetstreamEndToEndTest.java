@@ -14,6 +14,7 @@ import io.onestore.ingestor.capture.bluesky.HandleResolver;
 import io.onestore.ingestor.config.BlueskySettings;
 import io.onestore.ingestor.config.IngestorProperties;
 import io.onestore.ingestor.index.BulkIndexer;
+import io.onestore.ingestor.index.HeldPosts;
 import io.onestore.ingestor.index.IndexInstaller;
 import io.onestore.ingestor.index.PostDeletions;
 import io.onestore.ingestor.index.StreamEngagement;
@@ -114,7 +115,9 @@ class JetstreamEndToEndTest {
     @Autowired
     PostDeletions deletions;
 
-    @Autowired
+    /** A process's own: new for each test and at each restart (a restart reads the stored posts again). */
+    HeldPosts held;
+
     StreamEngagement engagement;
 
     @Autowired
@@ -140,6 +143,8 @@ class JetstreamEndToEndTest {
         await().atMost(Duration.ofSeconds(60)).until(installer::isInstalled);
         counts = new IndexCounts(client);
         counts.deleteAll(names);
+        held = new HeldPosts(client, names, Platform.BLUESKY, clock);
+        engagement = new StreamEngagement(client, names, held);
         jetstream.reset();
         client.indices().refresh(r -> r.index(names.targets()));
         // A cycle registers the file's targets; for Bluesky it has nothing to fetch (the stream reads them).
@@ -183,6 +188,7 @@ class JetstreamEndToEndTest {
                 indexer,
                 deletions,
                 engagement,
+                held,
                 cursors,
                 ledger,
                 leases,
@@ -329,7 +335,8 @@ class JetstreamEndToEndTest {
         // A restart (its counts read back from Elasticsearch) is sent the last like again and counts it once.
         consumer.close();
         engagementStream.reset();
-        consumer = consumer(settings, new StreamEngagement(client, names));
+        held = new HeldPosts(client, names, Platform.BLUESKY, clock);
+        consumer = consumer(settings, new StreamEngagement(client, names, held));
         consumer.start();
         await().atMost(Duration.ofSeconds(30)).until(() -> consumer.events() >= 1);
         assertThat(engagementStream.cursors().get(0)).isEqualTo(engagementStream.timeUs(9) - 1000);
@@ -348,6 +355,7 @@ class JetstreamEndToEndTest {
                 live.replayWindow(),
                 live.batchSize(),
                 live.batchInterval(),
+                live.cursorInterval(),
                 live.reconnectBackoff(),
                 live.reconnectBackoffMax(),
                 live.targetsRefresh(),

@@ -22,6 +22,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param batchSize events matched before the batch is handed to the indexer and the cursor advanced; at most one batch
  *     is held while the socket is not read (TCP backpressure), so a burst never grows memory without bound
  * @param batchInterval the longest a partial batch waits
+ * @param cursorInterval while the stream is behind live (full batches), how often the cursor and the ledger are
+ *     stored; at live they are stored after every batch. A restart replays at most this much more (harmlessly)
  * @param reconnectBackoff first wait before reconnecting, doubled up to {@code reconnectBackoffMax}
  * @param targetsRefresh how often the watched hashtags are read again from the targets
  * @param coverageInterval how often the coverage ledger of the streamed hashtags follows the stored cursor
@@ -34,8 +36,9 @@ public record BlueskySettings(
         @NotBlank @DefaultValue("OneStore/0.1 (+https://github.com/onestore/onestore)") String userAgent,
         @NotNull @DefaultValue("5s") Duration cursorOverlap,
         @NotNull @DefaultValue("24h") Duration replayWindow,
-        @Min(1) @DefaultValue("500") int batchSize,
+        @Min(1) @DefaultValue("1000") int batchSize,
         @NotNull @DefaultValue("1s") Duration batchInterval,
+        @NotNull @DefaultValue("5s") Duration cursorInterval,
         @NotNull @DefaultValue("1s") Duration reconnectBackoff,
         @NotNull @DefaultValue("1m") Duration reconnectBackoffMax,
         @NotNull @DefaultValue("30s") Duration targetsRefresh,

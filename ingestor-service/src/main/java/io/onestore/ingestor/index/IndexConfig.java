@@ -3,6 +3,7 @@ package io.onestore.ingestor.index;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.onestore.ingestor.config.IngestorProperties;
+import io.onestore.model.document.Platform;
 import io.onestore.model.index.IndexBootstrap;
 import io.onestore.model.index.IndexNames;
 import java.time.Clock;
@@ -18,9 +19,15 @@ class IndexConfig {
         return new PostDeletions(client, names);
     }
 
+    /** The Bluesky posts the store may hold: the stream's likes and deletions of the others cost no read. */
     @Bean
-    StreamEngagement streamEngagement(ElasticsearchClient client, IndexNames names) {
-        return new StreamEngagement(client, names);
+    HeldPosts heldBlueskyPosts(ElasticsearchClient client, IndexNames names, Clock clock) {
+        return new HeldPosts(client, names, Platform.BLUESKY, clock);
+    }
+
+    @Bean
+    StreamEngagement streamEngagement(ElasticsearchClient client, IndexNames names, HeldPosts heldBlueskyPosts) {
+        return new StreamEngagement(client, names, heldBlueskyPosts);
     }
 
     @Bean

@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Removes posts their authors deleted upstream (Bluesky's developer guidelines require it of everyone who stores the
- * network's posts). A post that was never stored is no error (404 counts as done). Deleting the post document takes
+ * network's posts). A post that was never stored is no error and costs no write (only the posts an {@code mget}
+ * found, or could not tell about, are deleted). Deleting the post document takes
  * it out of every insight and report, which all count posts; the metrics documents the stream's likes and reposts
  * wrote for it ({@link StreamEngagement}) are deleted with it, before it, so nothing of a deleted post remains even
  * when a deletion is cut short. Those are found by a search after a refresh (a like counted a moment ago may not be
@@ -43,26 +44,34 @@ public final class PostDeletions {
         if (postIds.isEmpty()) {
             return true;
         }
-        List<BulkOperation> deletes = postIds.stream()
-                .map(id -> BulkOperation.of(
-                        b -> b.delete(d -> d.index(names.posts()).id(id))))
-                .toList();
         try {
             // The metrics of the posts we hold go first: cut short after them (a kill -9, a shutdown), the post is
             // still there and its deletion, read again, finds it; the other way round its metrics were left for good.
-            client
-                    .mget(m -> m.index(names.posts()).ids(postIds).source(src -> src.fetch(false)), Void.class)
+            List<String> stored = new ArrayList<>();
+            client.mget(m -> m.index(names.posts()).ids(postIds).source(src -> src.fetch(false)), Void.class)
                     .docs()
-                    .stream()
-                    .filter(item -> item.isResult() && item.result().found())
-                    .forEach(item -> metricsOwed.add(item.result().id()));
+                    .forEach(item -> {
+                        if (item.isFailure()) {
+                            stored.add(item.failure().id()); // not known to be absent: deleted all the same
+                        } else if (item.result().found()) {
+                            metricsOwed.add(item.result().id());
+                            stored.add(item.result().id());
+                        }
+                    });
             if (!deleteMetrics()) {
                 return false;
             }
+            if (stored.isEmpty()) {
+                return true; // most deletions on the network are of posts never stored here: nothing to write
+            }
+            List<BulkOperation> deletes = stored.stream()
+                    .map(id -> BulkOperation.of(
+                            b -> b.delete(d -> d.index(names.posts()).id(id))))
+                    .toList();
             var response = client.bulk(b -> b.operations(deletes));
             boolean all = response.items().stream().allMatch(item -> item.error() == null || item.status() == 404);
             if (!all) {
-                log.warn("Some of {} post deletions were refused; they are tried again", postIds.size());
+                log.warn("Some of {} post deletions were refused; they are tried again", stored.size());
             }
             return all;
         } catch (IOException | ElasticsearchException e) {

@@ -30,7 +30,8 @@ import java.util.Set;
  * {@code stream_through_us}, and that position is written in the same document as the counts, so a restart or a
  * reconnect that replays events (the cursor overlap, a batch whose cursor was not stored before a {@code kill -9})
  * counts none of them twice, whether or not the cursor write happened. A post's tally is read once from its newest
- * metrics document and then kept in memory (the least recently liked forgotten beyond {@link #MAX_POSTS}).
+ * metrics document and then kept in memory (the least recently liked forgotten beyond {@link #MAX_POSTS}); a like of a
+ * post {@link HeldPosts} knows we do not hold is dropped without a read.
  *
  * <p>What is not counted: likes and reposts before the stream first read the post's creation (a back-filled post's
  * earlier likes come on the back-fill connection, which reads posts only), undone likes (Jetstream's delete event of a
@@ -43,6 +44,7 @@ public final class StreamEngagement {
 
     private final ElasticsearchClient client;
     private final IndexNames names;
+    private final HeldPosts held;
     private final Map<String, PostMetricsDocument> tallies = new LinkedHashMap<>(1024, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, PostMetricsDocument> eldest) {
@@ -50,9 +52,11 @@ public final class StreamEngagement {
         }
     };
 
-    public StreamEngagement(ElasticsearchClient client, IndexNames names) {
+    /** @param held which Bluesky posts may be stored: likes of the others are dropped without a read */
+    public StreamEngagement(ElasticsearchClient client, IndexNames names, HeldPosts held) {
         this.client = client;
         this.names = names;
+        this.held = held;
     }
 
     /**
@@ -70,10 +74,11 @@ public final class StreamEngagement {
         Map<String, List<JetstreamEvent>> bySubject = new LinkedHashMap<>();
         for (JetstreamEvent event : batch) {
             if (event.isEngagement()) {
-                bySubject
-                        .computeIfAbsent(
-                                DocumentIds.post(Platform.BLUESKY, event.subjectUri()), id -> new ArrayList<>())
-                        .add(event);
+                String postId = DocumentIds.post(Platform.BLUESKY, event.subjectUri());
+                // Most likes on the network are of posts nobody here stored: those cost no read.
+                if (tallies.containsKey(postId) || held.mayHold(postId)) {
+                    bySubject.computeIfAbsent(postId, id -> new ArrayList<>()).add(event);
+                }
             }
         }
         if (bySubject.isEmpty()) {
@@ -124,7 +129,7 @@ public final class StreamEngagement {
         if (unknown.isEmpty()) {
             return;
         }
-        Map<String, PostMetricsDocument> held = new LinkedHashMap<>();
+        Map<String, PostMetricsDocument> stored = new LinkedHashMap<>();
         var posts = client.mget(
                 m -> m.index(names.posts())
                         .ids(unknown)
@@ -136,28 +141,28 @@ public final class StreamEngagement {
                         + item.failure().error().type());
             }
             if (item.result().found() && item.result().source() != null) {
-                held.put(
+                stored.put(
                         item.result().id(),
                         fromPost(item.result().id(), item.result().source(), capturedAt));
             }
         }
-        if (held.isEmpty()) {
+        if (stored.isEmpty()) {
             return;
         }
         // Rare (a restart, a tally forgotten): a refresh first, so the newest counts written are searchable.
         client.indices().refresh(r -> r.index(names.postMetrics()));
-        List<FieldValue> ids = held.keySet().stream().map(FieldValue::of).toList();
+        List<FieldValue> ids = stored.keySet().stream().map(FieldValue::of).toList();
         var newest = client.search(
                 s -> s.index(names.postMetrics())
-                        .size(held.size())
+                        .size(stored.size())
                         .query(q -> q.bool(b -> b.filter(
                                         f -> f.terms(t -> t.field("post_id").terms(v -> v.value(ids))))
                                 .filter(f -> f.exists(e -> e.field("stream_through_us")))))
                         .collapse(c -> c.field("post_id"))
                         .sort(o -> o.field(f -> f.field("stream_through_us").order(SortOrder.Desc))),
                 PostMetricsDocument.class);
-        newest.hits().hits().forEach(hit -> held.put(hit.source().postId(), hit.source()));
-        tallies.putAll(held);
+        newest.hits().hits().forEach(hit -> stored.put(hit.source().postId(), hit.source()));
+        tallies.putAll(stored);
     }
 
     private static PostMetricsDocument fromPost(String postId, JsonNode post, Instant capturedAt) {

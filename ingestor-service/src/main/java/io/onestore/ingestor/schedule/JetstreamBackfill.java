@@ -5,6 +5,7 @@ import io.onestore.ingestor.capture.bluesky.BlueskyNormalizer;
 import io.onestore.ingestor.capture.bluesky.StreamMatcher;
 import io.onestore.ingestor.config.BlueskySettings;
 import io.onestore.ingestor.index.BulkIndexer;
+import io.onestore.ingestor.index.HeldPosts;
 import io.onestore.ingestor.index.PostDeletions;
 import io.onestore.ingestor.source.bluesky.JetstreamClient;
 import io.onestore.ingestor.source.bluesky.JetstreamEvent;
@@ -52,6 +53,7 @@ final class JetstreamBackfill {
     private final BlueskyNormalizer normalizer;
     private final BulkIndexer indexer;
     private final PostDeletions deletions;
+    private final HeldPosts held;
     private final StreamCoverage coverage;
     private final BlueskySettings settings;
     private final Clock clock;
@@ -61,6 +63,7 @@ final class JetstreamBackfill {
             BlueskyNormalizer normalizer,
             BulkIndexer indexer,
             PostDeletions deletions,
+            HeldPosts held,
             StreamCoverage coverage,
             BlueskySettings settings,
             Clock clock) {
@@ -68,6 +71,7 @@ final class JetstreamBackfill {
         this.normalizer = normalizer;
         this.indexer = indexer;
         this.deletions = deletions;
+        this.held = held;
         this.coverage = coverage;
         this.settings = settings;
         this.clock = clock;
@@ -161,17 +165,21 @@ final class JetstreamBackfill {
         List<JetstreamEvent> creates =
                 batch.stream().filter(JetstreamEvent::isPostCreate).toList();
         List<CaptureBatch> writes = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
         StreamMatcher.match(creates, tags).forEach((target, posts) -> {
-            posts.forEach(post -> written.add(DocumentIds.post(Platform.BLUESKY, post.uri())));
+            posts.forEach(post -> ids.add(DocumentIds.post(Platform.BLUESKY, post.uri())));
             writes.add(normalizer.normalize(target, posts, now));
         });
+        written.addAll(ids);
+        held.add(ids);
         // As the live stream: unless every write was acknowledged, the batch is read again from the position before.
         if (!writes.isEmpty() && !indexer.indexAcknowledged(writes, FLUSH_TIMEOUT)) {
             throw new JetstreamConsumer.NotAcknowledged("back-filled posts");
         }
         for (JetstreamEvent event : batch) {
-            if (event.isPostDelete()) {
-                pending.add(DocumentIds.post(Platform.BLUESKY, event.uri()));
+            String id = event.isPostDelete() ? DocumentIds.post(Platform.BLUESKY, event.uri()) : null;
+            if (id != null && held.mayHold(id)) { // not held for certain: nothing to delete
+                pending.add(id);
             }
         }
         deletePending(pending);

@@ -6,6 +6,7 @@ import io.onestore.ingestor.capture.bluesky.HandleResolver;
 import io.onestore.ingestor.capture.bluesky.StreamMatcher;
 import io.onestore.ingestor.config.BlueskySettings;
 import io.onestore.ingestor.index.BulkIndexer;
+import io.onestore.ingestor.index.HeldPosts;
 import io.onestore.ingestor.index.PostDeletions;
 import io.onestore.ingestor.index.StreamEngagement;
 import io.onestore.ingestor.source.bluesky.JetstreamClient;
@@ -17,6 +18,7 @@ import io.onestore.ingestor.targets.Target;
 import io.onestore.ingestor.targets.TargetLeases;
 import io.onestore.model.document.DocumentIds;
 import io.onestore.model.document.Platform;
+import io.onestore.model.document.PostDocument;
 import io.onestore.model.document.TargetCoverageDocument.Mark;
 import io.onestore.model.document.TargetDocument;
 import java.io.IOException;
@@ -49,7 +51,8 @@ import reactor.util.retry.Retry;
  * Bluesky as a stream: one Jetstream subscription for all watched hashtags, matched client-side, in batches of at most
  * {@code batch-size} events or {@code batch-interval}. Per batch, in this order: matched posts go to the indexer and
  * the batch waits until Elasticsearch acknowledged them; deleted posts are removed; then the cursor ({@code time_us}
- * of the batch's last event) is written to {@code source-cursors}. A restart or a dropped connection resumes from the
+ * of the batch's last event) is written to {@code source-cursors} (behind live at most every {@code cursor-interval}:
+ * a cursor not stored only lengthens a replay). A restart or a dropped connection resumes from the
  * cursor minus {@code cursor-overlap}: the overlap is indexed again under the same ids, so nothing is lost and nothing
  * is stored twice. Reconnects back off exponentially and go to the next endpoint in turn.
  *
@@ -64,6 +67,9 @@ import reactor.util.retry.Retry;
  *
  * <p>Likes and reposts of posts we hold are counted into post metrics ({@link StreamEngagement}) after the posts
  * are flushed and before the cursor moves.
+ *
+ * <p>Events about posts {@link HeldPosts} knows we do not hold (most likes, reposts and deletions on the network) cost
+ * no round trip: a batch with no match and nothing about a held post touches Elasticsearch only for the cursor.
  *
  * <p>Deletions wait while the indexer has spooled writes (a spooled post replayed after its deletion would come back);
  * until they are done the cursor is held before them, so a restart sees them again.
@@ -81,6 +87,7 @@ public final class JetstreamConsumer implements AutoCloseable {
     private final BulkIndexer indexer;
     private final PostDeletions deletions;
     private final StreamEngagement engagement;
+    private final HeldPosts held;
     private final SourceCursors cursors;
     private final StreamCoverage coverage;
     private final StreamCoverage profileCoverage;
@@ -112,6 +119,10 @@ public final class JetstreamConsumer implements AutoCloseable {
     private final AtomicInteger failuresInARow = new AtomicInteger();
 
     private volatile long events;
+    /** Time spent handling batches (the rest the worker waits for the socket): where a slow stream's time goes. */
+    private volatile long busyNanos;
+    /** When the cursor was last stored (worker-owned): behind live it is stored at most every cursor-interval. */
+    private Instant cursorWrittenAt = Instant.MIN;
 
     public JetstreamConsumer(
             JetstreamClient client,
@@ -119,6 +130,7 @@ public final class JetstreamConsumer implements AutoCloseable {
             BulkIndexer indexer,
             PostDeletions deletions,
             StreamEngagement engagement,
+            HeldPosts held,
             SourceCursors cursors,
             CoverageLedger ledger,
             TargetLeases targets,
@@ -131,12 +143,13 @@ public final class JetstreamConsumer implements AutoCloseable {
         this.indexer = indexer;
         this.deletions = deletions;
         this.engagement = engagement;
+        this.held = held;
         this.cursors = cursors;
         this.coverage = new StreamCoverage(ledger, Platform.BLUESKY, settings.coverageInterval());
         this.profileCoverage =
                 new StreamCoverage(ledger, Platform.BLUESKY, TargetDocument.Kind.PROFILE, settings.coverageInterval());
         this.handles = handles;
-        this.backfill = new JetstreamBackfill(client, normalizer, indexer, deletions, coverage, settings, clock);
+        this.backfill = new JetstreamBackfill(client, normalizer, indexer, deletions, held, coverage, settings, clock);
         this.targets = targets;
         this.fileTargetIds = fileTargetIds;
         this.settings = settings;
@@ -201,6 +214,14 @@ public final class JetstreamConsumer implements AutoCloseable {
         return events;
     }
 
+    /**
+     * Seconds spent handling batches since start: divided by the time elapsed, the share of the time the consumer is
+     * the bound (the rest it waits for the endpoint).
+     */
+    public double busySeconds() {
+        return busyNanos / 1e9;
+    }
+
     /** Back-fills running, or over with deletions the live stream has not taken over yet: for health and tests. */
     public int backfills() {
         return backfills.size();
@@ -256,7 +277,12 @@ public final class JetstreamConsumer implements AutoCloseable {
             if (closed) {
                 throw new IllegalStateException("the consumer is closed: the batch is read again after a restart");
             }
-            handleBatch(batch);
+            long start = System.nanoTime();
+            try {
+                handleBatch(batch);
+            } finally {
+                busyNanos += System.nanoTime() - start;
+            }
             failuresInARow.set(0);
         } finally {
             batchInHand.unlock();
@@ -267,6 +293,7 @@ public final class JetstreamConsumer implements AutoCloseable {
         events += batch.size();
         Instant now = clock.instant();
         Set<String> tags = watchedTags(now);
+        held.load(); // once (a failure: every post may be held, asked of Elasticsearch as before)
         backfillNew(tags, batch.get(0).timeUs());
         Set<String> deletedHere = batch.stream()
                 .filter(JetstreamEvent::isPostDelete)
@@ -278,6 +305,10 @@ public final class JetstreamConsumer implements AutoCloseable {
         Map<Target, List<JetstreamEvent>> matched = StreamMatcher.match(creates, tags, watchedDids);
         List<CaptureBatch> posts = new ArrayList<>();
         StreamMatcher.toIndex(matched).forEach((target, found) -> posts.add(normalizer.normalize(target, found, now)));
+        held.add(posts.stream()
+                .flatMap(p -> p.posts().stream())
+                .map(PostDocument::id)
+                .toList());
         acknowledged(posts, "posts");
         long last = batch.get(batch.size() - 1).timeUs();
         countEngagement(batch, last, now);
@@ -289,7 +320,11 @@ public final class JetstreamConsumer implements AutoCloseable {
             if (event.isPostDelete()) {
                 String id = DocumentIds.post(Platform.BLUESKY, event.uri());
                 backfills.forEach(run -> run.deletedLive().add(id));
-                pendingDeletes.putIfAbsent(id, event.timeUs());
+                // A post the store certainly does not hold has nothing to delete (a back-fill writing it meanwhile
+                // has it in deletedLive, and deletes it after its last write).
+                if (held.mayHold(id)) {
+                    pendingDeletes.putIfAbsent(id, event.timeUs());
+                }
             }
         }
         if (!pendingDeletes.isEmpty()
@@ -301,9 +336,20 @@ public final class JetstreamConsumer implements AutoCloseable {
         long safe = pendingDeletes.values().stream().mapToLong(t -> t - 1).min().orElse(last);
         position = last;
         long stored = Math.min(safe, last);
-        if (cursors.write(SOURCE, Map.of(CURSOR_KEY, Long.toString(stored)), now)) {
+        if (cursorDue(batch, now) && cursors.write(SOURCE, Map.of(CURSOR_KEY, Long.toString(stored)), now)) {
+            cursorWrittenAt = now;
             covered(tags, instant(batch.get(0).timeUs()), instant(stored), now);
         }
+    }
+
+    /**
+     * Whether to store the cursor after this batch: always at live (a batch that closed on {@code batch-interval},
+     * not full), so a quiet stream's cursor is where it stopped; behind live (full batches, many a second) at most
+     * every {@code cursor-interval}. A cursor not stored costs only a longer replay after a restart, which ids and
+     * {@code stream_through_us} make harmless.
+     */
+    private boolean cursorDue(List<JetstreamEvent> batch, Instant now) {
+        return batch.size() < settings.batchSize() || !now.isBefore(cursorWrittenAt.plus(settings.cursorInterval()));
     }
 
     /**

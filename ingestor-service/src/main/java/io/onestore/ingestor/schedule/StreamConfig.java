@@ -8,6 +8,7 @@ import io.onestore.ingestor.config.IngestSettings;
 import io.onestore.ingestor.config.IngestorProperties;
 import io.onestore.ingestor.config.SourceEnabled;
 import io.onestore.ingestor.index.BulkIndexer;
+import io.onestore.ingestor.index.HeldPosts;
 import io.onestore.ingestor.index.PostDeletions;
 import io.onestore.ingestor.index.StreamEngagement;
 import io.onestore.ingestor.source.bluesky.JetstreamClient;
@@ -42,6 +43,7 @@ class StreamConfig {
             BulkIndexer indexer,
             PostDeletions deletions,
             StreamEngagement engagement,
+            HeldPosts heldBlueskyPosts,
             SourceCursors cursors,
             CoverageLedger ledger,
             TargetLeases targets,
@@ -55,6 +57,7 @@ class StreamConfig {
                 indexer,
                 deletions,
                 engagement,
+                heldBlueskyPosts,
                 cursors,
                 ledger,
                 targets,
@@ -77,6 +80,15 @@ class StreamConfig {
     FunctionCounter jetstreamEvents(JetstreamConsumer consumer, MeterRegistry registry) {
         return FunctionCounter.builder("onestore.bluesky.stream.events", consumer, JetstreamConsumer::events)
                 .description("Jetstream events read since start")
+                .register(registry);
+    }
+
+    /** Time spent handling batches: over the time elapsed, how much of the stream's pace the consumer sets. */
+    @Bean
+    FunctionCounter jetstreamBusy(JetstreamConsumer consumer, MeterRegistry registry) {
+        return FunctionCounter.builder("onestore.bluesky.stream.busy", consumer, JetstreamConsumer::busySeconds)
+                .description("Seconds spent handling Jetstream batches since start")
+                .baseUnit("seconds")
                 .register(registry);
     }
 

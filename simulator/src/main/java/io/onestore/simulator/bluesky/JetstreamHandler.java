@@ -23,7 +23,12 @@ import reactor.core.publisher.Mono;
 public final class JetstreamHandler implements WebSocketHandler {
 
     private static final Duration POLL = Duration.ofMillis(200);
-    private static final int CHUNK_SECONDS = 600;
+    /**
+     * Simulated seconds built at once. Small: a busy world (tens of thousands of posts an hour, each liked within the
+     * engagement window) makes thousands of events a simulated second, and a reader behind live gets full chunks, so
+     * ten minutes of them at once filled the heap.
+     */
+    private static final int CHUNK_SECONDS = 10;
 
     private final JetstreamEvents events;
     private final SimulatorProperties.Jetstream settings;
@@ -47,7 +52,7 @@ public final class JetstreamHandler implements WebSocketHandler {
         long oldest = nowUs - settings.replayWindow().toNanos() / 1000;
         long start = cursor == null ? nowUs : Math.max(parse(cursor, nowUs), oldest);
         AtomicLong position = new AtomicLong(start);
-        // In chunks of simulated time, so a day of replay is never built in memory at once.
+        // In chunks of simulated time, so a day of replay (or a busy minute) is never built in memory at once.
         Flux<JetstreamEvents.Event> stream = Flux.defer(() -> {
                     long from = position.get();
                     long now = nowUs();

@@ -3,7 +3,6 @@ package io.onestore.ingestor.source.bluesky;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
-import java.util.Optional;
 import java.util.function.Function;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.reactive.socket.WebSocketMessage;
@@ -42,7 +41,9 @@ public final class JetstreamClient {
         return sockets.execute(
                 uri(endpoint, cursor),
                 headers,
-                session -> pipeline.apply(session.receive().map(this::parse).flatMap(Mono::justOrEmpty, 1)));
+                // mapNotNull keeps the pipeline's demand (a batch's worth) on the socket: a flatMap of one at a time
+                // asked the socket for each frame alone.
+                session -> pipeline.apply(session.receive().mapNotNull(this::parse)));
     }
 
     public static URI uri(URI endpoint, Long cursor) {
@@ -55,11 +56,12 @@ public final class JetstreamClient {
         return builder.build().toUri();
     }
 
-    private Optional<JetstreamEvent> parse(WebSocketMessage message) {
+    /** The event, or null for a frame that is not one (skipped). */
+    private JetstreamEvent parse(WebSocketMessage message) {
         try {
-            return Optional.ofNullable(JetstreamEvent.of(json.readTree(message.getPayloadAsText())));
+            return JetstreamEvent.of(json.readTree(message.getPayloadAsText()));
         } catch (JsonProcessingException e) {
-            return Optional.empty();
+            return null;
         }
     }
 }
