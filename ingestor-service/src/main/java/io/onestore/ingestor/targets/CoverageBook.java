@@ -21,7 +21,8 @@ import java.util.Set;
 /**
  * The cycle's side of the coverage ledger: before fetching, what each leased target's capture should read (its mark,
  * page budget, back-fill); after, the ledgers and gaps the captures leave (docs/coverage.md). Hashtags and the profiles
- * whose captures read posts keep a ledger ({@link Target#readsPosts()}); an X profile, a snapshot only, does not.
+ * whose captures read posts keep a ledger ({@link Target#readsPosts()}); an X profile, a snapshot only, does not, and
+ * a Bluesky target's ledger is the stream's ({@code StreamCoverage}): the cycle neither reads nor writes it.
  */
 public final class CoverageBook {
 

@@ -25,11 +25,15 @@ public record Target(TargetDocument.Kind kind, String value, Platform platform) 
     }
 
     /**
-     * Whether its captures read posts and so keep a coverage ledger: every hashtag, and a profile on a platform whose
-     * profile capture reads the profile's posts (not on X, where a profile is a user lookup:
-     * {@link Platform#profileSnapshotsOnly()}).
+     * Whether a cycle's captures of it read posts and so keep its coverage ledger: every hashtag, and a profile on a
+     * platform whose profile capture reads the profile's posts (not on X, where a profile is a user lookup:
+     * {@link Platform#profileSnapshotsOnly()}). Never on a streamed platform ({@link Platform#streamed()}, Bluesky):
+     * there the stream reads the posts and keeps the ledger, and a cycle only takes profile snapshots.
      */
     public boolean readsPosts() {
+        if (platform.streamed()) {
+            return false;
+        }
         return kind == TargetDocument.Kind.HASHTAG || !platform.profileSnapshotsOnly();
     }
 

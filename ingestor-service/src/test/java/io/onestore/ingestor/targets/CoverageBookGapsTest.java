@@ -87,6 +87,39 @@ class CoverageBookGapsTest {
                 .isEqualTo(older);
     }
 
+    @Test
+    void aStreamedTargetGetsNoOrderFromTheCycleItsLedgerIsTheStreams() throws IOException {
+        TargetDocument target = TargetDocument.watch(
+                TargetDocument.Kind.HASHTAG, "nike", List.of(Platform.INSTAGRAM, Platform.BLUESKY), List.of(), NOW);
+        CoverageGapDocument streamGap = new CoverageGapDocument(
+                "hashtag:nike",
+                TargetDocument.Kind.HASHTAG,
+                "nike",
+                Platform.BLUESKY,
+                NOW.minus(Duration.ofHours(3)),
+                NOW.minus(Duration.ofHours(2)),
+                GapReason.UPSTREAM_FAILURE,
+                CoverageGapDocument.Status.OPEN,
+                NOW.minus(Duration.ofMinutes(10)),
+                null,
+                null,
+                null,
+                null,
+                "stream-cursor");
+        new CoverageLedger(client, names).write(List.of(ledger(1, Platform.BLUESKY)), List.of(streamGap));
+        client.indices().refresh(r -> r.index(names.coverageGaps(), names.targetCoverage()));
+        CoverageBook book = new CoverageBook(client, names, 100, Duration.ZERO, 20, Duration.ofDays(7), null);
+
+        CoverageBook.Orders orders = book.orders(List.of(new LeasedTarget(target, 0, 1)), NOW);
+
+        // The stream reads Bluesky's posts and keeps its ledger; a cycle only snapshots, so it orders nothing there.
+        assertThat(new Target(TargetDocument.Kind.HASHTAG, "nike", Platform.BLUESKY).readsPosts())
+                .isFalse();
+        assertThat(orders.byLedgerId()).doesNotContainKey("hashtag:nike@bluesky");
+        assertThat(orders.previous()).doesNotContainKey("hashtag:nike@bluesky");
+        assertThat(orders.byLedgerId()).containsKey("hashtag:nike@instagram");
+    }
+
     /** A half-hour gap of #nike from {@code from}. */
     private static CoverageGapDocument gap(Instant from, GapReason reason, String cursor) {
         return new CoverageGapDocument(
@@ -107,11 +140,15 @@ class CoverageBookGapsTest {
     }
 
     private static TargetCoverageDocument ledger(int openGaps) {
+        return ledger(openGaps, Platform.INSTAGRAM);
+    }
+
+    private static TargetCoverageDocument ledger(int openGaps, Platform platform) {
         return new TargetCoverageDocument(
                 "hashtag:nike",
                 TargetDocument.Kind.HASHTAG,
                 "nike",
-                Platform.INSTAGRAM,
+                platform,
                 new TargetCoverageDocument.Mark(NOW.minus(Duration.ofMinutes(5)), "1"),
                 NOW.minus(Duration.ofDays(7)),
                 null,
