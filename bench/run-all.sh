@@ -169,6 +169,9 @@ cores: quote the ratios, not the absolute numbers.
 Rerun: \`bench/run-all.sh\` (about 30 minutes on a quiet 2-core machine), \`bench/run-all.sh --quick\` (less),
 \`--no-coverage\` / \`--no-fanout\` to leave those out.
 
+<!-- goals -->
+<!-- /goals -->
+
 ## Ingest
 
 The ingestor's write path from page bytes to answered bulk items — parse (\`WebTagInfo\`), normalise
@@ -352,5 +355,22 @@ EOF
 } >docs/benchmarks.md
 
 bench/jetstream-burst.sh # its rows into docs/benchmarks.json, its section at the end of docs/benchmarks.md
+
+# Goals at a glance, from the finished docs/benchmarks.json: every figure with a goal, met or missed and by how much.
+goals="$(
+  echo '<!-- goals -->'
+  echo '## Goals at a glance'
+  echo
+  echo 'Each figure against its goal in this run (`bench/goals.py`; a factor says how far from the goal: "2.6× short"'
+  echo 'means the goal is 2.6 times the measured ratio). Why each miss happens is in its section below.'
+  echo
+  python3 bench/goals.py docs/benchmarks.json
+  echo '<!-- /goals -->'
+)"
+GOALS="$goals" awk '
+  /<!-- goals -->/ { skipping = 1; print ENVIRON["GOALS"]; next }
+  /<!-- \/goals -->/ { skipping = 0; next }
+  !skipping { print }' docs/benchmarks.md >docs/benchmarks.md.new
+mv docs/benchmarks.md.new docs/benchmarks.md
 echo "== done in $minutes minutes: docs/benchmarks.md, docs/benchmarks.json"
 cat "$OUT/ingest-benchmark.txt"
