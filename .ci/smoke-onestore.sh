@@ -132,11 +132,14 @@ uncovered() {
     [[ -n "$since" && ! "$since" > "$from" ]] || echo "#$tag (covered since ${since:-never})"
   done
 }
-backfill_deadline=$((SECONDS + ${SMOKE_BACKFILL_WAIT:-480}))
-while [[ -n "$(uncovered)" ]]; do
-  ((SECONDS < backfill_deadline)) || fail "back-fill did not cover the last day: $(uncovered | paste -sd, -)"
-  sleep 5
-done
+wait_until_none() { # seconds, what failing means, a function -> waits until the function lists nothing
+  local deadline=$((SECONDS + $1))
+  while [[ -n "$($3)" ]]; do
+    ((SECONDS < deadline)) || fail "$2: $($3 | paste -sd, -)"
+    sleep 5
+  done
+}
+wait_until_none "${SMOKE_BACKFILL_WAIT:-480}" "back-fill did not cover the last day" uncovered
 to="$(date -u +%Y-%m-%dT%H:%M:00Z)"
 echo "smoke-onestore: back-fill covers [$from, $to) for every demo tag after $((SECONDS - started))s"
 voice="$(curl -s -H "X-API-Key: $key" \
@@ -181,11 +184,7 @@ open_uncovered() {
     [[ -n "$since" && ! "$since" > "$open_from" ]] || echo "$platform (covered since ${since:-never})"
   done
 }
-open_deadline=$((SECONDS + ${SMOKE_OPEN_WAIT:-180}))
-while [[ -n "$(open_uncovered)" ]]; do
-  ((SECONDS < open_deadline)) || fail "#vans on the open networks is not covered since $open_from: $(open_uncovered | paste -sd, -)"
-  sleep 5
-done
+wait_until_none "${SMOKE_OPEN_WAIT:-180}" "#vans on the open networks is not covered since $open_from" open_uncovered
 open_to="$(date -u +%Y-%m-%dT%H:00:00Z)"
 posts_on() { # platform -> #vans's posts on it over [open_from, open_to) as share of voice counts them
   curl -s -H "X-API-Key: $key" \
