@@ -2,7 +2,8 @@
 # Smoke test of the local run command: on a clean clone, `./onestore up -d` brings the stack up, `./onestore status`
 # reports every service healthy, documents of the demo targets (posts, tag snapshots, profile snapshots) reach
 # Elasticsearch within two ingest intervals, the query-api answers the demo key (and the example request `up`
-# prints), once back-fill covers the last day share of voice over it equals the simulator's truth, `./onestore down`
+# prints), once back-fill covers the last day share of voice over it equals the simulator's truth (on Instagram, and
+# #vans over the last 12 hours on Mastodon and on Bluesky), `./onestore down`
 # stops it, and no process of it is left behind.
 # Ports default to a free block above 19400 so the test does not collide with a stack already running on 9200/80xx;
 # set ONESTORE_*_PORT to choose them.
@@ -131,11 +132,14 @@ uncovered() {
     [[ -n "$since" && ! "$since" > "$from" ]] || echo "#$tag (covered since ${since:-never})"
   done
 }
-backfill_deadline=$((SECONDS + ${SMOKE_BACKFILL_WAIT:-480}))
-while [[ -n "$(uncovered)" ]]; do
-  ((SECONDS < backfill_deadline)) || fail "back-fill did not cover the last day: $(uncovered | paste -sd, -)"
-  sleep 5
-done
+wait_until_none() { # seconds, what failing means, a function -> waits until the function lists nothing
+  local deadline=$((SECONDS + $1))
+  while [[ -n "$($3)" ]]; do
+    ((SECONDS < deadline)) || fail "$2: $($3 | paste -sd, -)"
+    sleep 5
+  done
+}
+wait_until_none "${SMOKE_BACKFILL_WAIT:-480}" "back-fill did not cover the last day" uncovered
 to="$(date -u +%Y-%m-%dT%H:%M:00Z)"
 echo "smoke-onestore: back-fill covers [$from, $to) for every demo tag after $((SECONDS - started))s"
 voice="$(curl -s -H "X-API-Key: $key" \
@@ -162,6 +166,51 @@ for tag in nike adidas puma vans; do
 done
 echo "smoke-onestore: share of voice over the last day equals the truth:" \
   "$(for tag in nike adidas puma vans; do printf '#%s %s/%s ' "$tag" "${value[$tag]}" "${truth[$tag]}"; done)"
+
+# #vans on Mastodon and Bluesky (no account on the real networks): `up` reads Mastodon's back pages and replays
+# Bluesky's last 23 hours at the first capture, so once both ledgers cover the last 12 hours up to this hour, share of
+# voice over it must equal the simulator's truth exactly: Mastodon's public #vans posts; on Bluesky the posts whose text
+# carries #vans less those deleted by where the stream has read (between the ledger's end and now: a deletion after the
+# ledger's end may or may not be applied yet).
+open_from="$(date -u -d '12 hours ago' +%Y-%m-%dT%H:00:00Z)"
+ledger() { # platform field -> that field of #vans's ledger on the platform (empty while there is none)
+  curl -s --max-time 5 -H "X-API-Key: $key" "$api/api/v1/targets/hashtag:vans" | sed 's/{"platform":/\n&/g' |
+    grep "^{\"platform\":\"$1\"" | grep -o "\"$2\":\"[^\"]*\"" | head -n 1 | cut -d'"' -f4
+}
+open_uncovered() {
+  local platform since
+  for platform in mastodon bluesky; do
+    since="$(ledger "$platform" coveredSince)"
+    [[ -n "$since" && ! "$since" > "$open_from" ]] || echo "$platform (covered since ${since:-never})"
+  done
+}
+wait_until_none "${SMOKE_OPEN_WAIT:-180}" "#vans on the open networks is not covered since $open_from" open_uncovered
+open_to="$(date -u +%Y-%m-%dT%H:00:00Z)"
+posts_on() { # platform -> #vans's posts on it over [open_from, open_to) as share of voice counts them
+  curl -s -H "X-API-Key: $key" \
+    "$api/api/v1/insights/share-of-voice?hashtags=vans&metric=posts&platform=$1&from=$open_from&to=$open_to" |
+    grep -o '{"hashtag":"vans","value":[0-9]*' | head -n 1 | sed 's/.*"value"://'
+}
+truth_mastodon="$(curl -s "http://127.0.0.1:$ONESTORE_SIMULATOR_PORT/__truth/tags/vans?posts=false&from=$open_from&to=$open_to" |
+  sed -n 's/.*"public_posts":\([0-9]*\).*/\1/p')"
+mastodon="$(posts_on mastodon)"
+[[ -n "$truth_mastodon" && "$mastodon" == "$truth_mastodon" ]] ||
+  fail "#vans on Mastodon over [$open_from, $open_to): ${mastodon:-no answer} posts, the truth $truth_mastodon"
+ledger_end_us="$(date -u -d "$(ledger bluesky lastCaptureAt)" +%s%6N)"
+bluesky="$(posts_on bluesky)"
+now_us="$(date -u +%s%6N)"
+bluesky_truth="$(curl -s "http://127.0.0.1:$ONESTORE_SIMULATOR_PORT/__truth/bluesky/tags/vans?from=$open_from&to=$open_to")"
+alive() { # time_us -> the truth's #vans posts on Bluesky in the window not deleted by then
+  grep -o '"deleted_us":[0-9a-z]*' <<<"$bluesky_truth" | cut -d: -f2 |
+    awk -v t="$1" '$1 == "null" || $1 + 0 > t { n++ } END { print n + 0 }'
+}
+most="$(alive "$ledger_end_us")"
+least="$(alive "$now_us")"
+[[ -n "$bluesky" ]] && ((least <= bluesky && bluesky <= most)) ||
+  fail "#vans on Bluesky over [$open_from, $open_to): ${bluesky:-no answer} posts, the truth $least (deletions to now)" \
+    "to $most (deletions to the ledger's end)"
+echo "smoke-onestore: #vans over [$open_from, $open_to) equals the truth: Mastodon $mastodon/$truth_mastodon," \
+  "Bluesky $bluesky/$most (deletions to the ledger's end; $least with those to now)"
 
 rm -f "$up_log"
 # shellcheck disable=SC2046 # pid files hold one number each

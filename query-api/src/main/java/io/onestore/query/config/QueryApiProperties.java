@@ -57,7 +57,8 @@ public record QueryApiProperties(
      * @param candidateFactor authors fetched per author returned, ranked by total engagement, before the score
      *     re-ranks them in Java (the score cannot be computed in Elasticsearch without scripts)
      * @param latestPosts posts per author the engagement rate is averaged over
-     * @param ownedAccounts usernames the brand owns, left out of every ranking unless {@code includeOwned=true}
+     * @param ownedAccounts accounts the brand owns (usernames, Mastodon {@code user@server}, Bluesky handles or DIDs),
+     *     left out of every ranking unless {@code includeOwned=true}
      *     (a campaign's own handles are added to these in its report); absent: none
      */
     public record Influencers(

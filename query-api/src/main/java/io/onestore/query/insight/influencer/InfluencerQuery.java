@@ -9,6 +9,7 @@ import co.elastic.clients.util.ObjectBuilder;
 import io.onestore.query.post.PostFilters;
 import io.onestore.query.request.TimeWindow;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -29,6 +30,7 @@ final class InfluencerQuery {
     static final String AFTER_END = "after_end";
     static final String USERS = "users";
     static final String PLATFORMS = "platforms";
+    static final String HANDLES = "handles";
     static final String WITHOUT_AUTHOR = "without_author";
 
     private static final String AUTHOR_ID = "author.id";
@@ -126,6 +128,17 @@ final class InfluencerQuery {
                                                 .aggregations(EARLIEST, e -> snapshot(e, SortOrder.Asc)))
                                         .aggregations(AFTER_END, f -> f.filter(capturedSince(window.to()))
                                                 .aggregations(EARLIEST, e -> snapshot(e, SortOrder.Asc))))));
+    }
+
+    /** The author ids ({@code user_id}) of some usernames on one platform, each with its username. */
+    static SearchRequest ownedIds(String profilesIndex, String platform, Collection<String> usernames) {
+        return SearchRequest.of(s -> s.index(profilesIndex)
+                .size(0)
+                .query(PostFilters.all(
+                        PostFilters.term("platform", platform), PostFilters.terms("username", List.copyOf(usernames))))
+                .aggregations(USERS, a -> a.terms(t -> t.field("user_id").size(Math.max(1, usernames.size() * 4)))
+                        .aggregations(
+                                HANDLES, h -> h.terms(t -> t.field("username").size(1)))));
     }
 
     private static Query capturedSince(Instant from) {

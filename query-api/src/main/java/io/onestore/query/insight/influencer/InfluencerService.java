@@ -82,6 +82,9 @@ public class InfluencerService {
             throws IOException {
         int candidates = Math.min(limit * settings.candidateFactor(), MAX_CANDIDATES);
         boolean ownedToCheck = !owned.handles().isEmpty();
+        if (ownedToCheck && (platforms.isEmpty() || platforms.contains(Platform.BLUESKY.key()))) {
+            owned = owned.withIds(blueskyIds(owned));
+        }
         var response = client.search(
                 InfluencerQuery.candidates(
                         names.posts(), hashtags, platforms, window, candidates, settings.latestPosts(), ownedToCheck),
@@ -99,8 +102,8 @@ public class InfluencerService {
                 .buckets()
                 .array()) {
             Candidate candidate = Candidate.of(bucket, ownedToCheck);
-            if (owned.owns(candidate.username()) && !owned.include()) {
-                excluded.add(candidate.username());
+            if (owned.owns(candidate.username(), candidate.authorId()) && !owned.include()) {
+                excluded.add(owned.name(candidate.username(), candidate.authorId()));
             } else {
                 found.add(candidate);
             }
@@ -119,8 +122,9 @@ public class InfluencerService {
         List<InfluencerRanking.Influencer> influencers = new ArrayList<>();
         for (Candidate c : ranked) {
             RankedPosts seen = posts.getOrDefault(c.authorId(), RankedPosts.NONE);
-            influencers.add(c.toInfluencer(seen, profiles.get(seen.profileKey()), owned.owns(seen.username()))
-                    .ranked(influencers.size() + 1));
+            influencers.add(
+                    c.toInfluencer(seen, profiles.get(seen.profileKey()), owned.owns(seen.username(), c.authorId()))
+                            .ranked(influencers.size() + 1));
         }
         return new InfluencerRanking(
                 hashtags,
@@ -140,6 +144,28 @@ public class InfluencerService {
                                                 .toList(),
                                         window)
                                 .over(window.from(), window.to()));
+    }
+
+    /**
+     * The DIDs of the owned handles on Bluesky, to the handle, from their profile snapshots: Bluesky's posts carry the
+     * DID only. A handle without a snapshot (not watched, not yet enriched) is matched by nothing but its name.
+     */
+    private Map<String, String> blueskyIds(OwnedAccounts owned) throws IOException {
+        var response = client.search(
+                InfluencerQuery.ownedIds(names.profileSnapshots(), Platform.BLUESKY.key(), owned.handles()),
+                Void.class);
+        Map<String, String> ids = new HashMap<>();
+        for (StringTermsBucket id : response.aggregations()
+                .get(InfluencerQuery.USERS)
+                .sterms()
+                .buckets()
+                .array()) {
+            id.aggregations().get(InfluencerQuery.HANDLES).sterms().buckets().array().stream()
+                    .findFirst()
+                    .ifPresent(handle ->
+                            ids.put(id.key().stringValue(), handle.key().stringValue()));
+        }
+        return ids;
     }
 
     /**

@@ -329,6 +329,34 @@ class InfluencerServiceTest {
         assertThat(runner.followersSource()).isEqualTo("profile");
     }
 
+    /**
+     * A brand's Bluesky account named by its handle is left out although its posts carry only its DID: the handle is
+     * matched through the DID of its profile snapshot (`./onestore up` ranked the demo's own @vans.bsky.social first).
+     */
+    @Test
+    void anOwnedBlueskyHandleIsLeftOutThroughItsDid() throws Exception {
+        InfluencerRanking byHandle = influencers.rank(
+                List.of("trail"),
+                List.of("bluesky"),
+                OCTOBER,
+                10,
+                influencers.owned(List.of("Runner.bsky.social"), false));
+        assertThat(byHandle.influencers()).isEmpty();
+        assertThat(byHandle.ownedExcluded()).containsExactly("runner.bsky.social");
+
+        InfluencerRanking byDid =
+                influencers.rank(List.of("trail"), OCTOBER, 10, influencers.owned(List.of("did:plc:runner"), false));
+        assertThat(byDid.influencers()).isEmpty();
+        assertThat(byDid.ownedExcluded()).containsExactly("did:plc:runner");
+
+        InfluencerRanking listed = influencers.rank(
+                List.of("trail"), List.of(), OCTOBER, 10, influencers.owned(List.of("runner.bsky.social"), true));
+        assertThat(listed.influencers()).singleElement().satisfies(runner -> {
+            assertThat(runner.authorId()).isEqualTo("did:plc:runner");
+            assertThat(runner.owned()).isTrue();
+        });
+    }
+
     @Test
     void theLimitCutsTheRanking() throws Exception {
         assertThat(influencers.rank(List.of("shoe"), OCTOBER, 2).influencers())
