@@ -119,9 +119,23 @@ load() {
 # Elasticsearch's shard request cache would answer every repeated aggregation from memory, on both sides: the raw
 # side would measure HTTP round trips only and the scale curve would stay flat whatever the data. A deployment's
 # windows move (the default window ends now), so the searches themselves are what is measured.
+# Every index of the size is read by some endpoint (posts, snapshots, the coverage ledgers, campaigns, targets), so the
+# cache goes off on all of them; request_cache_hits then proves that no answer came from it during the rounds.
 no_request_cache() {
   curl -sf -X PUT "$ES/$(prefix_of "$1")*/_settings" -H 'Content-Type: application/json' \
     -d '{"index":{"requests":{"cache":{"enable":false}}}}' >/dev/null
+}
+request_cache_hits() {
+  curl -sf "$ES/$(prefix_of "$1")*/_stats/request_cache" |
+    python3 -c 'import json,sys; print(json.load(sys.stdin)["_all"]["total"]["request_cache"]["hit_count"])'
+}
+no_request_cache_hits_since() {
+  local now
+  now="$(request_cache_hits "$1")"
+  ((now == $2)) || {
+    echo "api-latency: Elasticsearch answered $((now - $2)) searches from its request cache during the rounds" >&2
+    exit 1
+  }
 }
 
 start_api() {
@@ -187,52 +201,59 @@ tracer() {
     -d "{\"configuredLevel\":$1}" >/dev/null
 }
 
-# Each endpoint called twice, the second call's Elasticsearch requests (from the tracer's curl lines) kept as its
-# raw sequence; the endpoint itself is a sequence of one request.
+# Each endpoint called twice, the second call's Elasticsearch requests (the tracer's curl lines, with the answers the
+# tracer logs after them) kept as its raw sequence; the endpoint itself is a sequence of one request. Each raw sequence
+# is then replayed once and must get, request by request, the status and the body the endpoint got (`took` aside):
+# a raw baseline that answers something else (an error, a miss, fewer hits) fails the run instead of measuring it.
 capture() {
-  local name path log="$OUT/query-api.log" offset
+  local name path log="$OUT/query-api.log" offset slug
   tracer '"TRACE"'
   for name in "${!PATHS[@]}"; do
     path="${PATHS[$name]}"
-    printf 'GET\t%s\tX-API-Key: %s\t\n' "$path" "$KEY" >"$OUT/seq/ours-$(slug "$name").seq"
+    slug="$(slug "$name")"
+    printf 'GET\t%s\tX-API-Key: %s\t\n' "$path" "$KEY" >"$OUT/seq/ours-$slug.seq"
     curl -sf -o /dev/null -H "X-API-Key: $KEY" "$API$path"
     sleep 0.3
     offset="$(wc -c <"$log")"
-    curl -sf -o "$OUT/seq/answer-$(slug "$name").json" -H "X-API-Key: $KEY" "$API$path"
+    curl -sf -o "$OUT/seq/answer-$slug.json" -H "X-API-Key: $KEY" "$API$path"
     sleep 0.5
-    tail -c +"$((offset + 1))" "$log" | python3 -c '
-import re, sys
-for line in sys.stdin:
-    m = re.search(r"curl -iX (\w+) '"'"'https?://[^/'"'"']+([^'"'"']*)'"'"'(?: -d '"'"'(.*)'"'"')?\s*$", line)
-    if m:
-        method, path, body = m.group(1), m.group(2), m.group(3) or ""
-        print("\t".join([method, path, "Content-Type: application/json", body]))
-' >"$OUT/seq/raw-$(slug "$name").seq"
-    [[ -s "$OUT/seq/raw-$(slug "$name").seq" ]] || {
-      echo "api-latency: no Elasticsearch request captured for $name" >&2
-      exit 1
-    }
-    printf '   %-16s %d Elasticsearch request(s), answer %d bytes\n' "$name" \
-      "$(wc -l <"$OUT/seq/raw-$(slug "$name").seq")" "$(wc -c <"$OUT/seq/answer-$(slug "$name").json")"
+    python3 bench/api-capture.py capture "$log" "$offset" "$OUT/seq/raw-$slug.seq" "$OUT/seq/expected-$slug.jsonl"
   done
   tracer null
+  for name in "${!PATHS[@]}"; do
+    slug="$(slug "$name")"
+    python3 bench/api-capture.py verify "$ES" "$OUT/seq/raw-$slug.seq" "$OUT/seq/expected-$slug.jsonl" >/dev/null || {
+      echo "api-latency: the raw replay of $name does not get what the endpoint got (above)" >&2
+      exit 1
+    }
+    printf '   %-16s %d Elasticsearch request(s), replayed and checked; answer %d bytes\n' "$name" \
+      "$(wc -l <"$OUT/seq/raw-$slug.seq")" "$(wc -c <"$OUT/seq/answer-$slug.json")"
+  done
 }
 
 # One figure: SIDE (ours | nginx | raw) of endpoint NAME with CONNECTIONS connections, appended to results.tsv.
 measure() {
-  local round="$1" label="$2" name="$3" side="$4" connections="$5" threads=2 url="$API" seq line
+  local round="$1" label="$2" name="$3" side="$4" connections="$5" threads=2 url="$API" seq line output
   seq="$OUT/seq/ours-$(slug "$name").seq"
   [[ "$side" == nginx ]] && url="$NGINX"
   [[ "$side" == raw ]] && url="$ES" && seq="$OUT/seq/raw-$(slug "$name").seq"
   ((connections == 1)) && threads=1
-  line="$(wrk -t"$threads" -c"$connections" -d"${DURATION}s" --timeout 10s -s bench/wrk-sequence.lua "$url" -- "$seq" |
-    grep '^SEQUENCES')"
+  output="$(wrk -t"$threads" -c"$connections" -d"${DURATION}s" --timeout 30s -s bench/wrk-sequence.lua "$url" -- "$seq")"
+  line="$(grep '^SEQUENCES' <<<"$output")"
   [[ "$line" == *" failed=0" ]] || {
-    echo "api-latency: $name ($side) had failed requests: $line" >&2
+    echo "api-latency: $name ($side, $connections connections) had failed requests: $line" >&2
+    grep '^FIRST FAILURE' <<<"$output" >&2 || true
     exit 1
   }
+  LAST_P50="$(sed -E 's/.* p50_ms=([0-9.]+) .*/\1/' <<<"$line")"
   # round, label, endpoint, side, connections, p50 ms, p99 ms, sequences/s
   echo "$line" | sed -E "s/SEQUENCES count=[0-9]+ p50_ms=([0-9.]+) p99_ms=([0-9.]+) per_s=([0-9.]+).*/$round\t$label\t$name\t$side\t$connections\t\1\t\2\t\3/" >>"$RESULTS"
+}
+
+# 16 clients of an endpoint that takes P50 ms alone each finish one call in about 8 x P50 on 2 cores: the run lasts
+# long enough for about four calls each (a slow endpoint in 3 s would finish none, or a few cut short at the end).
+throughput_duration() {
+  awk -v p50="$1" -v least="$DURATION" 'BEGIN { d = int(32 * p50 / 1000 + 0.999); print (d > least ? d : least) }'
 }
 
 warm() {
@@ -256,6 +277,7 @@ endpoints
 echo "== capturing each endpoint's Elasticsearch requests"
 capture
 LOAD_START="$(load_average)"
+CACHE_HITS="$(request_cache_hits "$POSTS")"
 echo "== warming up"
 warm
 echo "== $ROUNDS rounds of $DURATION s per figure (load average $(load_average))"
@@ -266,12 +288,13 @@ for round in $(seq 1 "$ROUNDS"); do
   for name in "${NAMES[@]}"; do
     for side in "${sides[@]}"; do
       measure "$round" "api" "$name" "$side" 1
-      measure "$round" "api" "$name" "$side" 16
+      DURATION="$(throughput_duration "$LAST_P50")" measure "$round" "api" "$name" "$side" 16
     done
   done
   echo "   round $round done (load average $(load_average))"
 done
 LOAD_END="$(load_average)"
+no_request_cache_hits_since "$POSTS" "$CACHE_HITS"
 
 # --- the scale curve: the campaign report and the influencer ranking at each size ---------------------------------
 SIZES=""
@@ -286,6 +309,7 @@ if [[ -n "$SCALE" ]]; then
     start_api "$size"
     endpoints
     capture >/dev/null
+    CACHE_HITS="$(request_cache_hits "$size")"
     for name in "campaign report" "influencers"; do
       for side in ours raw; do
         DURATION=2 measure 0 warmup "$name" "$side" 4
@@ -299,6 +323,7 @@ if [[ -n "$SCALE" ]]; then
         done
       done
     done
+    no_request_cache_hits_since "$size" "$CACHE_HITS"
   done
 fi
 

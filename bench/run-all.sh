@@ -271,61 +271,43 @@ EOF
 `bench/api-latency.sh`: every insight endpoint of the query-api jar (512 MB heap), called directly and through
 nginx (the repository's `nginx/nginx.conf`, one replica, its per-client rate limit off), against its **raw
 baseline**: the Elasticsearch requests that endpoint sends, captured from the client's request tracer on a call of
-the endpoint and replayed in the same order with the same bodies: what a client that knew the queries would send
-itself, with nothing to build, check, parse or write. Both sides are driven by wrk with `bench/wrk-sequence.lua`:
-latency over one connection (median and 99th percentile of a whole endpoint call, or of the whole sequence of its
-Elasticsearch requests), throughput over 16 connections (whole calls or whole sequences per second). The dataset is
-`BenchData` (query-api tests): simulator-shaped Instagram posts over 28 days (four brand tags, 50,000 authors with a
-power-law share of the posts, heavy-tailed engagement, each post with its verbatim upstream payload as `raw`), a tag
-snapshot of each brand tag every 5 minutes, two profile snapshots of every author and each tag's coverage ledger; the
-windows are the last 7 days. Goal: p50 ≤ 1.1× raw, throughput ≥ 0.9× raw. Each ratio is taken within a round, then
-their median and min–max are shown; the milliseconds and rates are each side's medians. A dash: no whole call
-finished within one run.
+the endpoint and replayed in the same order with the same headers and bodies: what a client that knew the queries
+would send itself, with nothing to build, check, parse or write. Both sides are driven by wrk with
+`bench/wrk-sequence.lua`: latency over one connection (median and 99th percentile of a whole endpoint call, or of the
+whole sequence of its Elasticsearch requests), throughput over 16 connections (whole calls or whole sequences per
+second; a slow endpoint's run lasts 32 × its one-connection p50, so that each client finishes a few calls). The
+dataset is `BenchData` (query-api tests): simulator-shaped Instagram posts over 28 days (four brand tags, 50,000
+authors with a power-law share of the posts, heavy-tailed engagement, each post with its verbatim upstream payload as
+`raw`), a tag snapshot of each brand tag every 5 minutes, two profile snapshots of every author and each tag's
+coverage ledger; the windows are the last 7 days. Goal: p50 ≤ 1.1× raw, throughput ≥ 0.9× raw. Each ratio is taken
+within a round, then their median and min–max are shown; the milliseconds and rates are each side's medians. A
+dash: no whole call finished within one run.
+
+**The baseline checks itself.** Before any round, each raw sequence is replayed once (`bench/api-capture.py`) and
+every answer must have the status and the body the endpoint got from Elasticsearch (the tracer logs both; `took`
+aside); during the rounds, wrk fails the run on any answer but a 2xx and on any answer that says it timed out or lost
+a shard; and Elasticsearch's shard request cache, off on every index of the dataset, must show no hit over the
+rounds. Runs before this check measured, as the raw p50 of several requests, the first request alone (wrk calls
+`request()` once more than it sends, and the script counted calls).
 
 EOF
   cat "$OUT/api-benchmark.md"
   cat <<'EOF'
 
-**Read these figures with the load average above.** A ratio against a baseline in the same run cancels a steady
-load, not a CPU-starved one: the raw side is wrk's one epoll thread and Elasticsearch, while each endpoint call
-crosses threads of the query-api's JVM (Tomcat's worker, the Elasticsearch client's I/O reactor, back) once per
-Elasticsearch request, and on a machine whose run queue holds 20 to 40 runnable threads every crossing waits for a
-core; the JVM's JIT compiler threads wait as well, so the endpoints run longer in the interpreter. On 2026-12-01 the
-whole run happened at a load average between 17 and 40 on 2 cores (several builds at once), and a JFR recording of
-the query-api over 150 s of the rounds held only about 500 execution samples (about 5 CPU-seconds): the JVM was
-mostly waiting to run, not running. Elasticsearch's shard request cache was also still on in that run, so the raw
-sequences of the aggregation endpoints were answered from memory (1.5–8 ms for 4 to 11 requests) and the raw side
-measured little more than HTTP round trips; `bench/api-latency.sh` now turns that cache off on its indices (a
-deployment's windows move, so its searches miss it). The goals were therefore **missed in the run of 2026-12-01 by factors the CPU
-profile does not explain**: post search 1.28× raw at p50 and 0.77× throughput, the aggregation endpoints 10–122× at
-p50 and 0.11–0.33× throughput. The outside measurement of 2026-11-30, on a quieter machine, found 1.04–1.09× for the
-aggregation endpoints and 1.6–1.7× for post search and tag trend. Rerun `bench/api-latency.sh` on a quiet machine
-before quoting these ratios.
+**Read these figures with the load average above**: a ratio against a baseline in the same run cancels a steady
+load, not a CPU-starved one (each endpoint call crosses threads of the query-api's JVM once per Elasticsearch
+request, and every crossing waits for a core).
 
-**What the profile says dominates the CPU the query-api does spend** (JFR `settings=profile`, the rounds above,
-samples attributed to their innermost project or library frame): parsing Elasticsearch's answers in the client
-(its deserializers and Jackson) 25 %; the low-level HTTP client sending and receiving 21 %; Spring MVC's dispatch
-(handler lookup, argument conversion and method validation) 17 %; our own code mapping the answers (coverage
-arithmetic, hits to summaries) 9 %; building the requests 8 %, serialising them 2 %; Tomcat 8 %; writing our answer
-4 %; the servlet filters (API key, request shape, observation) 2–3 %; Micrometer 3 %. Of the cheap endpoints
-(post search, tag trend), an earlier recording at a lower load put post search's time 21 % in parsing the answer and
-13 % in writing ours, tag trend's 25 % in the HTTP client (it sends four requests: its own and the coverage block's
-three) and 15 % in parsing.
-
-What this issue changed, and what it saves whatever the machine (bytes Elasticsearch sends for one call at 1M posts):
-
-| endpoint | before | after | change |
-| --- | ---: | ---: | --- |
-| influencers (its 3 searches) | 311 KB | 70 KB | the candidates search no longer carries each candidate's 12 latest posts (214 KB): who an author is and their engagement rate's posts are read in one search for the ranked authors alone, asking for 7 and 3 source fields instead of the whole `author` object and 7 fields; profile snapshots are looked up for the ranked authors only (55 KB → 11 KB) |
-| campaign report (its influencers: 100 ranked for the potential reach) | about 3 MB | 693 KB | the same: 500 candidates no longer carry 12 posts each |
-| post search, spikes, sentiment | whole source without `raw` | the 13 fields a summary shows | `_source` includes instead of excludes: `mentions`, `found_in_tags`, `media_type`, the seen-at times, `shares`, `source`, the author's name and flags are neither sent nor parsed |
-| tag trend | each bucket's last snapshot as `_source` (parsed into a tree, then again into a document) | its `media_count` from doc values | no source loaded in Elasticsearch, one small array parsed here |
-
-Answers are unchanged (the query-api tests pass against the real Elasticsearch, the influencer and campaign tests
-among them). Next, in order of the profile: the campaign report loads the coverage ledgers twice (for itself and
-inside its influencer ranking: three requests of eleven) and reads the engagement-rate posts of all 100 authors its
-reach sums although it shows 10; the coverage block's three requests could be one `_msearch`; the Elasticsearch
-client's connection pool (10 per route by default) is below the 16 clients of the throughput run.
+**What dominates** (JFR `settings=profile`, samples attributed to their innermost project or library frame):
+parsing Elasticsearch's answers in the client (its deserializers and Jackson) 25 %; the low-level HTTP client
+21 %; Spring MVC's dispatch 17 %; our own code mapping the answers 9 %; building the requests 8 %; Tomcat 8 %;
+writing our answer 4 %. The aggregation endpoints cost what their searches cost in Elasticsearch (at 1M posts the
+campaign report's own search takes about 190 ms, its influencers' two searches about 65 ms each); the overhead left
+is in the cheap endpoints, where Elasticsearch answers in 1–3 ms. The campaign report reads the hashtags' coverage
+once (its influencer ranking reuses the report's ledgers) and the engagement-rate posts of the 10 authors it lists
+only (the 90 more its reach sums are read for who they are). Not done yet: the coverage block's three requests as
+one `_msearch` (two round trips less on every insight endpoint); the Elasticsearch client's connection pool (10 per
+route by default) against the 16 clients of the throughput run.
 
 ## Scale curve
 
@@ -338,19 +320,10 @@ EOF
   cat "$OUT/scale-benchmark.md"
   cat <<'EOF'
 
-The 5M point is not in the default run: loading the dataset ran at 450 to 1,300 posts a second on this machine
-under the load above (a quiet machine is faster; not measured here), so 5M posts would take one to three hours on
-top of the 30 minutes the whole command may take, and about 1.9 GB of disk (the posts index holds about 375 MB per
-million posts). Once loaded
-it stays: `bench/api-latency.sh --scale "100000,1000000,5000000"` loads it on the first run only and then measures
-it in about a minute.
-
-**The curve of 2026-12-01 says little about the searches**: the request cache was on (both sides answered from it: the raw
-baseline stayed between 1.5 and 3.5 ms at both sizes) and the query-api, restarted for each size, was measured
-without a warm-up on the overloaded machine, so 10× the posts cost 1.10× (campaign report) and 0.72× (influencers)
-for reasons that have nothing to do with the data. The script now warms the jar up at each size and turns the cache
-off, so its next run measures how the searches grow. The index sizes hold: 37 MB for 100,000 posts, 373 MB for
-1,000,000 (about 390 bytes a post with its `raw` payload).
+The 5M point is not in the default run: loading the dataset takes minutes per million posts on this machine
+(1M took 389 s at a load average of 15), and about 1.9 GB of disk (the posts index holds about 375 MB per million
+posts). Once loaded it stays: `bench/api-latency.sh --scale "100000,1000000,5000000"` loads it on the first run only
+and then measures it in about a minute.
 EOF
 } >docs/benchmarks.md
 

@@ -121,25 +121,25 @@ public class CampaignReportService {
                 new CampaignReport.Phases(baseline, during, after),
                 uplift(baseline, baselineCoverage, during, duringCoverage, after, afterCoverage),
                 ledgers.over(bounds.window().from(), bounds.window().to()),
-                influencers(campaign, bounds.window()));
+                influencers(campaign, bounds.window(), ledgers));
     }
 
-    /** The campaign's top authors, its own handles left out; the reach sums the top {@code reachAuthors}. */
-    private InfluencerRanking influencers(CampaignDocument campaign, TimeWindow window) throws IOException {
+    /**
+     * The campaign's top authors, its own handles left out; the reach sums the top {@code reachAuthors}. The
+     * hashtags' coverage is the report's own ledgers' (the same targets, platforms and window), not read again.
+     */
+    private InfluencerRanking influencers(CampaignDocument campaign, TimeWindow window, CoverageLedgers ledgers)
+            throws IOException {
         List<String> handles = campaign.handles() == null ? List.of() : campaign.handles();
-        InfluencerRanking all = influencers.rank(
-                campaign.hashtags(), platforms(campaign), window, reachAuthors, influencers.owned(handles, false));
-        return new InfluencerRanking(
-                all.hashtags(),
-                all.from(),
-                all.to(),
-                all.influencers()
-                        .subList(0, Math.min(TOP_INFLUENCERS, all.influencers().size())),
-                all.postsWithoutAuthor(),
-                all.notice(),
-                all.ownedExcluded(),
-                all.potentialReach(),
-                all.coverage());
+        List<String> hashtags = campaign.hashtags() == null ? List.of() : campaign.hashtags();
+        return influencers.rank(
+                campaign.hashtags(),
+                platforms(campaign),
+                window,
+                reachAuthors,
+                influencers.owned(handles, false),
+                TOP_INFLUENCERS,
+                ledgers.only(CoverageService.hashtagIds(hashtags)).orElse(null));
     }
 
     private static List<String> platforms(CampaignDocument campaign) {

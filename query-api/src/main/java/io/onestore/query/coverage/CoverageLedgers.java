@@ -7,10 +7,12 @@ import io.onestore.model.document.TargetDocument;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -52,6 +54,19 @@ public final class CoverageLedgers {
         this.entries = List.copyOf(entries);
         this.now = now;
         this.gapsReadUntil = gapsReadUntil;
+    }
+
+    /**
+     * The same ledgers for some of the targets only ({@code ids}, in this ledger's order), as {@link CoverageService#load}
+     * would read them for those targets, platforms and window; empty when the gaps read stopped short
+     * ({@code too_many_gaps}): read for fewer targets they might reach further, so only a new read says the same.
+     */
+    public Optional<CoverageLedgers> only(Collection<String> ids) {
+        if (gapsReadUntil != null) {
+            return Optional.empty();
+        }
+        return Optional.of(new CoverageLedgers(
+                entries.stream().filter(e -> ids.contains(e.id())).toList(), now, null));
     }
 
     /** The coverage of {@code [from, to)}, a part of the window the ledgers were read for; {@code to} capped at now. */

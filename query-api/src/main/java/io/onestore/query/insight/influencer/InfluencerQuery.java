@@ -9,6 +9,7 @@ import co.elastic.clients.util.ObjectBuilder;
 import io.onestore.query.post.PostFilters;
 import io.onestore.query.request.TimeWindow;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
@@ -32,6 +33,7 @@ final class InfluencerQuery {
     static final String PLATFORMS = "platforms";
     static final String HANDLES = "handles";
     static final String WITHOUT_AUTHOR = "without_author";
+    static final String UNLISTED = "unlisted";
 
     private static final String AUTHOR_ID = "author.id";
     private static final String CAPTURED_AT = "captured_at";
@@ -154,26 +156,46 @@ final class InfluencerQuery {
     }
 
     /**
-     * For each ranked author: the latest {@code latestPosts} posts published before {@code to}, whatever their tags
+     * For each listed author: the latest {@code latestPosts} posts published before {@code to}, whatever their tags
      * (the posts an engagement rate is computed over, as commercial tools do: the profile's latest posts, not only the
      * tagged), and, under {@link #IN_WINDOW}, their latest posts that the candidates search matched (where the
-     * author's username, platform, follower count as captured and source come from).
+     * author's username, platform, follower count as captured and source come from). Under {@link #UNLISTED}, the
+     * ranked authors not listed (none in most rankings): their posts in the window only, who they are.
      */
     static SearchRequest ranked(
             String postsIndex,
-            List<String> authorIds,
+            List<String> listedIds,
+            List<String> unlistedIds,
             List<String> hashtags,
             List<String> platforms,
             TimeWindow window,
             int latestPosts) {
-        return SearchRequest.of(s -> s.index(postsIndex)
-                .size(0)
-                .query(PostFilters.all(
-                        PostFilters.terms(AUTHOR_ID, authorIds),
-                        PostFilters.range(PostFilters.PUBLISHED_AT, Instant.EPOCH, window.to())))
-                .aggregations(AUTHORS, a -> a.terms(t -> t.field(AUTHOR_ID).size(authorIds.size()))
-                        .aggregations(LATEST, l -> latest(l, latestPosts, RATE_FIELDS))
-                        .aggregations(IN_WINDOW, w -> w.filter(inWindow(hashtags, platforms, window))
-                                .aggregations(LATEST, l -> latest(l, latestPosts, AUTHOR_FIELDS)))));
+        List<String> authorIds = new ArrayList<>(listedIds);
+        authorIds.addAll(unlistedIds);
+        return SearchRequest.of(s -> {
+            s.index(postsIndex)
+                    .size(0)
+                    .query(PostFilters.all(
+                            PostFilters.terms(AUTHOR_ID, authorIds),
+                            PostFilters.range(PostFilters.PUBLISHED_AT, Instant.EPOCH, window.to())))
+                    .aggregations(AUTHORS, a -> a.terms(t -> {
+                                t.field(AUTHOR_ID).size(listedIds.size());
+                                return unlistedIds.isEmpty() ? t : t.include(i -> i.terms(listedIds));
+                            })
+                            .aggregations(LATEST, l -> latest(l, latestPosts, RATE_FIELDS))
+                            .aggregations(IN_WINDOW, w -> inWindowPosts(w, hashtags, platforms, window, latestPosts)));
+            if (!unlistedIds.isEmpty()) {
+                s.aggregations(UNLISTED, a -> a.terms(
+                                t -> t.field(AUTHOR_ID).size(unlistedIds.size()).include(i -> i.terms(unlistedIds)))
+                        .aggregations(IN_WINDOW, w -> inWindowPosts(w, hashtags, platforms, window, latestPosts)));
+            }
+            return s;
+        });
+    }
+
+    private static ObjectBuilder<Aggregation> inWindowPosts(
+            Aggregation.Builder agg, List<String> hashtags, List<String> platforms, TimeWindow window, int size) {
+        return agg.filter(inWindow(hashtags, platforms, window))
+                .aggregations(LATEST, l -> latest(l, size, AUTHOR_FIELDS));
     }
 }

@@ -7,6 +7,7 @@ import io.onestore.model.document.Platform;
 import io.onestore.model.document.PostDocument;
 import io.onestore.model.index.IndexNames;
 import io.onestore.query.config.QueryApiProperties;
+import io.onestore.query.coverage.CoverageLedgers;
 import io.onestore.query.coverage.CoverageService;
 import io.onestore.query.request.TimeWindow;
 import java.io.IOException;
@@ -80,6 +81,26 @@ public class InfluencerService {
     public InfluencerRanking rank(
             List<String> hashtags, List<String> platforms, TimeWindow window, int limit, OwnedAccounts owned)
             throws IOException {
+        return rank(hashtags, platforms, window, limit, owned, limit, null);
+    }
+
+    /**
+     * The ranking of {@code limit} authors that lists the first {@code listed} of them only: the potential reach
+     * still sums all {@code limit}, but only the listed authors' latest posts are read for their engagement rate (a
+     * campaign report shows 10 and sums 100).
+     *
+     * @param ledgers the hashtags' coverage ledgers already read for this window and these platforms (a campaign
+     *     report's, {@link CoverageLedgers#only}); null: read them
+     */
+    public InfluencerRanking rank(
+            List<String> hashtags,
+            List<String> platforms,
+            TimeWindow window,
+            int limit,
+            OwnedAccounts owned,
+            int listed,
+            CoverageLedgers ledgers)
+            throws IOException {
         int candidates = Math.min(limit * settings.candidateFactor(), MAX_CANDIDATES);
         boolean ownedToCheck = !owned.handles().isEmpty();
         if (ownedToCheck && (platforms.isEmpty() || platforms.contains(Platform.BLUESKY.key()))) {
@@ -117,7 +138,8 @@ public class InfluencerService {
                         .thenComparing(Candidate::authorId))
                 .limit(limit)
                 .toList();
-        Map<String, RankedPosts> posts = rankedPosts(ranked, hashtags, platforms, window);
+        Map<String, RankedPosts> posts =
+                rankedPosts(ranked.subList(0, Math.min(listed, ranked.size())), ranked, hashtags, platforms, window);
         Map<String, ProfileFollowers.Followers> profiles = profiles(posts.values(), window);
         List<InfluencerRanking.Influencer> influencers = new ArrayList<>();
         for (Candidate c : ranked) {
@@ -130,20 +152,22 @@ public class InfluencerService {
                 hashtags,
                 window.from(),
                 window.to(),
-                influencers,
+                influencers.subList(0, Math.min(listed, influencers.size())),
                 withoutAuthor,
                 notice(withoutAuthor, influencers.isEmpty()),
                 List.copyOf(excluded),
                 InfluencerRanking.PotentialReach.of(influencers),
+                (ledgers != null ? ledgers : ledgers(hashtags, platforms, window)).over(window.from(), window.to()));
+    }
+
+    private CoverageLedgers ledgers(List<String> hashtags, List<String> platforms, TimeWindow window)
+            throws IOException {
+        return coverage.load(
+                CoverageService.hashtagIds(hashtags),
                 platforms.isEmpty()
-                        ? coverage.of(hashtags, window)
-                        : coverage.load(
-                                        CoverageService.hashtagIds(hashtags),
-                                        platforms.stream()
-                                                .map(Platform::fromKey)
-                                                .toList(),
-                                        window)
-                                .over(window.from(), window.to()));
+                        ? null
+                        : platforms.stream().map(Platform::fromKey).toList(),
+                window);
     }
 
     /**
@@ -196,9 +220,16 @@ public class InfluencerService {
         return found;
     }
 
-    /** The second round trip: each ranked author's latest posts up to the window's end, and in the window. */
+    /**
+     * The second round trip: each listed author's latest posts up to the window's end, and every ranked author's in
+     * the window (who they are: what the potential reach of the unlisted ones needs).
+     */
     private Map<String, RankedPosts> rankedPosts(
-            List<Candidate> ranked, List<String> hashtags, List<String> platforms, TimeWindow window)
+            List<Candidate> listed,
+            List<Candidate> ranked,
+            List<String> hashtags,
+            List<String> platforms,
+            TimeWindow window)
             throws IOException {
         Map<String, RankedPosts> posts = new HashMap<>();
         if (ranked.isEmpty()) {
@@ -207,7 +238,10 @@ public class InfluencerService {
         var response = client.search(
                 InfluencerQuery.ranked(
                         names.posts(),
-                        ranked.stream().map(Candidate::authorId).toList(),
+                        listed.stream().map(Candidate::authorId).toList(),
+                        ranked.subList(listed.size(), ranked.size()).stream()
+                                .map(Candidate::authorId)
+                                .toList(),
                         hashtags,
                         platforms,
                         window,
@@ -225,6 +259,19 @@ public class InfluencerService {
                             latestOf(aggs),
                             latestOf(
                                     aggs.get(InfluencerQuery.IN_WINDOW).filter().aggregations())));
+        }
+        Aggregate unlisted = response.aggregations().get(InfluencerQuery.UNLISTED);
+        if (unlisted != null) {
+            for (StringTermsBucket author : unlisted.sterms().buckets().array()) {
+                posts.put(
+                        author.key().stringValue(),
+                        RankedPosts.of(
+                                List.of(),
+                                latestOf(author.aggregations()
+                                        .get(InfluencerQuery.IN_WINDOW)
+                                        .filter()
+                                        .aggregations())));
+            }
         }
         return posts;
     }

@@ -230,6 +230,21 @@ class InfluencerServiceTest {
         assertThat(dan.estimatedReach()).isEqualTo(38L);
     }
 
+    /** A campaign report lists 10 and sums the reach of 100: the listed ones are the full ranking's first, unchanged. */
+    @Test
+    void aRankingThatListsFewerThanItRanksListsTheFirstAndSumsTheReachOfAll() throws Exception {
+        InfluencerRanking all = influencers.rank(List.of("shoe"), OCTOBER, 10);
+
+        InfluencerRanking listed =
+                influencers.rank(List.of("shoe"), List.of(), OCTOBER, 10, influencers.owned(List.of(), false), 2, null);
+
+        assertThat(all.influencers()).hasSizeGreaterThan(2);
+        assertThat(listed.influencers()).isEqualTo(all.influencers().subList(0, 2));
+        assertThat(listed.potentialReach()).isEqualTo(all.potentialReach());
+        assertThat(listed.coverage()).isEqualTo(all.coverage());
+        assertThat(listed.postsWithoutAuthor()).isEqualTo(all.postsWithoutAuthor());
+    }
+
     @Test
     void theAnswerCountsPostsWithoutAuthorAndSumsTheReach() throws Exception {
         InfluencerRanking ranking = influencers.rank(List.of("shoe"), OCTOBER, 10);
