@@ -74,8 +74,14 @@ final class BulkAnswers implements BulkListener<IndexWrite>, AutoCloseable {
         onWorker(() -> {
             List<BulkResponseItem> items = response.items();
             for (int i = 0; i < contexts.size(); i++) {
-                handle(contexts.get(i), items.get(i));
-                indexer.answeredOne();
+                IndexWrite write = contexts.get(i);
+                try {
+                    handle(write, items.get(i));
+                } catch (RuntimeException e) {
+                    spoolUnsent(write, e);
+                } finally {
+                    indexer.answeredOne();
+                }
             }
         });
     }
@@ -87,8 +93,13 @@ final class BulkAnswers implements BulkListener<IndexWrite>, AutoCloseable {
             if (failure instanceof ElasticsearchException refused) {
                 // Elasticsearch answered, so it is not an outage: the request as a whole was refused.
                 contexts.forEach(write -> {
-                    handleRefusedRequest(write, refused);
-                    indexer.answeredOne();
+                    try {
+                        handleRefusedRequest(write, refused);
+                    } catch (RuntimeException e) {
+                        spoolUnsent(write, e);
+                    } finally {
+                        indexer.answeredOne();
+                    }
                 });
                 return;
             }
@@ -113,6 +124,9 @@ final class BulkAnswers implements BulkListener<IndexWrite>, AutoCloseable {
 
     private void handle(IndexWrite write, BulkResponseItem item) {
         ItemClassifier.Action action = ItemClassifier.classify(item);
+        if (write.isPost() && log.isDebugEnabled()) {
+            log.debug("{} answered {} {} ({})", write.id(), item.status(), item.result(), action);
+        }
         if (write.isPost()) {
             if (action == ItemClassifier.Action.DONE && item.seqNo() != null && item.primaryTerm() != null) {
                 written.stored(write, item.seqNo(), item.primaryTerm());
@@ -145,6 +159,8 @@ final class BulkAnswers implements BulkListener<IndexWrite>, AutoCloseable {
         Runnable retry = () -> {
             try {
                 indexer.dispatch(List.of(write.retried()));
+            } catch (RuntimeException e) {
+                spoolUnsent(write, e);
             } finally {
                 indexer.answeredOne();
             }
@@ -157,12 +173,27 @@ final class BulkAnswers implements BulkListener<IndexWrite>, AutoCloseable {
         }
     }
 
+    /**
+     * A write this worker could not send on (its retry, its dead letter: the merge's read failed other than as an
+     * outage, the client refused the request): to the spool. Answered without being sent or spooled, a caller waiting
+     * for its writes ({@link BulkIndexer#indexAcknowledged}) would take it for written, and a stream would move its
+     * cursor past a post that was never stored; left unanswered, every later flush would wait for it in vain.
+     */
+    private void spoolUnsent(IndexWrite write, RuntimeException cause) {
+        log.warn("{} not sent again ({}); spooled for a later replay", write, cause.toString());
+        if (write.isPost()) {
+            written.notStored(write);
+        }
+        indexer.toSpool(List.of(write));
+    }
+
     private Duration backoff(int attempt) {
         return settings.retryBackoff().multipliedBy(1L << Math.min(attempt, 10));
     }
 
     private void deadLetter(IndexWrite write, ErrorCause error) {
         metrics.count(write.alias(), Outcome.DEADLETTERED);
+        log.warn("{} refused ({}), dead-lettered", write, error.type());
         if (write.alias() == IndexAlias.DEADLETTER) {
             // Nowhere left to put it; the log keeps the id so it can be found and replayed by hand.
             log.error("Dead letter {} refused: {} {}", write.id(), error.type(), error.reason());

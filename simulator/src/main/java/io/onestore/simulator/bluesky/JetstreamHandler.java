@@ -7,6 +7,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.web.reactive.socket.WebSocketHandler;
 import org.springframework.web.reactive.socket.WebSocketSession;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -22,6 +24,8 @@ import reactor.core.publisher.Mono;
  */
 public final class JetstreamHandler implements WebSocketHandler {
 
+    private static final Logger log = LoggerFactory.getLogger(JetstreamHandler.class);
+
     private static final Duration POLL = Duration.ofMillis(200);
     /**
      * Simulated seconds built at once. Small: a busy world (tens of thousands of posts an hour, each liked within the
@@ -34,6 +38,7 @@ public final class JetstreamHandler implements WebSocketHandler {
     private final SimulatorProperties.Jetstream settings;
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper();
+    private final AtomicLong sessions = new AtomicLong();
 
     public JetstreamHandler(JetstreamEvents events, SimulatorProperties.Jetstream settings, Clock clock) {
         this.events = events;
@@ -52,6 +57,8 @@ public final class JetstreamHandler implements WebSocketHandler {
         long oldest = nowUs - settings.replayWindow().toNanos() / 1000;
         long start = cursor == null ? nowUs : Math.max(parse(cursor, nowUs), oldest);
         AtomicLong position = new AtomicLong(start);
+        long id = sessions.incrementAndGet();
+        log.debug("s{} cursor {} starts at {} (now {})", id, cursor, start, nowUs);
         // In chunks of simulated time, so a day of replay (or a busy minute) is never built in memory at once.
         Flux<JetstreamEvents.Event> stream = Flux.defer(() -> {
                     long from = position.get();
@@ -59,6 +66,7 @@ public final class JetstreamHandler implements WebSocketHandler {
                     long to = Math.min(now, from + CHUNK_SECONDS * 1_000_000L);
                     var chunk = events.between(from, to, Math.floorDiv(now, 1_000_000));
                     position.set(to);
+                    log.debug("s{} chunk ({}, {}]: {} events, now {}", id, from, to, chunk.size(), now);
                     return to < now
                             ? Flux.fromIterable(chunk)
                             : Flux.fromIterable(chunk)
@@ -71,6 +79,15 @@ public final class JetstreamHandler implements WebSocketHandler {
         if (settings.dropEvery() > 0) {
             stream = stream.take(settings.dropEvery());
         }
+        long[] sent = {0, Long.MIN_VALUE, Long.MIN_VALUE};
+        stream = stream.doOnNext(e -> {
+                    if (sent[0]++ == 0) {
+                        sent[1] = e.timeUs();
+                    }
+                    sent[2] = e.timeUs();
+                })
+                .doFinally(signal ->
+                        log.debug("s{} ends ({}): {} events sent, {}..{}", id, signal, sent[0], sent[1], sent[2]));
         return session.send(stream.map(e -> session.textMessage(text(e))));
     }
 
