@@ -273,10 +273,13 @@ Where Elasticsearch's extra work comes from is the next thing to measure, not ye
 that the raw bodies do not is, on a first capture, one synchronous `mget` per page of the posts the indexer does not
 remember (all absent on a first capture) and `create` instead of `index`; on a recapture, `index` guarded by
 `if_seq_no`/`if_primary_term`; on both, `require_alias` on every item and the ingester's request boundaries (1,000
-operations, 5 MB or 1 s, 2 in flight). Next: post our client's exact bodies as a third, raw side to split "what we ask"
-from "how we send it", then cut whichever of those Elasticsearch pays for; on the client, the allocations behind the
-collections (object → tree → bytes, trees held in the bulk buffer) come before any single Jackson stage (each at most
-16 µs per document; the recapture's merge is the largest).
+operations, 5 MB or 1 s, 2 in flight). Refreshes may also count: an index written to refreshes every second, so a
+side that takes four times as long makes about four times the refreshes and small segments to merge, part of the extra
+would then be a consequence of the slower pace rather than its cause (the refresh and merge totals of
+`_nodes/stats/indices` per side would tell). Next: post our client's exact bodies as a third, raw side to split "what
+we ask" from "how we send it", then cut whichever of those Elasticsearch pays for; on the client, the allocations
+behind the collections (object → tree → bytes, trees held in the bulk buffer) come before any single Jackson stage
+(each at most 16 µs per document; the recapture's merge is the largest).
 EOF
   echo
   echo "## Capture fan-out"
