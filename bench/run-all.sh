@@ -252,7 +252,10 @@ load average 15 to 20 on 2 cores with other work running; medians of 3 rounds, �
 Stages (thread CPU, µs per document, runs 1 / 2): first capture parse 1.8 / 3.8, normalise 3.9 / 9.6, to trees
 4.5 / 13.1, merge 3.6 / 5.5, serialise 4.7 / 10.5, sum 19 / 42; recapture parse 2.3 / 3.2, normalise 5.5 / 4.3,
 to trees 6.5 / 8.4, merge 14.4 / 16.3, serialise 7.7 / 6.6, sum 36 / 39. Elasticsearch idle: 0.018 CPU seconds per
-second. What this says:
+second. Caveat: these two runs read Elasticsearch's CPU through its one-second cache of process statistics (the
+benchmark now waits for a fresh reading); a raw side lasted 3 to 5 seconds, so its Elasticsearch figure may be up to
+about a third low, ours (10 to 30 seconds) under a tenth. Rerun before quoting the Elasticsearch columns. What this
+says:
 
 1. The docs/s ratio is close to the CPU-bound ratio (within the rounds' spread): on two shared cores the CPU of both
    ends adds up, so the miss is CPU (the recapture, a little below it, also waits somewhat).
@@ -275,8 +278,8 @@ remember (all absent on a first capture) and `create` instead of `index`; on a r
 `if_seq_no`/`if_primary_term`; on both, `require_alias` on every item and the ingester's request boundaries (1,000
 operations, 5 MB or 1 s, 2 in flight). Refreshes may also count: an index written to refreshes every second, so a
 side that takes four times as long makes about four times the refreshes and small segments to merge, part of the extra
-would then be a consequence of the slower pace rather than its cause (the refresh and merge totals of
-`_nodes/stats/indices` per side would tell). Next: post our client's exact bodies as a third, raw side to split "what
+would then be a consequence of the slower pace rather than its cause (the CPU table now prints the refreshes and
+merge time per side from `_nodes/stats/indices`; not yet read at a quotable size). Next: post our client's exact bodies as a third, raw side to split "what
 we ask" from "how we send it", then cut whichever of those Elasticsearch pays for; on the client, the allocations
 behind the collections (object → tree → bytes, trees held in the bulk buffer) come before any single Jackson stage
 (each at most 16 µs per document; the recapture's merge is the largest).

@@ -44,7 +44,7 @@ final class CpuReport {
     static String row(String name, Cpu cpu) {
         return String.format(
                 Locale.ROOT,
-                "| %s | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f | %.2f | %.2f | %.2f |",
+                "| %s | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f | %.1f / %.1f | %.1f / %.1f | %.2f | %.2f | %.2f |",
                 name,
                 cpu.ours(CpuMeter.Spent::thread),
                 cpu.ours(CpuMeter.Spent::jvm),
@@ -52,6 +52,10 @@ final class CpuReport {
                 cpu.ours(CpuMeter.Spent::elasticsearch),
                 cpu.raw(CpuMeter.Spent::jvm),
                 cpu.raw(CpuMeter.Spent::elasticsearch),
+                cpu.ours(CpuMeter.Spent::refreshes),
+                cpu.raw(CpuMeter.Spent::refreshes),
+                cpu.ours(CpuMeter.Spent::merging),
+                cpu.raw(CpuMeter.Spent::merging),
                 cpu.ours(CpuMeter.Spent::wall) / cpu.raw(CpuMeter.Spent::wall),
                 cpu.cpuBoundRatio(),
                 cpu.freeClientRatio());
@@ -62,14 +66,15 @@ final class CpuReport {
         md.add("CPU per document (µs, median of the rounds): ours = the benchmark JVM while the indexer runs (capturing"
                 + " thread, and whole JVM with the bulk ingester's I/O and answer threads; GC = the collectors' pause time, inside the JVM figure),"
                 + " raw = the same JVM while the raw client's two workers post; Elasticsearch = its process CPU"
-                + " (`_nodes/stats/process`) during that side. CPU-bound ratio = (raw client + ES under raw) / (our JVM +"
+                + " (`_nodes/stats/process`) during that side, with the refreshes and the merge time of every index on the node. CPU-bound ratio = (raw client + ES under raw) / (our JVM +"
                 + " ES under ours): the throughput ratio if the two shared cores are the bound. Free-client ratio: the"
                 + " same if our JVM cost what the raw client costs, i.e. the ceiling set by Elasticsearch's own work.");
         md.add("");
         md.add(
                 "| capture | ours: capturing thread | ours: JVM | ours: GC | ES under ours | raw client JVM | ES under raw"
-                        + " | wall ratio ours/raw | CPU-bound ratio | free-client ratio |");
-        md.add("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+                        + " | ES refreshes per 10k docs ours / raw | ES merging µs/doc ours / raw | wall ratio ours/raw"
+                        + " | CPU-bound ratio | free-client ratio |");
+        md.add("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         md.addAll(rows);
         return md;
     }

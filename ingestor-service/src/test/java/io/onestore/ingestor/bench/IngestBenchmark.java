@@ -131,6 +131,10 @@ class IngestBenchmark {
                         r.cpu[2].elasticsearch(),
                         r.cpu[3].jvm(),
                         r.cpu[3].elasticsearch());
+                say(
+                        "         ES refreshes per 10k docs  first capture: ours %.1f, raw %.1f  recapture: ours %.1f,"
+                                + " raw %.1f",
+                        r.cpu[0].refreshes(), r.cpu[1].refreshes(), r.cpu[2].refreshes(), r.cpu[3].refreshes());
             }
             figure("ingest first capture", first);
             figure("ingest recapture", again);
