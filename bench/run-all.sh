@@ -213,11 +213,79 @@ instead of copying them: the emoji scan fell to 0.2 % of the samples, the copies
 to 4.5 %. What is left is Jackson: writing the trees to bulk bodies (13 %, the raw bodies' preparation included),
 turning the documents into trees (`valueToTree`, 8 %) and parsing pages and remembered posts (7.5 %). The baseline has
 its bodies ready on disk, so on two shared cores every millisecond of our CPU per post is a millisecond Elasticsearch
-does not get: the ratio measures our client's CPU per document. Measured ratios (median of 3 rounds, min–max) on that
+does not get: the ratio measures our client's CPU per document (the accounting below shows this was only part of
+the story). Measured ratios (median of 3 rounds, min–max) on that
 loaded machine: first capture 0.46 (0.20–0.58) before, 0.51 (0.30–0.67) after; recapture 0.23 (0.17–0.26) before,
 0.26 (0.16–0.26) after: within the noise of a machine at 10 to 20 times its cores, and still 1.8x (first) and 3.5x
 (recapture) short of the goal. Next: write post documents once, from the normalised objects to the bulk body, instead
 of object → tree → bytes, so the spool keeps bytes rather than trees.
+
+### Where the CPU goes, per document (measured in every run)
+
+Each round also measures the CPU both ends of the wire spend per document, printed under each round and as medians
+in the CPU table above: the benchmark JVM while our indexer runs (the capturing thread's CPU, and the whole process's,
+which holds the bulk ingester's I/O and answer threads, the collectors and the compiler), the same JVM while the raw
+client posts, and Elasticsearch's process CPU (`_nodes/stats/process`) during each side. The run also prints
+Elasticsearch's idle CPU rate, which a slower side pays over more seconds. Two derived ratios say what binds:
+
+- **CPU-bound ratio** = (raw client + Elasticsearch under raw) / (our JVM + Elasticsearch under ours). On two shared
+  cores, if the measured docs/s ratio is close to it, the cores are the bound and the two ends' CPU adds up; if the
+  measured ratio is well below it, the time goes to waiting (round trips on the capturing thread, requests too small
+  or too few in flight), not to CPU.
+- **Free-client ratio** = the same with our JVM costing only what the raw client costs: the ceiling set by the work
+  our requests ask of Elasticsearch. Below 0.9 means no client-side optimisation alone can reach the goal.
+
+The stage table splits our JVM's CPU: parse (`WebTagInfo`), normalise (`WebTagNormalizer`, sentiment included),
+documents to trees (the indexer's capture writes, `valueToTree`), merge (with the remembered post, and remembering it:
+`PostMerge.whole`, `WrittenPosts`) and serialising the bulk operations as the client's transport does, each timed
+with thread CPU in a pass over the same pages without Elasticsearch (test code, `StageCosts`; the indexer carries no
+timing). "Rest" is what the timed run's JVM spent beyond their sum: the HTTP client, the bulk ingester, reading the
+answers, the first capture's `mget` answers, collections and compilation.
+
+**What the accounting showed** (2026-12-01, two runs of `bench/ingest.sh` at 20,000 posts x 3 rounds, no sweep,
+load average 15 to 20 on 2 cores with other work running; medians of 3 rounds, µs of CPU per document):
+
+| run, capture | docs/s ratio (min–max) | our JVM (capturing thread) | ES under ours | raw client | ES under raw | CPU-bound ratio | free-client ratio |
+| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
+| 1, first capture | 0.23 (0.22–0.59) | 93 (23) | 141 | 10 | 51 | 0.26 | 0.40 |
+| 1, recapture | 0.17 (0.13–0.26) | 124 (40) | 176 | 11 | 69 | 0.27 | 0.43 |
+| 2, first capture | 0.29 (0.19–0.52) | 139 (49) | 182 | 16 | 58 | 0.23 | 0.37 |
+| 2, recapture | 0.22 (0.20–0.29) | 121 (58) | 139 | 10 | 70 | 0.31 | 0.54 |
+
+Stages (thread CPU, µs per document, runs 1 / 2): first capture parse 1.8 / 3.8, normalise 3.9 / 9.6, to trees
+4.5 / 13.1, merge 3.6 / 5.5, serialise 4.7 / 10.5, sum 19 / 42; recapture parse 2.3 / 3.2, normalise 5.5 / 4.3,
+to trees 6.5 / 8.4, merge 14.4 / 16.3, serialise 7.7 / 6.6, sum 36 / 39. Elasticsearch idle: 0.018 CPU seconds per
+second. Caveat: these two runs read Elasticsearch's CPU through its one-second cache of process statistics (the
+benchmark now waits for a fresh reading); a raw side lasted 3 to 5 seconds, so its Elasticsearch figure may be up to
+about a third low, ours (10 to 30 seconds) under a tenth. Rerun before quoting the Elasticsearch columns. What this
+says:
+
+1. The docs/s ratio is close to the CPU-bound ratio (within the rounds' spread): on two shared cores the CPU of both
+   ends adds up, so the miss is CPU (the recapture, a little below it, also waits somewhat).
+2. It is not mostly our client's Jackson work. The five stages together cost 19–42 µs per document; the largest single
+   cost is Elasticsearch, which spends 139–182 µs per document on our requests against 51–70 on the raw bodies, 2 to 3
+   times as much for the same final documents (its idle housekeeping, 0.018 CPU s/s, accounts for under 10 µs of it).
+   So even if our JVM cost no more than the raw client, the free-client ratio is 0.37–0.54: **no client-side
+   optimisation alone can reach 0.9x**; the work our requests ask of Elasticsearch has to shrink.
+3. Our JVM spends 93–139 µs per document, of which the capturing thread (parse → normalise → trees → merge →
+   serialise, as the stage sum predicts) is 23–58. The rest, 75–97 µs, is outside those stages: collections (pauses of
+   20–33 µs per document), the HTTP client and the bulk ingester's threads, reading the answers and, on a first
+   capture, the `mget` answers.
+4. Today's full-run sweep fits this: a cost per document of our client would not change with the bulk size, yet the
+   ratio falls from 0.33 at 250 operations per request to 0.12 at 4,000, so how our requests are built and answered,
+   not their documents, sets the pace.
+
+Where Elasticsearch's extra work comes from is the next thing to measure, not yet measured: what our requests ask
+that the raw bodies do not is, on a first capture, one synchronous `mget` per page of the posts the indexer does not
+remember (all absent on a first capture) and `create` instead of `index`; on a recapture, `index` guarded by
+`if_seq_no`/`if_primary_term`; on both, `require_alias` on every item and the ingester's request boundaries (1,000
+operations, 5 MB or 1 s, 2 in flight). Refreshes may also count: an index written to refreshes every second, so a
+side that takes four times as long makes about four times the refreshes and small segments to merge, part of the extra
+would then be a consequence of the slower pace rather than its cause (the CPU table now prints the refreshes and
+merge time per side from `_nodes/stats/indices`; not yet read at a quotable size). Next: post our client's exact bodies as a third, raw side to split "what
+we ask" from "how we send it", then cut whichever of those Elasticsearch pays for; on the client, the allocations
+behind the collections (object → tree → bytes, trees held in the bulk buffer) come before any single Jackson stage
+(each at most 16 µs per document; the recapture's merge is the largest).
 EOF
   echo
   echo "## Capture fan-out"

@@ -66,20 +66,30 @@ class IngestBenchmark {
     private final List<String> roundRows = new ArrayList<>();
     private final List<String> figureRows = new ArrayList<>();
     private final ArrayNode figures = JSON.createArrayNode();
+    private final CpuReport.Cpu firstCpu = new CpuReport.Cpu();
+    private final CpuReport.Cpu againCpu = new CpuReport.Cpu();
+    private final List<String> cpuLines = new ArrayList<>();
     private ElasticsearchClient client;
+    private CpuMeter cpu;
     private String url;
     private Path work;
+    private StageCosts.Breakdown stageCosts;
 
     @Test
     void indexerAgainstRawBulk() throws Exception {
         ElasticsearchTestServer server = ElasticsearchTestServer.global();
         client = server.newClient(ContractJson.configure(new ObjectMapper()));
         url = server.url();
+        cpu = new CpuMeter(url);
         work = Files.createTempDirectory("onestore-bench");
         say(
                 "Ingest: %d simulator-shaped posts in pages of %d, %d rounds; baseline raw _bulk over %d connections;"
                         + " Elasticsearch %s (%s); load average %s",
                 posts, postsPerPage, rounds, RawBulk.CONNECTIONS, server.url(), server.mode(), loadAverage());
+        say(
+                "Elasticsearch idle: %.3f CPU seconds per second (its own housekeeping, paid per second whatever the"
+                        + " rate)",
+                cpu.elasticsearchIdle(Duration.ofSeconds(5)));
         try (RawBulk raw = new RawBulk(url)) {
             Side first = new Side();
             Side again = new Side();
@@ -87,6 +97,10 @@ class IngestBenchmark {
                 Round r = round(raw, "m" + round, posts, 1000, round % 2 == 0);
                 first.add(r.oursFirst, r.rawFirst);
                 again.add(r.oursAgain, r.rawAgain);
+                firstCpu.ours.add(r.cpu[0]);
+                firstCpu.raw.add(r.cpu[1]);
+                againCpu.ours.add(r.cpu[2]);
+                againCpu.raw.add(r.cpu[3]);
                 Object[] measured = {
                     round,
                     round % 2 == 0 ? "ours" : "raw",
@@ -104,9 +118,27 @@ class IngestBenchmark {
                         "round %d (%s first, load %s)  first capture: raw %8.0f, ours %8.0f docs/s (%.2f)"
                                 + " | recapture: raw %8.0f, ours %8.0f docs/s (%.2f)",
                         measured);
+                say(
+                        "         CPU µs/doc  first capture: ours thread %.0f, JVM %.0f, ES %.0f | raw client %.0f, ES %.0f"
+                                + "  recapture: ours thread %.0f, JVM %.0f, ES %.0f | raw client %.0f, ES %.0f",
+                        r.cpu[0].thread(),
+                        r.cpu[0].jvm(),
+                        r.cpu[0].elasticsearch(),
+                        r.cpu[1].jvm(),
+                        r.cpu[1].elasticsearch(),
+                        r.cpu[2].thread(),
+                        r.cpu[2].jvm(),
+                        r.cpu[2].elasticsearch(),
+                        r.cpu[3].jvm(),
+                        r.cpu[3].elasticsearch());
+                say(
+                        "         ES refreshes per 10k docs  first capture: ours %.1f, raw %.1f  recapture: ours %.1f,"
+                                + " raw %.1f",
+                        r.cpu[0].refreshes(), r.cpu[1].refreshes(), r.cpu[2].refreshes(), r.cpu[3].refreshes());
             }
             figure("ingest first capture", first);
             figure("ingest recapture", again);
+            cpuFigures();
             for (int size : sweepSizes) {
                 Round r = round(raw, "s" + size, sweepPosts, size, false);
                 Side sweepFirst = new Side();
@@ -130,7 +162,11 @@ class IngestBenchmark {
                 JSON.writerWithDefaultPrettyPrinter().writeValueAsString(figures));
     }
 
-    private record Round(double rawFirst, double oursFirst, double rawAgain, double oursAgain) {}
+    /** Rates, and CPU per document of ours and raw, first capture then recapture. */
+    private record Round(double rawFirst, double oursFirst, double rawAgain, double oursAgain, CpuMeter.Spent[] cpu) {}
+
+    /** One side's rate and its CPU per document. */
+    private record Measured(double rate, CpuMeter.Spent cpu) {}
 
     /** One round: both sides capture the same pages, then capture them again one bucket later. */
     private Round round(RawBulk raw, String run, int count, int bulkSize, boolean oursFirst) throws Exception {
@@ -142,13 +178,13 @@ class IngestBenchmark {
         long documents = documents(pages, t0);
         List<Path> firstBodies =
                 BulkBodies.write(rawIndices, captures(pages, t0), null, bulkSize, work.resolve(run + "-1"));
-        double[] first = inOrder(
+        Measured[] first = inOrder(
                 oursFirst,
                 () -> ours(ourIndices, pages, t0, bulkSize, documents),
                 () -> raw(raw, firstBodies, documents));
         List<Path> againBodies =
                 BulkBodies.write(rawIndices, captures(pages, t1), t0, bulkSize, work.resolve(run + "-2"));
-        double[] again = inOrder(
+        Measured[] again = inOrder(
                 oursFirst,
                 () -> ours(ourIndices, pages, t1, bulkSize, documents),
                 () -> raw(raw, againBodies, documents));
@@ -156,25 +192,32 @@ class IngestBenchmark {
         BulkBodies.deleteIndices(client, rawIndices, ourIndices);
         BulkBodies.delete(work.resolve(run + "-1"));
         BulkBodies.delete(work.resolve(run + "-2"));
-        return new Round(first[1], first[0], again[1], again[0]);
+        if (stageCosts == null && run.startsWith("m")) {
+            stageCosts = new StageCosts(normalizer, client._jsonpMapper()).measure(pages, t0, t1, BUCKET, count);
+        }
+        return new Round(first[1].rate(), first[0].rate(), again[1].rate(), again[0].rate(), new CpuMeter.Spent[] {
+            first[0].cpu(), first[1].cpu(), again[0].cpu(), again[1].cpu()
+        });
     }
 
     /** Both sides' rates, ours first in the answer, measured in the order the round asks for. */
-    private static double[] inOrder(boolean oursFirst, Callable<Double> ours, Callable<Double> raw) throws Exception {
+    private static Measured[] inOrder(boolean oursFirst, Callable<Measured> ours, Callable<Measured> raw)
+            throws Exception {
         if (oursFirst) {
-            double ourRate = ours.call();
-            return new double[] {ourRate, raw.call()};
+            Measured ourRate = ours.call();
+            return new Measured[] {ourRate, raw.call()};
         }
-        double rawRate = raw.call();
-        return new double[] {ours.call(), rawRate};
+        Measured rawRate = raw.call();
+        return new Measured[] {ours.call(), rawRate};
     }
 
     /** Documents per second from page bytes to answered bulk items: parse, normalise, merge, write. */
-    private double ours(IndexNames names, List<byte[]> pages, Instant at, int bulkSize, long documents)
+    private Measured ours(IndexNames names, List<byte[]> pages, Instant at, int bulkSize, long documents)
             throws Exception {
         Path spool = Files.createDirectories(work.resolve("spool-" + names.prefix() + at.getEpochSecond()));
         try (BulkIndexer indexer = new BulkIndexer(
                 client, names, settings(spool, bulkSize), new SimpleMeterRegistry(), new TestClock(at))) {
+            CpuMeter.Reading spent = cpu.start();
             long start = System.nanoTime();
             for (int page = 0; page < pages.size(); page++) {
                 indexer.index(capture(pages.get(page), page, at));
@@ -183,17 +226,20 @@ class IngestBenchmark {
                 throw new IllegalStateException("the indexer did not drain within 20 minutes");
             }
             double rate = documents / seconds(start);
+            CpuMeter.Spent used = spent.spent().perDocument(documents);
             if (indexer.spoolDepth() > 0) {
                 throw new IllegalStateException(indexer.spoolDepth() + " writes spooled: Elasticsearch refused them");
             }
-            return rate;
+            return new Measured(rate, used);
         }
     }
 
-    private double raw(RawBulk raw, List<Path> bodies, long documents) throws Exception {
+    private Measured raw(RawBulk raw, List<Path> bodies, long documents) throws Exception {
+        CpuMeter.Reading spent = cpu.start();
         long start = System.nanoTime();
         raw.post(bodies);
-        return documents / seconds(start);
+        double rate = documents / seconds(start);
+        return new Measured(rate, spent.spent().perDocument(documents));
     }
 
     private CaptureBatch capture(byte[] page, int index, Instant at) throws java.io.IOException {
@@ -292,6 +338,16 @@ class IngestBenchmark {
                 side.ratios.size());
     }
 
+    private void cpuFigures() {
+        cpuLines.addAll(CpuReport.table(
+                List.of(CpuReport.row("first capture", firstCpu), CpuReport.row("recapture", againCpu))));
+        cpuLines.add("");
+        cpuLines.addAll(CpuReport.stages(stageCosts, firstCpu, againCpu));
+        cpuLines.forEach(line -> say("%s", line));
+        CpuReport.figures(figures, "ingest first capture", firstCpu);
+        CpuReport.figures(figures, "ingest recapture", againCpu);
+    }
+
     private List<String> markdown() {
         List<String> md = new ArrayList<>();
         md.add(String.format(
@@ -313,6 +369,8 @@ class IngestBenchmark {
                 + " | goal |");
         md.add("| --- | ---: | ---: | ---: | ---: | ---: | --- |");
         md.addAll(figureRows);
+        md.add("");
+        md.addAll(cpuLines);
         return md;
     }
 
