@@ -4,6 +4,7 @@ import io.onestore.query.config.QueryApiProperties;
 import io.onestore.query.request.Bounds;
 import io.onestore.query.request.HashtagList;
 import io.onestore.query.request.Instants;
+import io.onestore.query.request.PlatformParam;
 import io.onestore.query.request.TargetNames;
 import io.onestore.query.web.ApiException;
 import io.onestore.query.web.ProblemType;
@@ -70,7 +71,12 @@ class PostSearchController {
             @Parameter(description = "page number from 0; (page + 1) * size at most 10000")
                     @RequestParam(defaultValue = "0")
                     int page,
-            @Parameter(description = "posts per page, 1 to 100") @RequestParam(defaultValue = "20") int size)
+            @Parameter(description = "posts per page, 1 to 100") @RequestParam(defaultValue = "20") int size,
+            @Parameter(
+                            description = "only posts on this platform; default: every platform",
+                            schema = @Schema(allowableValues = {"instagram", "x", "tiktok", "bluesky", "mastodon"}))
+                    @RequestParam(required = false)
+                    String platform)
             throws IOException {
         Bounds.check("size", size, 1, limits.maxPageSize());
         Bounds.check("page", page, 0, limits.maxResultWindow() / size - 1);
@@ -89,7 +95,13 @@ class PostSearchController {
                     ProblemType.LIMIT_OUT_OF_RANGE, "'q' may be at most " + MAX_QUERY_LENGTH + " characters");
         }
         return service.search(
-                new PostSearchService.Criteria(hashtags, username, text, from, to),
+                new PostSearchService.Criteria(
+                        hashtags,
+                        username,
+                        text,
+                        from,
+                        to,
+                        platform == null ? null : PlatformParam.parse(platform).key()),
                 PostSort.parse(sort, text != null),
                 page,
                 size);

@@ -21,6 +21,9 @@ final class PostSearchQuery {
         if (!criteria.hashtags().isEmpty()) {
             filters.add(PostFilters.hashtags(criteria.hashtags()));
         }
+        if (criteria.platform() != null) {
+            filters.add(PostFilters.term("platform", criteria.platform()));
+        }
         if (criteria.author() != null) {
             filters.add(PostFilters.term("author.username", criteria.author()));
         }

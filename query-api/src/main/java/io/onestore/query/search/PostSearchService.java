@@ -14,7 +14,14 @@ import org.springframework.stereotype.Service;
 public class PostSearchService {
 
     /** What a search filters on; every field optional, values already normalised. */
-    public record Criteria(List<String> hashtags, String author, String text, Instant from, Instant to) {}
+    /** @param platform a platform's key, or null for every platform */
+    public record Criteria(
+            List<String> hashtags, String author, String text, Instant from, Instant to, String platform) {
+
+        public Criteria(List<String> hashtags, String author, String text, Instant from, Instant to) {
+            this(hashtags, author, text, from, to, null);
+        }
+    }
 
     private final ElasticsearchClient client;
     private final IndexNames names;

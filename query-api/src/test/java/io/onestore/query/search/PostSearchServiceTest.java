@@ -3,6 +3,7 @@ package io.onestore.query.search;
 import static io.onestore.query.Posts.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.onestore.model.document.Platform;
 import io.onestore.query.ContractIndices;
 import io.onestore.query.post.PostSummary;
 import java.time.Instant;
@@ -63,6 +64,13 @@ class PostSearchServiceTest {
                         .caption("run? no, swim in the park")
                         .at("2026-10-05T09:00:00Z")
                         .likes(1)
+                        .build(),
+                post("b1")
+                        .platform(Platform.BLUESKY)
+                        .tags("swim")
+                        .author("did:plc:ann", null)
+                        .caption("swim on bluesky")
+                        .at("2026-10-06T08:00:00Z")
                         .build()));
     }
 
@@ -79,7 +87,7 @@ class PostSearchServiceTest {
     static List<String> ids(PostPage page) {
         return page.posts().stream()
                 .map(PostSummary::id)
-                .map(id -> id.substring("instagram:".length()))
+                .map(id -> id.substring(id.indexOf(':') + 1))
                 .toList();
     }
 
@@ -116,5 +124,16 @@ class PostSearchServiceTest {
                         0,
                         10)))
                 .containsExactly("r2", "r3");
+    }
+
+    @Test
+    void filtersByPlatform() throws Exception {
+        var swim = criteria(List.of("swim"), null, null, null, null);
+        var onBluesky = new PostSearchService.Criteria(List.of("swim"), null, null, null, null, "bluesky");
+        var onInstagram = new PostSearchService.Criteria(List.of("swim"), null, null, null, null, "instagram");
+
+        assertThat(ids(service.search(swim, PostSort.RECENT, 0, 10))).containsExactly("b1", "r6");
+        assertThat(ids(service.search(onBluesky, PostSort.RECENT, 0, 10))).containsExactly("b1");
+        assertThat(ids(service.search(onInstagram, PostSort.RECENT, 0, 10))).containsExactly("r6");
     }
 }
