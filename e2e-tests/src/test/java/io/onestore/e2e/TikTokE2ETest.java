@@ -191,7 +191,7 @@ class TikTokE2ETest {
 
         String target = URLEncoder.encode("hashtag:tok", StandardCharsets.UTF_8);
         JsonNode spend = Json.get(ingestor.url() + "/actuator/metrics/onestore.source.spend?tag=target:" + target
-                        + "&tag=unit:requests")
+                        + "&tag=resource:requests")
                 .body();
         assertThat(spend.at("/measurements/0/value").asDouble()).isPositive();
 

@@ -269,21 +269,15 @@ public final class TikTokResearchClient {
         }
     }
 
-    /** What each target costs: one request and the records it returned, in {@code onestore.source.spend}. */
+    /**
+     * What each target costs: one request and the records it returned, in {@code onestore.source.spend{platform=tiktok,
+     * resource=requests|records, target}}: the tag keys X's spend uses, since a Prometheus registry refuses one meter
+     * name with two sets of tag keys (with X and TikTok both on, the second one was dropped with a warning).
+     */
     private void spend(String target, int records) {
-        Counter.builder("onestore.source.spend")
-                .description("quota spent by source, target and unit (requests, records)")
-                .tag("source", "tiktok")
-                .tag("target", target)
-                .tag("unit", "requests")
-                .register(meters)
+        meters.counter("onestore.source.spend", "platform", "tiktok", "resource", "requests", "target", target)
                 .increment();
-        Counter.builder("onestore.source.spend")
-                .description("quota spent by source, target and unit (requests, records)")
-                .tag("source", "tiktok")
-                .tag("target", target)
-                .tag("unit", "records")
-                .register(meters)
+        meters.counter("onestore.source.spend", "platform", "tiktok", "resource", "records", "target", target)
                 .increment(records);
     }
 

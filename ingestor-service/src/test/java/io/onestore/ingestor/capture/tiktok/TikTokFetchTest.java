@@ -170,6 +170,17 @@ class TikTokFetchTest {
                 .withRequestBody(matchingJsonPath("$.query.and[0].field_values[0]", equalTo("vans"))));
         assertThat(rig.quota.view().byTarget().get("hashtag:vans").requests()).isEqualTo(2);
         assertThat(rig.quota.view().byTarget().get("hashtag:vans").records()).isEqualTo(3);
+        // The tag keys of X's spend meter: a Prometheus registry refuses one name with two sets of keys.
+        assertThat(spent("requests")).isEqualTo(2);
+        assertThat(spent("records")).isEqualTo(3);
+    }
+
+    private double spent(String resource) {
+        return rig.meters
+                .get("onestore.source.spend")
+                .tags("platform", "tiktok", "resource", resource, "target", "hashtag:vans")
+                .counter()
+                .count();
     }
 
     @Test
