@@ -6,7 +6,8 @@
 #                                 latency and throughput at 1,000,000 posts and the scale curve at 100,000 and
 #                                 1,000,000 (bench/api-latency.sh)
 #   bench/run-all.sh --quick      ingest at 20,000 posts, API at 100,000: a few minutes less, to try it out
-#   bench/run-all.sh --no-coverage --no-fanout   leave out bench/coverage.sh (about 8 minutes), bench/fanout.sh (10)
+#   bench/run-all.sh --no-coverage --no-fanout   leave out bench/coverage.sh (about 4 minutes), bench/fanout.sh (5);
+#                                 a part left out keeps the figures of its last run in target/bench, marked with its date
 #   bench/run-all.sh --posts N --rounds N --sweep "250,1000,4000"
 #   bench/run-all.sh --scale "100000,1000000,5000000"   the scale curve's sizes (5M: see docs/benchmarks.md)
 # The Jetstream burst benchmark (bench/jetstream-burst.sh, about 5 minutes) runs last in every mode.
@@ -113,6 +114,19 @@ if ((COVERAGE)); then
 fi
 load_at_end="$(cut -d' ' -f1-3 /proc/loadavg)"
 minutes=$(((SECONDS - started + 59) / 60))
+
+# A part left out (--no-fanout, --no-coverage) keeps the figures of its last run in target/bench, said to be from then,
+# when there is one: the report stays whole, and never passes old figures off as this run's.
+fanout_from=""
+if ((!FANOUT)) && [[ -f "$OUT/fanout-benchmark.md" && -f "$OUT/fanout-benchmark.json" ]]; then
+  FANOUT=1
+  fanout_from="$(date -u -r "$OUT/fanout-benchmark.md" '+%Y-%m-%d %H:%M UTC')"
+fi
+coverage_from=""
+if ((!COVERAGE)) && [[ -f "$OUT/coverage-benchmark.txt" ]]; then
+  COVERAGE=1
+  coverage_from="$(date -u -r "$OUT/coverage-benchmark.txt" '+%Y-%m-%d %H:%M UTC')"
+fi
 
 # --- docs/benchmarks.json: the lists of every part, joined ---------------------------------------------------------
 coverage_json() {
@@ -291,6 +305,10 @@ EOF
   echo "## Capture fan-out"
   echo
   if ((FANOUT)); then
+    if [[ -n "$fanout_from" ]]; then
+      echo "**Not rerun in this run** (\`--no-fanout\`): the figures below are those of its last run, $fanout_from."
+      echo
+    fi
     cat <<'EOF'
 `bench/fanout.sh`: one ingestor (the real jar, 256 MB heap limit, serial GC, as the e2e tests start it) over 10,000
 hashtag targets nobody posts to (one call per capture, so the figures are the fan-out's, not parsing's), every
@@ -309,7 +327,11 @@ EOF
   echo "## Coverage"
   echo
   if ((COVERAGE)); then
-    echo "\`bench/coverage.sh\`, in this run: one busy brand tag in the simulator, one ingestor per Instagram mode on"
+    if [[ -n "$coverage_from" ]]; then
+      echo "**Not rerun in this run** (\`--no-coverage\`): the figures below are those of its last run, $coverage_from."
+      echo
+    fi
+    echo "\`bench/coverage.sh\`: one busy brand tag in the simulator, one ingestor per Instagram mode on"
     echo "the real jars; baseline: the simulator's ground truth (the tag's public posts)."
     echo
     echo "| mode | truth | stored | share | gaps | calls | budget used |"
@@ -386,13 +408,16 @@ baselines at the same size; each size has its own indices (`onestore-<posts>-*`)
 
 EOF
   cat "$OUT/scale-benchmark.md"
-  cat <<'EOF'
+  if [[ ",$SCALE," != *",5000000,"* ]]; then
+    cat <<'EOF'
 
-The 5M point is not in the default run: loading the dataset takes minutes per million posts on this machine
-(1M took 389 s at a load average of 15), and about 1.9 GB of disk (the posts index holds about 375 MB per million
-posts). Once loaded it stays: `bench/api-latency.sh --scale "100000,1000000,5000000"` loads it on the first run only
-and then measures it in about a minute.
+The 5M point is not in the default run: loading its dataset the first time takes minutes (1M posts loaded in 46 s on
+a quiet machine on 2026-12-01, 389 s at a load average of 15), which would take the whole command past its half hour,
+and about 1.9 GB of disk (the posts index holds about 375 MB per million posts). Once loaded it stays:
+`bench/run-all.sh --scale "100000,1000000,5000000"` (or `bench/api-latency.sh` with the same `--scale`) loads it on the
+first run only and then measures it in about a minute.
 EOF
+  fi
 } >docs/benchmarks.md
 
 bench/jetstream-burst.sh # its rows into docs/benchmarks.json, its section at the end of docs/benchmarks.md
