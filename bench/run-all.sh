@@ -453,7 +453,7 @@ goals="$(
   echo
   echo "### Where the run's time goes"
   echo
-  echo "The whole command took $total s ($minutes minutes, goal: under 30), load average $load_at_start at the start."
+  echo "The whole command took $total s ($minutes minutes, goal: under 30), load average $load_at_start at the start and $(cut -d' ' -f1-3 /proc/loadavg) at the end."
   echo
   echo '| part | seconds |'
   echo '| --- | ---: |'
