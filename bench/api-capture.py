@@ -10,7 +10,9 @@
                                                    and the body the endpoint got, `took` aside
 
 The tracer (logger `tracer` at TRACE) logs each request as a curl command line, then its answer: `# HTTP/1.1 200 OK`,
-`# header: value` lines, `#`, and the body lines, each behind `# `.
+`# header: value` lines, `#`, and the body lines, each behind `# `. A multi-search body (NDJSON, one JSON a line and a
+last newline) spans several log lines up to the closing quote; in SEQ its newlines are tabs (a JSON text holds no raw
+tab, and the body is a line's last field), which the replay (here and bench/wrk-sequence.lua) turns back into newlines.
 """
 import json
 import re
@@ -23,19 +25,35 @@ CLIENT_HEADERS = {
     "Accept": "application/vnd.elasticsearch+json; compatible-with=8",
     "Content-Type": "application/vnd.elasticsearch+json; compatible-with=8",
 }
-CURL = re.compile(r"curl -iX (\w+) '(https?://[^/']+)([^']*)'(?: -d '(.*)')?\s*$")
+CURL = re.compile(r"curl -iX (\w+) '(https?://[^/']+)([^']*)'(?: -d '(.*))?$")
+# What the client sends an NDJSON body (_msearch) as.
+NDJSON_HEADERS = dict(CLIENT_HEADERS, **{
+    "Content-Type": "application/vnd.elasticsearch+x-ndjson; compatible-with=8",
+})
 STATUS = re.compile(r"^# HTTP/\S+ (\d{3})")
+ITEM = re.compile(r"\$\.responses\[\d+\]")
 
 
 def capture(log, offset, seq, expected):
     with open(log, "rb") as f:
         f.seek(int(offset))
         lines = f.read().decode("utf-8", errors="replace").split("\n")
-    calls, current, in_body = [], None, False
+    calls, current, in_body, open_body = [], None, False, None
     for line in lines:
-        m = CURL.search(line)
+        if open_body is not None:  # the lines of an NDJSON body, up to the closing quote
+            open_body.append(line)
+            if line.endswith("'"):
+                current["body"] = "\n".join(open_body)[:-1]
+                open_body = None
+            continue
+        m = CURL.search(line.rstrip())
         if m:
-            current = dict(method=m.group(1), path=m.group(3), body=m.group(4) or "", status=None, answer=[])
+            body = m.group(4)
+            current = dict(method=m.group(1), path=m.group(3), body="", status=None, answer=[])
+            if body is not None and body.endswith("'"):
+                current["body"] = body[:-1]
+            elif body is not None:
+                open_body = [body]
             calls.append(current)
             in_body = False
         elif current is None or not line.startswith("#"):
@@ -48,24 +66,27 @@ def capture(log, offset, seq, expected):
             in_body = True
     if not calls:
         sys.exit(f"api-capture: no Elasticsearch request traced in {log} after byte {offset}")
-    headers = "|".join(f"{k}: {v}" for k, v in CLIENT_HEADERS.items())
     with open(seq, "w") as s, open(expected, "w") as e:
         for call in calls:
-            if "\t" in call["body"] or "\n" in call["body"]:
-                sys.exit(f"api-capture: a body with a tab or newline cannot be one line: {call['body'][:200]}")
+            if "\t" in call["body"]:
+                sys.exit(f"api-capture: a body with a tab cannot be one line: {call['body'][:200]}")
             if call["status"] is None or not call["answer"]:
                 sys.exit(f"api-capture: no answer traced for {call['method']} {call['path']}")
-            s.write("\t".join([call["method"], call["path"], headers, call["body"]]) + "\n")
+            ndjson = "\n" in call["body"]
+            if ndjson and not call["body"].endswith("\n"):
+                sys.exit(f"api-capture: an NDJSON body must end with a newline: {call['body'][-200:]}")
+            headers = "|".join(f"{k}: {v}" for k, v in (NDJSON_HEADERS if ndjson else CLIENT_HEADERS).items())
+            s.write("\t".join([call["method"], call["path"], headers, call["body"].replace("\n", "\t")]) + "\n")
             e.write(json.dumps(dict(method=call["method"], path=call["path"], status=call["status"],
                                     body=json.loads("\n".join(call["answer"])))) + "\n")
 
 
 def differences(want, got, where="$"):
-    """Where two answers differ, `took` (the time Elasticsearch spent) aside."""
+    """Where two answers differ, `took` (the time Elasticsearch spent, also each multi-search item's) aside."""
     if isinstance(want, dict) and isinstance(got, dict):
         out = []
         for key in sorted(set(want) | set(got)):
-            if key == "took" and where == "$":
+            if key == "took" and (where == "$" or ITEM.fullmatch(where)):
                 continue
             if key not in want or key not in got:
                 out.append(f"{where}.{key}: only in {'the endpoint' if key in want else 'the replay'}'s answer")
@@ -85,6 +106,7 @@ def verify(es, seq, expected):
     failed = False
     for number, (line, want) in enumerate(pairs, 1):
         method, path, header_text, body = (line.split("\t", 3) + [""])[:4]
+        body = body.replace("\t", "\n")
         headers = dict(h.split(": ", 1) for h in header_text.split("|") if h)
         want = json.loads(want)
         request = urllib.request.Request(es + path, data=body.encode() if body else None, headers=headers,

@@ -6,6 +6,10 @@
 #                                                (campaign report and influencers at 100,000 and 1,000,000 posts)
 #   bench/api-latency.sh --posts 200000 --rounds 2 --duration 2 --scale ""      (minutes: try it out)
 #   bench/api-latency.sh --scale "100000,1000000,5000000"                        (the 5M point: about 30 min more)
+#   bench/api-latency.sh --endpoints "post search,tag trend" --scale ""         (some endpoints only)
+#
+# ONESTORE_BENCH_API_JAR=path measures that query-api jar instead of the one built here (e.g. a copy of the jar
+# before a change, to run before and after back to back against the same dataset).
 #
 # Needs wrk, nginx and python3 (Debian: apt-get install -y wrk nginx-light python3). It builds the query-api jar,
 # starts Elasticsearch as bench/run-all.sh does (state in .onestore/bench, port ONESTORE_BENCH_ES_PORT [9250]), loads
@@ -25,6 +29,7 @@ POSTS=1000000
 ROUNDS=3
 DURATION=3
 SCALE="100000,1000000"
+ENDPOINTS=""
 while (($#)); do
   case "$1" in
     --posts)
@@ -43,8 +48,12 @@ while (($#)); do
       SCALE="$2"
       shift
       ;;
+    --endpoints)
+      ENDPOINTS="$2"
+      shift
+      ;;
     -h | --help)
-      sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'
+      sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'
       exit 0
       ;;
     *)
@@ -93,7 +102,7 @@ trap cleanup EXIT
 echo "== building the query-api jar and the dataset loader"
 ./mvnw -B -q -pl query-api -am package -DskipTests -Dspotless.check.skip=true dependency:build-classpath \
   -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
-JAR="$(ls query-api/target/query-api-*.jar | grep -v -- '-plain' | head -1)"
+JAR="${ONESTORE_BENCH_API_JAR:-$(ls query-api/target/query-api-*.jar | grep -v -- '-plain' | head -1)}"
 CP="query-api/target/test-classes:query-api/target/classes:$(cat query-api/target/bench-classpath.txt)"
 
 echo "== starting Elasticsearch on $ES"
@@ -193,6 +202,16 @@ endpoints() {
     ["influencers"]="/api/v1/insights/influencers?hashtags=nike&$WINDOW"
     ["campaign report"]="/api/v1/campaigns/$campaign/report"
   )
+  if [[ -n "$ENDPOINTS" ]]; then
+    local name wanted=",$ENDPOINTS,"
+    for name in "${!PATHS[@]}"; do
+      [[ "$wanted" == *",$name,"* ]] || unset "PATHS[$name]"
+    done
+    ((${#PATHS[@]})) || {
+      echo "api-latency: --endpoints $ENDPOINTS names none of the endpoints" >&2
+      exit 2
+    }
+  fi
 }
 slug() { echo "$1" | tr ' ' '-'; }
 

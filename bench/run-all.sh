@@ -403,16 +403,37 @@ EOF
 load, not a CPU-starved one (each endpoint call crosses threads of the query-api's JVM once per Elasticsearch
 request, and every crossing waits for a core).
 
-**What dominates** (JFR `settings=profile`, samples attributed to their innermost project or library frame):
-parsing Elasticsearch's answers in the client (its deserializers and Jackson) 25 %; the low-level HTTP client
-21 %; Spring MVC's dispatch 17 %; our own code mapping the answers 9 %; building the requests 8 %; Tomcat 8 %;
-writing our answer 4 %. The aggregation endpoints cost what their searches cost in Elasticsearch (at 1M posts the
-campaign report's own search takes about 190 ms, its influencers' two searches about 65 ms each); the overhead left
-is in the cheap endpoints, where Elasticsearch answers in 1–3 ms. The campaign report reads the hashtags' coverage
-once (its influencer ranking reuses the report's ledgers) and the engagement-rate posts of the 10 authors it lists
-only (the 90 more its reach sums are read for who they are). Not done yet: the coverage block's three requests as
-one `_msearch` (two round trips less on every insight endpoint); the Elasticsearch client's connection pool (10 per
-route by default) against the 16 clients of the throughput run.
+**What dominates** (JFR `settings=profile` of the jar under 16 connections, 20 s of post search, then 20 s of tag
+trend, 2026-12-01 at 200,000 posts, load average about 15 on the 2 shared cores; samples attributed to their innermost
+project or library frame; 167 samples each, so ±3 points; post search / tag trend): Spring MVC 22 % / 22 %; the
+low-level HTTP client 20 % / 16 %; Tomcat 17 % / 14 %; parsing Elasticsearch's answers in the client (its
+deserializers and Jackson) 14 % / 16 %; our own code 8 % / 14 %; writing our answer 7 % / 7 %; the rest of the
+Elasticsearch client 6 % / 7 %; Micrometer's observations about 4–5 %. Two library costs stand out: a third or more of
+Spring MVC's share (7 % / 10 % of all samples) is the lookup of each `@RequestParam`'s converter in
+`GenericConversionService`'s cache, whose key hashes a type descriptor by its class only, so every `String` parameter
+of every endpoint lands in one hash chain and a lookup compares the parameters' annotations (`@RequestParam`,
+OpenAPI's `@Parameter` and `@Schema`) reflectively one by one; and the low-level client's `BasicAuthCache.get`
+deserializes the node's auth scheme from bytes on every request (3–4 %).
+
+**The misses, per endpoint.** Every insight endpoint sends one `_msearch`: the coverage block's reads (targets,
+ledgers, open gaps, over every platform the platforms of the posts), and for tag trend, sentiment and share of voice
+the answer's own search in the same request (before: 4–5 requests, each a crossing of the JVM's threads and a wait for
+a core; the answers are byte for byte the same). *Post search* (one search, on both sides) and *tag trend* (one
+`_msearch` that Elasticsearch answers in under a millisecond) miss by the fixed cost of one call through Tomcat,
+Spring MVC, the filters and the Elasticsearch client, about 0.5–1 ms on 2 shared cores: there is no request left to
+save, only that path to shorten (the converter lookup above first); two thirds of tag trend's own code is the coverage
+block (building its reads, measuring the ledgers). Their throughput misses were also the client's connection pool: its
+own default of 10 per node held 16 clients to 10 searches at a time; `onestore.elasticsearch.max-connections-per-node`
+is now 50. What is left of their throughput miss is CPU: with 16 clients both sides keep the cores busy, and the API's
+own CPU per call (the fixed cost above) is of the order of what Elasticsearch spends on a search this cheap, which the
+raw side does not pay; on a machine where Elasticsearch has cores of its own the same run would show the API's
+latency, not a shared core's. *Sentiment* and *share of voice* cost what their aggregations cost in Elasticsearch
+(8–25 ms at 200,000 posts), so the same fixed cost is a tenth of a call or less. The aggregation endpoints cost what
+their searches cost in Elasticsearch (at 1M posts the campaign report's own search takes about 190 ms, its
+influencers' two searches about 65 ms each). The campaign report reads the hashtags' coverage once (its influencer
+ranking reuses the report's ledgers) and the engagement-rate posts of the 10 authors it lists only (the 90 more its
+reach sums are read for who they are); spikes and the campaign report send the coverage block as one `_msearch` beside
+their own searches.
 
 ## Scale curve
 

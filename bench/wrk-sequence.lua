@@ -2,7 +2,8 @@
 --
 --   wrk -t1 -c1 -d5s -s bench/wrk-sequence.lua http://127.0.0.1:9250 -- FILE
 --
--- FILE holds one request per line: METHOD <tab> PATH <tab> HEADER: VALUE|HEADER: VALUE <tab> BODY (one line of JSON).
+-- FILE holds one request per line: METHOD <tab> PATH <tab> HEADER: VALUE|HEADER: VALUE <tab> BODY (one line of JSON,
+-- or NDJSON with tabs for its newlines).
 -- An API endpoint is a sequence of one request; the raw baseline of an endpoint is the sequence of Elasticsearch
 -- requests that endpoint sends, replayed with the same headers and bodies. It prints how many whole sequences per
 -- second all connections completed and, meaningful with one connection only, the median and 99th percentile of a
@@ -43,6 +44,8 @@ function init(args)
       local name, value = header:match("^([^:]+):%s*(.*)$")
       headers[name] = value
     end
+    -- an NDJSON body (_msearch) has its newlines as tabs in FILE (bench/api-capture.py)
+    body = body:gsub("\t", "\n")
     count = count + 1
     requests[count] = wrk.format(method, path, headers, body ~= "" and body or nil)
   end

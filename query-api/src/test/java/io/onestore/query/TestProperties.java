@@ -16,6 +16,7 @@ public final class TestProperties {
                 new QueryApiProperties.Limits(20, 2000, 100, 10000, 200, Duration.ofSeconds(30), Duration.ofDays(7)),
                 new QueryApiProperties.Influencers(100, 5, 12, List.of()),
                 new QueryApiProperties.Spikes(7, 1.0, 3, 50),
-                new QueryApiProperties.Coverage(0.95));
+                new QueryApiProperties.Coverage(0.95),
+                new QueryApiProperties.Elasticsearch(50, 100));
     }
 }

@@ -21,7 +21,8 @@ public record QueryApiProperties(
         @Valid @NotNull @DefaultValue Limits limits,
         @Valid @NotNull @DefaultValue Influencers influencers,
         @Valid @NotNull @DefaultValue Spikes spikes,
-        @Valid @NotNull @DefaultValue Coverage coverage) {
+        @Valid @NotNull @DefaultValue Coverage coverage,
+        @Valid @NotNull @DefaultValue Elasticsearch elasticsearch) {
 
     /** @param prefix put in front of every index, alias and template name */
     public record Index(@NotNull @DefaultValue("onestore-") String prefix) {}
@@ -92,4 +93,17 @@ public record QueryApiProperties(
      *     baseline) for the ratio to be shown; below it the ratio is null and the answer says why
      */
     public record Coverage(@DecimalMin("0.0") @DecimalMax("1.0") @DefaultValue("0.95") double minComparableShare) {}
+
+    /**
+     * The Elasticsearch client's connection pool (the address, timeouts and credentials are Spring Boot's
+     * {@code spring.elasticsearch.*}). The low-level client's own defaults, 10 per node and 30 in all, queue the
+     * 11th concurrent API request behind the others before Elasticsearch sees it; the pool should hold at least as
+     * many connections per node as requests served at once.
+     *
+     * @param maxConnectionsPerNode open connections to one Elasticsearch node at most
+     * @param maxConnections open connections to all nodes together at most
+     */
+    public record Elasticsearch(
+            @Min(1) @Max(1000) @DefaultValue("50") int maxConnectionsPerNode,
+            @Min(1) @Max(5000) @DefaultValue("100") int maxConnections) {}
 }

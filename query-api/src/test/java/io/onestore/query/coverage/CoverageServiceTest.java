@@ -7,7 +7,9 @@ import static io.onestore.query.Posts.post;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.groups.Tuple.tuple;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import co.elastic.clients.elasticsearch.core.msearch.RequestItem;
 import io.onestore.model.document.CoverageGapDocument;
 import io.onestore.model.document.GapReason;
 import io.onestore.model.document.Platform;
@@ -15,6 +17,8 @@ import io.onestore.model.document.TargetDocument;
 import io.onestore.query.ContractIndices;
 import io.onestore.query.Ledgers;
 import io.onestore.query.request.TimeWindow;
+import io.onestore.query.web.StoreRejectedException;
+import io.onestore.query.web.StoreUnavailableException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -112,6 +116,83 @@ class CoverageServiceTest {
         assertThat(puma.note()).isEqualTo("snapshots_only");
         assertThat(puma.coveredShare()).isZero();
         assertThat(all.notice()).contains("profile:puma 0.0 % (snapshots_only)");
+    }
+
+    /**
+     * The reads go to Elasticsearch as one multi-search, the answer's own search in it: that search's answer comes
+     * back, and the ledgers are exactly those read without it.
+     */
+    @Test
+    void anAnswersOwnSearchRidesInTheSameRoundTripAndChangesNoLedger() throws Exception {
+        List<String> ids = CoverageService.hashtagIds(List.of("nike", "puma", "adidas", "vans"));
+        var search = RequestItem.of(i ->
+                i.header(h -> h.index(es.names().posts())).body(b -> b.size(0).trackTotalHits(t -> t.enabled(true))));
+
+        CoverageService.Read read = service.loadWith(search, ids, null, OCT_2_ON);
+
+        assertThat(read.search().hits().total().value()).isEqualTo(2);
+        assertThat(read.ledgers().over(OCT_2_ON.from(), OCT_2_ON.to()))
+                .isEqualTo(service.load(ids, null, OCT_2_ON).over(OCT_2_ON.from(), OCT_2_ON.to()));
+        assertThat(service.loadWith(search, List.of(), null, OCT_2_ON)
+                        .search()
+                        .hits()
+                        .total()
+                        .value())
+                .isEqualTo(2);
+    }
+
+    /**
+     * More open gaps than one read returns: the gaps read are measured one by one, and from the last one read on the
+     * window is uncovered ({@code too_many_gaps}), since what lies past it is not known.
+     */
+    @Test
+    void pastTheGapsReadTheRestOfTheWindowIsNotKnownToBeCovered() throws Exception {
+        Instant first = Instant.parse("2026-10-02T00:00:00Z");
+        List<CoverageGapDocument> gaps = new java.util.ArrayList<>();
+        for (int i = 0; i <= CoverageService.MAX_GAPS_READ; i++) {
+            Instant from = first.plusSeconds(40L * i);
+            gaps.add(gap("asics", from.toString(), from.plusSeconds(30).toString(), GapReason.PAGE_BUDGET));
+        }
+        es.ledger(List.of(hashtag("asics", "2026-10-01T00:00:00Z", NOW.toString())), gaps, List.of(watched("asics")));
+        Instant lastRead = first.plusSeconds(40L * (CoverageService.MAX_GAPS_READ - 1));
+
+        Coverage.TargetCoverage asics =
+                service.of(List.of("asics"), OCT_2_ON).targets().get(0);
+
+        long uncovered = 30_000L * (CoverageService.MAX_GAPS_READ - 1) + (NOW.toEpochMilli() - lastRead.toEpochMilli());
+        assertThat(asics.coveredShare()).isCloseTo(1 - uncovered / 86_400_000.0, within(1e-12));
+        assertThat(asics.gaps()).hasSize(CoverageLedgers.MAX_GAPS_SHOWN);
+        assertThat(asics.gapsOmitted()).isEqualTo(CoverageService.MAX_GAPS_READ + 1 - CoverageLedgers.MAX_GAPS_SHOWN);
+        assertThat(service.load(CoverageService.hashtagIds(List.of("asics")), null, OCT_2_ON)
+                        .only(List.of("hashtag:asics")))
+                .isEmpty();
+    }
+
+    /**
+     * A read Elasticsearch refuses (a sort on a text field, 400) fails the whole answer as our bug, and a missing
+     * alias as the store not being ready: neither carries Elasticsearch's text. (docs/coverage.md; the web layer turns
+     * these into ProblemDetails, web/StoreRejectionTest.)
+     */
+    @Test
+    void aFailedReadOfTheMultiSearchFailsTheAnswerWithoutElasticsearchsText() throws Exception {
+        var refused = RequestItem.of(i -> i.header(h -> h.index(es.names().posts()))
+                .body(b -> b.size(1).sort(o -> o.field(f -> f.field("caption")))));
+        var rejected = assertThrows(
+                StoreRejectedException.class,
+                () -> service.loadWith(refused, CoverageService.hashtagIds(List.of("nike")), null, OCT_2_ON));
+        assertThat(rejected.getMessage()).isEqualTo("coverage read refused: search_phase_execution_exception (400)");
+
+        // (a prefix no test installs: nothing of the contract exists under it)
+        ContractIndices bare = ContractIndices.bare(CoverageQuery.class);
+        try {
+            CoverageService uninstalled = bare.coverage(Clock.fixed(NOW, ZoneOffset.UTC));
+            var missing =
+                    assertThrows(StoreUnavailableException.class, () -> uninstalled.of(List.of("nike"), OCT_2_ON));
+            assertThat(missing.contractMissing()).isTrue();
+            assertThat(missing.getMessage()).isEqualTo("alias missing");
+        } finally {
+            bare.client()._transport().close();
+        }
     }
 
     @AfterAll

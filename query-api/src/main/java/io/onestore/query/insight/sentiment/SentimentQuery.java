@@ -2,7 +2,7 @@ package io.onestore.query.insight.sentiment;
 
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
-import co.elastic.clients.elasticsearch.core.SearchRequest;
+import co.elastic.clients.elasticsearch.core.msearch.RequestItem;
 import io.onestore.model.document.Sentiment;
 import io.onestore.query.post.PostFilters;
 import io.onestore.query.post.PostSummary;
@@ -29,10 +29,10 @@ final class SentimentQuery {
 
     private SentimentQuery() {}
 
-    static SearchRequest of(String index, List<String> hashtags, TimeWindow window, Interval interval) {
+    /** An item of the coverage block's multi-search ({@code CoverageService#loadWith}): one round trip in all. */
+    static RequestItem of(String index, List<String> hashtags, TimeWindow window, Interval interval) {
         Map<String, Aggregation> metrics = metrics();
-        return SearchRequest.of(s -> s.index(index)
-                .size(0)
+        return RequestItem.of(i -> i.header(h -> h.index(index)).body(s -> s.size(0)
                 .trackTotalHits(t -> t.enabled(true))
                 .query(PostFilters.all(
                         PostFilters.hashtags(hashtags),
@@ -40,7 +40,7 @@ final class SentimentQuery {
                         PostFilters.exists("sentiment.label")))
                 .aggregations(metrics)
                 .aggregations(BUCKETS, a -> a.dateHistogram(TimeBuckets.of(PostFilters.PUBLISHED_AT, interval, window))
-                        .aggregations(metrics)));
+                        .aggregations(metrics))));
     }
 
     private static Map<String, Aggregation> metrics() {

@@ -1,6 +1,5 @@
 package io.onestore.query.insight.sentiment;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.DateHistogramBucket;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
@@ -30,14 +29,11 @@ import org.springframework.stereotype.Service;
 @Service
 public class SentimentService {
 
-    private final ElasticsearchClient client;
     private final IndexNames names;
     private final CoverageService coverage;
     private final QueryApiProperties.Limits limits;
 
-    SentimentService(
-            ElasticsearchClient client, IndexNames names, CoverageService coverage, QueryApiProperties properties) {
-        this.client = client;
+    SentimentService(IndexNames names, CoverageService coverage, QueryApiProperties properties) {
         this.names = names;
         this.coverage = coverage;
         this.limits = properties.limits();
@@ -45,7 +41,12 @@ public class SentimentService {
 
     public SentimentTimeline compute(List<String> hashtags, TimeWindow window, Interval interval) throws IOException {
         interval.checkBuckets(window, limits.maxBuckets());
-        var response = client.search(SentimentQuery.of(names.posts(), hashtags, window, interval), Void.class);
+        var read = coverage.loadWith(
+                SentimentQuery.of(names.posts(), hashtags, window, interval),
+                CoverageService.hashtagIds(hashtags),
+                null,
+                window);
+        var response = read.search();
         long total =
                 response.hits().total() == null ? 0 : response.hits().total().value();
         SentimentTimeline.Bucket overall = bucket(null, total, response.aggregations());
@@ -61,7 +62,13 @@ public class SentimentService {
             }
         }
         return new SentimentTimeline(
-                hashtags, interval.text(), window.from(), window.to(), overall, buckets, coverage.of(hashtags, window));
+                hashtags,
+                interval.text(),
+                window.from(),
+                window.to(),
+                overall,
+                buckets,
+                read.ledgers().over(window.from(), window.to()));
     }
 
     private static SentimentTimeline.Bucket bucket(Instant start, long posts, Map<String, Aggregate> aggs) {

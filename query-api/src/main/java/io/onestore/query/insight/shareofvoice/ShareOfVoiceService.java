@@ -1,6 +1,5 @@
 package io.onestore.query.insight.shareofvoice;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.aggregations.DateHistogramBucket;
 import co.elastic.clients.elasticsearch._types.aggregations.FiltersBucket;
 import io.onestore.model.document.Platform;
@@ -18,19 +17,19 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 
-/** Share of voice in one search: a filter per hashtag over the window, and the same under a daily histogram. */
+/**
+ * Share of voice in one search: a filter per hashtag over the window, and the same under a daily histogram; sent with
+ * the coverage block's reads as one {@code _msearch}.
+ */
 @Service
 public class ShareOfVoiceService {
 
-    private final ElasticsearchClient client;
     private final IndexNames names;
     private final CoverageService coverage;
     private final QueryApiProperties.Limits limits;
     private final double minComparableShare;
 
-    ShareOfVoiceService(
-            ElasticsearchClient client, IndexNames names, CoverageService coverage, QueryApiProperties properties) {
-        this.client = client;
+    ShareOfVoiceService(IndexNames names, CoverageService coverage, QueryApiProperties properties) {
         this.names = names;
         this.coverage = coverage;
         this.limits = properties.limits();
@@ -48,10 +47,13 @@ public class ShareOfVoiceService {
     public ShareOfVoice compute(List<String> hashtags, TimeWindow window, VoiceMetric metric, Platform platform)
             throws IOException {
         ShareOfVoiceQuery.DAY.checkBuckets(window, limits.maxBuckets());
-        var response =
-                client.search(ShareOfVoiceQuery.of(names.posts(), hashtags, window, metric, platform), Void.class);
-        CoverageLedgers ledgers = coverage.load(
-                CoverageService.hashtagIds(hashtags), platform == null ? null : List.of(platform), window);
+        var read = coverage.loadWith(
+                ShareOfVoiceQuery.of(names.posts(), hashtags, window, metric, platform),
+                CoverageService.hashtagIds(hashtags),
+                platform == null ? null : List.of(platform),
+                window);
+        var response = read.search();
+        CoverageLedgers ledgers = read.ledgers();
         Coverage whole = ledgers.over(window.from(), window.to());
         Withheld totalWithheld = withheld(whole, "The window");
 

@@ -1,6 +1,5 @@
 package io.onestore.query.insight.tagtrend;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.aggregations.DateHistogramBucket;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.json.JsonData;
@@ -18,19 +17,17 @@ import org.springframework.stereotype.Service;
 
 /**
  * A tag's media count per bucket in one search over the tag snapshots: the last snapshot of each bucket (a top hit,
- * not a max, because counts also shrink when posts are deleted or made private).
+ * not a max, because counts also shrink when posts are deleted or made private). That search and the coverage block's
+ * reads go to Elasticsearch as one {@code _msearch}.
  */
 @Service
 public class TagTrendService {
 
-    private final ElasticsearchClient client;
     private final IndexNames names;
     private final CoverageService coverage;
     private final QueryApiProperties.Limits limits;
 
-    TagTrendService(
-            ElasticsearchClient client, IndexNames names, CoverageService coverage, QueryApiProperties properties) {
-        this.client = client;
+    TagTrendService(IndexNames names, CoverageService coverage, QueryApiProperties properties) {
         this.names = names;
         this.coverage = coverage;
         this.limits = properties.limits();
@@ -38,8 +35,14 @@ public class TagTrendService {
 
     public TagTrend trend(String tag, String platform, TimeWindow window, Interval interval) throws IOException {
         interval.checkBuckets(window, limits.maxBuckets());
-        var response =
-                client.search(TagTrendQuery.of(names.tagSnapshots(), tag, platform, window, interval), Void.class);
+        // The counts come from the tag's captures on this platform: its coverage there is what they rest on. Read in
+        // the same round trip as the counts.
+        var read = coverage.loadWith(
+                TagTrendQuery.of(names.tagSnapshots(), tag, platform, window, interval),
+                CoverageService.hashtagIds(List.of(tag)),
+                List.of(Platform.fromKey(platform)),
+                window);
+        var response = read.search();
         List<TagTrend.Point> points = new ArrayList<>();
         Long previous = null;
         for (DateHistogramBucket bucket : response.aggregations()
@@ -64,10 +67,7 @@ public class TagTrendService {
                 previous = count;
             }
         }
-        // The counts come from the tag's captures on this platform: its coverage there is what they rest on.
-        var covered = coverage.load(
-                        CoverageService.hashtagIds(List.of(tag)), List.of(Platform.fromKey(platform)), window)
-                .over(window.from(), window.to());
+        var covered = read.ledgers().over(window.from(), window.to());
         return new TagTrend(tag, platform, interval.text(), window.from(), window.to(), points, covered);
     }
 

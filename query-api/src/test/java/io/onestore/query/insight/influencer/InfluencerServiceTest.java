@@ -288,7 +288,8 @@ class InfluencerServiceTest {
                 defaults.limits(),
                 new io.onestore.query.config.QueryApiProperties.Influencers(100, 5, 12, List.of("ann")),
                 defaults.spikes(),
-                defaults.coverage());
+                defaults.coverage(),
+                defaults.elasticsearch());
         var configured = new InfluencerService(es.client(), es.names(), es.coverage(Clock.systemUTC()), properties);
 
         assertThat(configured.rank(List.of("shoe"), OCTOBER, 10).influencers())

@@ -30,8 +30,7 @@ class SentimentServiceTest {
     @BeforeAll
     static void setUp() throws Exception {
         es = ContractIndices.install(SentimentServiceTest.class);
-        service = new SentimentService(
-                es.client(), es.names(), es.coverage(Clock.systemUTC()), TestProperties.defaults());
+        service = new SentimentService(es.names(), es.coverage(Clock.systemUTC()), TestProperties.defaults());
         es.posts(List.of(
                 post("s1")
                         .tags("cafe")

@@ -34,7 +34,6 @@ class ShareOfVoiceServiceTest {
     static void setUp() throws Exception {
         es = ContractIndices.install(ShareOfVoiceServiceTest.class);
         service = new ShareOfVoiceService(
-                es.client(),
                 es.names(),
                 es.coverage(Clock.fixed(Instant.parse("2026-11-01T00:00:00Z"), ZoneOffset.UTC)),
                 TestProperties.defaults());

@@ -28,8 +28,7 @@ class TagTrendServiceTest {
     @BeforeAll
     static void setUp() throws Exception {
         es = ContractIndices.install(TagTrendServiceTest.class);
-        service =
-                new TagTrendService(es.client(), es.names(), es.coverage(Clock.systemUTC()), TestProperties.defaults());
+        service = new TagTrendService(es.names(), es.coverage(Clock.systemUTC()), TestProperties.defaults());
         es.tagSnapshots(List.of(
                 snapshot(Platform.INSTAGRAM, 1000L, "2026-10-01T06:00:00Z"),
                 snapshot(Platform.INSTAGRAM, 1100L, "2026-10-01T18:00:00Z"),
