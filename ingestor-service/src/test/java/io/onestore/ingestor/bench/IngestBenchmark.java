@@ -55,8 +55,8 @@ class IngestBenchmark {
     // The production default remembers 20,000 posts; the benchmark sizes it to its cycle, as a deployment would.
     private final int rememberPosts = Integer.getInteger("onestore.bench.remember-posts", posts);
     private final int sweepPosts = Integer.getInteger("onestore.bench.sweep-posts", 30_000);
-    private final int[] sweepSizes = Arrays.stream(System.getProperty("onestore.bench.sweep-sizes", "250,4000")
-                    .split(","))
+    private final int[] sweepSizes = Arrays.stream(
+                    System.getProperty("onestore.bench.sweep-sizes", "250,4000").split(","))
             .filter(s -> !s.isBlank())
             .mapToInt(s -> Integer.parseInt(s.trim()))
             .toArray();
