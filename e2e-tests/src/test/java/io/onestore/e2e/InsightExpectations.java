@@ -22,19 +22,23 @@ final class InsightExpectations {
     /** Author ids in the order docs/insights.md#influencers ranks them, over posts that carry an author. */
     static List<String> influencerOrder(List<JsonNode> posts, int limit, int candidateFactor) {
         Map<String, List<Long>> engagements = new LinkedHashMap<>();
+        Map<String, Integer> postCounts = new LinkedHashMap<>();
         for (JsonNode post : posts) {
             String author = post.at("/author/id").asText(null);
             if (author != null) {
-                engagements
-                        .computeIfAbsent(author, a -> new ArrayList<>())
-                        .add(post.path("engagement").asLong());
+                postCounts.merge(author, 1, Integer::sum);
+                List<Long> known = engagements.computeIfAbsent(author, a -> new ArrayList<>());
+                // An absent engagement is unknown: out of the total and the median, never 0.
+                if (post.hasNonNull("engagement")) {
+                    known.add(post.get("engagement").asLong());
+                }
             }
         }
         record Author(String id, long total, double score) {}
         List<Author> authors = new ArrayList<>();
         engagements.forEach((id, values) -> {
             long total = values.stream().mapToLong(Long::longValue).sum();
-            double score = median(values) * (Math.log(1 + values.size()) / Math.log(2));
+            double score = values.isEmpty() ? 0 : median(values) * (Math.log(1 + postCounts.get(id)) / Math.log(2));
             authors.add(new Author(id, total, score));
         });
         // the candidates: the limit × factor authors with the most total engagement (ties by id)

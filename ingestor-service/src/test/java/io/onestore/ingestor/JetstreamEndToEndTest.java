@@ -228,8 +228,11 @@ class JetstreamEndToEndTest {
         assertThat(facetAndText.path("hashtags").toString()).contains("nike", "justdoit");
         assertThat(facetAndText.path("media_type").asText()).isEqualTo("video");
         assertThat(facetAndText.path("author").path("id").asText()).isEqualTo("did:plc:vwzwgnygau7ed7b7wt5ux7y2");
-        assertThat(facetAndText.has("likes"))
-                .as("no count from the stream, never 0")
+        assertThat(List.of(facetAndText.path("likes"), facetAndText.path("shares"), facetAndText.path("engagement")))
+                .as("its creation was read by the live stream: every like after it is counted, from 0")
+                .allMatch(count -> count.isNumber() && count.asLong() == 0);
+        assertThat(facetAndText.has("comments"))
+                .as("replies are not counted: unknown, not 0")
                 .isFalse();
 
         // Restart: a new consumer knows only the stored cursor, the last event's time_us.
@@ -331,6 +334,10 @@ class JetstreamEndToEndTest {
         assertThat(counts.all(names.postMetrics()))
                 .as("only the post we hold and still exists: not the deleted one, not the one we never stored")
                 .isEqualTo(counts.where(names.postMetrics(), "post_id", liked));
+        assertCountsOnThePost(liked, metrics);
+        assertThat(postDocument(DocumentIds.post(Platform.BLUESKY, engagementStream.uriOf("3lbqxa2gone6"))))
+                .as("the liked post deleted later is not brought back by its counts")
+                .isNull();
 
         // A restart (its counts read back from Elasticsearch) is sent the last like again and counts it once.
         consumer.close();
@@ -343,6 +350,25 @@ class JetstreamEndToEndTest {
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> engagementStream.lastTimeUs().toString().equals(storedCursor()));
         assertThat(newestMetrics(liked).path("likes").asLong()).isEqualTo(3);
+        assertCountsOnThePost(liked, newestMetrics(liked));
+    }
+
+    /** The post document carries its newest stream-counted metrics: likes, reposts as shares, their sum. */
+    private void assertCountsOnThePost(String postId, ObjectNode metrics) throws IOException {
+        ObjectNode post = postDocument(postId);
+        assertThat(post).as("post " + postId).isNotNull();
+        assertThat(post.path("likes").asLong()).isEqualTo(metrics.path("likes").asLong());
+        assertThat(post.path("shares").asLong())
+                .isEqualTo(metrics.path("shares").asLong());
+        assertThat(post.path("engagement").asLong())
+                .isEqualTo(metrics.path("engagement").asLong())
+                .isEqualTo(post.path("likes").asLong() + post.path("shares").asLong());
+        assertThat(post.has("comments")).as("replies are not counted").isFalse();
+    }
+
+    private ObjectNode postDocument(String postId) throws IOException {
+        var got = client.get(g -> g.index(names.posts()).id(postId), ObjectNode.class);
+        return got.found() ? got.source() : null;
     }
 
     /** The test's settings with other endpoints and back-fill. */
@@ -445,6 +471,18 @@ class JetstreamEndToEndTest {
                 .containsExactlyInAnyOrder(
                         jetstream.timeUs(5) - 1000, start.getEpochSecond() * 1_000_000 + start.getNano() / 1000);
         assertThat(counts.all(names.posts())).isEqualTo(5);
+        for (String rkey : List.of("3lbqxa2nike1", "3lbqxa2nike4", "3lbqxa2nike5")) {
+            ObjectNode backFilled = post(rkey);
+            assertThat(backFilled.has("engagement") || backFilled.has("likes") || backFilled.has("shares"))
+                    .as(rkey + " was back-filled: its likes before the stream joined are unknown, so no counts")
+                    .isFalse();
+        }
+        for (String rkey : List.of("3lbqxa2nike8", "3lbqxa2nik10")) {
+            ObjectNode live = post(rkey);
+            assertThat(List.of(live.path("likes"), live.path("shares"), live.path("engagement")))
+                    .as(rkey + " was created while the live stream read: counted from 0")
+                    .allMatch(count -> count.isNumber() && count.asLong() == 0);
+        }
     }
 
     /**

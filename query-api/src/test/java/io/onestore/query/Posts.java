@@ -20,6 +20,7 @@ public final class Posts {
     private Instant publishedAt;
     private Long likes;
     private Long comments;
+    private Long shares;
     private boolean likesHidden;
     private Sentiment sentiment;
 
@@ -77,6 +78,12 @@ public final class Posts {
         return this;
     }
 
+    /** Reposts on Bluesky, as the stream counts them onto a post it read from creation. */
+    public Posts shares(long shares) {
+        this.shares = shares;
+        return this;
+    }
+
     public Posts sentiment(double compound) {
         this.sentiment = Sentiment.of(compound);
         return this;
@@ -99,9 +106,9 @@ public final class Posts {
                 likes,
                 comments,
                 null,
-                null,
+                shares,
                 likesHidden,
-                Engagement.of(likes, comments, null, likesHidden),
+                Engagement.of(likes, comments, shares, likesHidden),
                 sentiment,
                 "test",
                 null);

@@ -101,7 +101,7 @@ class QueryApiApplicationTest {
         assertThat(report.getStatusCode().value()).isEqualTo(200);
         assertThat(report.getBody())
                 .contains("\"totals\":{\"posts\":2,\"uniqueAuthors\":2,\"likes\":10,\"comments\":6,\"engagement\":16,"
-                        + "\"postsWithUnknownLikes\":1}")
+                        + "\"postsWithUnknownLikes\":1,\"postsWithUnknownEngagement\":0}")
                 .contains("\"hashtags\":[\"nike\"]");
 
         ResponseEntity<String> forbidden =

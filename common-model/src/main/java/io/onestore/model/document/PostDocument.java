@@ -12,6 +12,11 @@ import java.util.List;
  * capture and {@code lastSeenAt} moves. Counts are boxed because an upstream may not send them; {@code likes} is
  * absent (never -1) when the author hides it, and {@code likesHidden} says so.
  *
+ * <p>{@code engagement} is {@code likes + comments + shares} over the known ones ({@link
+ * io.onestore.model.metric.Engagement}), absent (never 0) when none is known. On Bluesky the counts are the stream's
+ * ({@code likes}, reposts as {@code shares}, no {@code comments}): from 0 for a post whose creation the live stream
+ * read, absent for a back-filled post, whose likes before the stream joined were never seen (docs/open-networks.md).
+ *
  * @param hashtags normalised tags of the caption plus every tag feed the post was found in (the tag may sit in the
  *     author's first comment, which we cannot see)
  * @param foundInTags the tag feeds the post was found in
@@ -38,7 +43,7 @@ public record PostDocument(
         Long views,
         Long shares,
         boolean likesHidden,
-        long engagement,
+        Long engagement,
         Sentiment sentiment,
         String source,
         JsonNode raw) {

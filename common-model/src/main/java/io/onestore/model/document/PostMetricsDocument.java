@@ -13,6 +13,7 @@ import java.util.List;
  * @param streamThroughUs for counts taken from a stream (Bluesky's likes and reposts): the stream position
  *     ({@code time_us}) up to which every event was counted, so a replay of older events counts none twice; null for
  *     counts read from a platform's own figures
+ * @param engagement as the post's: the sum of the known counts, absent when none is known
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -29,7 +30,7 @@ public record PostMetricsDocument(
         Long views,
         Long shares,
         boolean likesHidden,
-        long engagement,
+        Long engagement,
         Long streamThroughUs) {
 
     public String id(Duration bucket) {

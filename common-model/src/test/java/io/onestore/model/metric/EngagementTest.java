@@ -19,7 +19,14 @@ class EngagementTest {
 
     @Test
     void unknownCountsAddNothing() {
-        assertThat(Engagement.of(null, null, null, false)).isZero();
         assertThat(Engagement.of(-1L, 4L, -1L, false)).isEqualTo(4);
+        assertThat(Engagement.of(null, null, 0L, false)).isZero();
+    }
+
+    @Test
+    void noKnownCountIsUnknownEngagementNotZero() {
+        assertThat(Engagement.of(null, null, null, false)).isNull();
+        assertThat(Engagement.of(-1L, null, -1L, false)).isNull();
+        assertThat(Engagement.of(12L, null, null, true)).isNull();
     }
 }

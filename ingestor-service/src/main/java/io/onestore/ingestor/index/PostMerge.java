@@ -26,8 +26,8 @@ import java.util.Set;
  * and the merge happens here.
  *
  * <ul>
- *   <li>a stored post the capture is newer than becomes an {@code index} of the whole merged document (latest metrics
- *       and {@code last_seen_at}, the union of {@code hashtags} and {@code found_in_tags}, the stored
+ *   <li>a stored post the capture is newer than becomes an {@code index} of the whole merged document (latest metrics,
+ *       but a Bluesky post's stored counts, which only the stream's counting writes, and {@code last_seen_at}, the union of {@code hashtags} and {@code found_in_tags}, the stored
  *       {@code first_seen_at}, stored fields the capture lacks, the capture's {@code raw} payload verbatim), guarded by
  *       {@code if_seq_no}/{@code if_primary_term} of the version read. This is the steady state (every cycle captures
  *       posts already stored), and an {@code index} costs Elasticsearch about half an {@code update}, which would
@@ -51,7 +51,15 @@ final class PostMerge {
      * than left at an old value. Other absent fields (an author a Graph API hashtag feed does not carry, a caption)
      * keep what an earlier capture saw.
      */
-    private static final List<String> LATEST_ONLY = List.of("likes", "comments", "views", "shares");
+    private static final List<String> LATEST_ONLY = List.of("likes", "comments", "views", "shares", "engagement");
+
+    /**
+     * The platform whose counts are kept on the store: Bluesky's stream posts come with {@code likes} and {@code
+     * shares} 0 (live) or none (back-filled), and {@link StreamEngagement} writes the counts onto the stored post. A
+     * re-capture (a replayed create, a back-fill of a post the live stream wrote) keeps stored counts instead of
+     * putting its own 0 or nothing over them.
+     */
+    private static final String COUNTED_ON_THE_STORE = "bluesky";
 
     private static final List<String> UNIONS = List.of("hashtags", "found_in_tags");
 
@@ -161,6 +169,17 @@ final class PostMerge {
         }
         for (String field : UNIONS) {
             latest.set(field, union(older.path(field), newer.path(field)));
+        }
+        if (COUNTED_ON_THE_STORE.equals(older.path("platform").asText())) {
+            // Known beats unknown: a post the live stream wrote (from 0) after a back-fill wrote it (no counts) is
+            // counted from then on; once known, only the stream's counting changes them.
+            ObjectNode counted = older.hasNonNull("likes") ? older : newer;
+            for (String field : LATEST_ONLY) {
+                latest.remove(field);
+                if (counted.hasNonNull(field)) {
+                    latest.set(field, counted.get(field));
+                }
+            }
         }
         Instant firstSeen = earliest(older.path("first_seen_at"), newer.path("first_seen_at"));
         if (firstSeen != null) {

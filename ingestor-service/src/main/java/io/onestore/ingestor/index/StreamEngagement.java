@@ -3,8 +3,12 @@ package io.onestore.ingestor.index;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.onestore.ingestor.source.bluesky.JetstreamEvent;
 import io.onestore.model.document.DocumentIds;
@@ -26,6 +30,11 @@ import java.util.Set;
  * as {@code shares}, {@code engagement} their sum) and {@code stream_through_us}, the stream position they are
  * complete up to.
  *
+ * <p>The same counts go onto the post document ({@link #writePosts}) when they are the post's whole count: for a post
+ * whose creation the live stream read (stored with {@code likes} 0, {@code shares} 0). A back-filled post is stored
+ * without counts and keeps none: the likes it had before the stream joined were never seen, so the stream's count is
+ * only a lower bound, kept in its metrics history and not shown as the post's engagement (docs/open-networks.md).
+ *
  * <p>Exactly once across replays: an event is counted only when its {@code time_us} is after the post's
  * {@code stream_through_us}, and that position is written in the same document as the counts, so a restart or a
  * reconnect that replays events (the cursor overlap, a batch whose cursor was not stored before a {@code kill -9})
@@ -45,12 +54,19 @@ public final class StreamEngagement {
     private final ElasticsearchClient client;
     private final IndexNames names;
     private final HeldPosts held;
-    private final Map<String, PostMetricsDocument> tallies = new LinkedHashMap<>(1024, 0.75f, true) {
+    private final Map<String, Tally> tallies = new LinkedHashMap<>(1024, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, PostMetricsDocument> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, Tally> eldest) {
             return size() > MAX_POSTS;
         }
     };
+
+    /**
+     * A post's counts so far.
+     *
+     * @param onPost whether the post document carries them: its creation was read by the live stream
+     */
+    private record Tally(PostMetricsDocument metrics, boolean onPost) {}
 
     /** @param held which Bluesky posts may be stored: likes of the others are dropped without a read */
     public StreamEngagement(ElasticsearchClient client, IndexNames names, HeldPosts held) {
@@ -87,10 +103,11 @@ public final class StreamEngagement {
         load(bySubject.keySet(), capturedAt);
         List<PostMetricsDocument> moved = new ArrayList<>();
         bySubject.forEach((postId, events) -> {
-            PostMetricsDocument tally = tallies.get(postId);
-            if (tally == null) {
+            Tally held = tallies.get(postId);
+            if (held == null) {
                 return; // not a post we hold
             }
+            PostMetricsDocument tally = held.metrics();
             long through = tally.streamThroughUs() == null ? Long.MIN_VALUE : tally.streamThroughUs();
             long likes = tally.likes() == null ? 0 : tally.likes();
             long reposts = tally.shares() == null ? 0 : tally.shares();
@@ -112,9 +129,53 @@ public final class StreamEngagement {
         return moved;
     }
 
+    /**
+     * Writes the counts {@link #count} returned onto the post documents that carry the stream's counts (created while
+     * the live stream read), before the metrics are written: should the metrics then fail, the batch is counted again
+     * from the same tallies to the same absolute counts, and a restart after it reads the tallies from the older
+     * metrics and counts the replayed events again, so the post is never left behind its newest metrics. A partial
+     * update without upsert: a post deleted meanwhile is not brought back (Elasticsearch answers 404, nothing to do).
+     *
+     * @throws IOException when Elasticsearch did not acknowledge every update: the batch is to be read again
+     */
+    public void writePosts(List<PostMetricsDocument> metrics) throws IOException {
+        List<BulkOperation> updates = new ArrayList<>();
+        synchronized (this) {
+            for (PostMetricsDocument m : metrics) {
+                Tally tally = tallies.get(m.postId());
+                if (tally != null && tally.onPost()) {
+                    ObjectNode counts = JsonNodeFactory.instance.objectNode();
+                    counts.put("likes", m.likes());
+                    counts.put("shares", m.shares());
+                    counts.put("engagement", m.engagement());
+                    updates.add(BulkOperation.of(b -> b.update(u -> u.index(names.posts())
+                            .id(m.postId())
+                            .requireAlias(true)
+                            .retryOnConflict(3)
+                            .<JsonNode, JsonNode>action(a -> a.doc(counts)))));
+                }
+            }
+        }
+        if (updates.isEmpty()) {
+            return;
+        }
+        BulkResponse answer = client.bulk(b -> b.operations(updates));
+        for (BulkResponseItem item : answer.items()) {
+            if (item.error() != null && item.status() != 404) {
+                throw new IOException("cannot write the counts of post " + item.id() + ": "
+                        + item.error().type());
+            }
+        }
+    }
+
     /** The documents {@link #count} returned were acknowledged by Elasticsearch: they are the tallies now. */
     public synchronized void written(List<PostMetricsDocument> metrics) {
-        metrics.forEach(m -> tallies.put(m.postId(), m));
+        metrics.forEach(m -> {
+            Tally before = tallies.get(m.postId());
+            if (before != null) { // else forgotten meanwhile: read again when next liked
+                tallies.put(m.postId(), new Tally(m, before.onPost()));
+            }
+        });
     }
 
     /** Forgets deleted posts, whose metrics documents {@link PostDeletions} removes. */
@@ -129,11 +190,11 @@ public final class StreamEngagement {
         if (unknown.isEmpty()) {
             return;
         }
-        Map<String, PostMetricsDocument> stored = new LinkedHashMap<>();
+        Map<String, Tally> stored = new LinkedHashMap<>();
         var posts = client.mget(
                 m -> m.index(names.posts())
                         .ids(unknown)
-                        .sourceIncludes("native_id", "author.id", "hashtags", "published_at"),
+                        .sourceIncludes("native_id", "author.id", "hashtags", "published_at", "likes"),
                 ObjectNode.class);
         for (MultiGetResponseItem<ObjectNode> item : posts.docs()) {
             if (item.isFailure()) {
@@ -141,9 +202,10 @@ public final class StreamEngagement {
                         + item.failure().error().type());
             }
             if (item.result().found() && item.result().source() != null) {
+                JsonNode post = item.result().source();
                 stored.put(
                         item.result().id(),
-                        fromPost(item.result().id(), item.result().source(), capturedAt));
+                        new Tally(fromPost(item.result().id(), post, capturedAt), post.hasNonNull("likes")));
             }
         }
         if (stored.isEmpty()) {
@@ -161,7 +223,10 @@ public final class StreamEngagement {
                         .collapse(c -> c.field("post_id"))
                         .sort(o -> o.field(f -> f.field("stream_through_us").order(SortOrder.Desc))),
                 PostMetricsDocument.class);
-        newest.hits().hits().forEach(hit -> stored.put(hit.source().postId(), hit.source()));
+        newest.hits()
+                .hits()
+                .forEach(hit -> stored.computeIfPresent(
+                        hit.source().postId(), (id, post) -> new Tally(hit.source(), post.onPost())));
         tallies.putAll(stored);
     }
 
@@ -182,7 +247,7 @@ public final class StreamEngagement {
                 null,
                 0L,
                 false,
-                0,
+                0L,
                 null);
     }
 

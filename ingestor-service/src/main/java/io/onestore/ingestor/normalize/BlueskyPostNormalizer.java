@@ -19,10 +19,11 @@ import java.util.List;
 
 /**
  * Jetstream post events into posts. The id is the record's {@code at://} URI; the author is the DID (the stream
- * carries no handle, and a handle can change while the DID stays). Counts are unknown when a post is created and the
- * stream is not counted yet (likes and reposts are separate records), so likes, comments and shares are absent, never
- * 0; for the same reason there are no metrics documents (and a deleted post leaves nothing behind). No tag snapshot
- * either: the stream has no count of a tag's posts.
+ * carries no handle, and a handle can change while the DID stays). Likes and reposts are separate records, counted by
+ * {@code StreamEngagement} onto the post: a post whose creation the live stream read starts at {@code likes} 0 and
+ * {@code shares} 0 (every later like is seen), a back-filled one without counts (its likes before the stream joined
+ * never are), and replies are not counted ({@code comments} absent, never 0). No metrics documents here (the stream's
+ * counting writes them), and no tag snapshot: the stream has no count of a tag's posts.
  */
 public final class BlueskyPostNormalizer implements BlueskyNormalizer {
 
@@ -36,6 +37,16 @@ public final class BlueskyPostNormalizer implements BlueskyNormalizer {
 
     @Override
     public CaptureBatch normalize(Target target, List<JetstreamEvent> events, Instant capturedAt) {
+        return normalize(target, events, capturedAt, 0L);
+    }
+
+    @Override
+    public CaptureBatch backfilled(Target target, List<JetstreamEvent> events, Instant capturedAt) {
+        return normalize(target, events, capturedAt, null);
+    }
+
+    /** @param counted the likes and reposts a new post starts at: 0 when the stream counts from creation, else null */
+    private CaptureBatch normalize(Target target, List<JetstreamEvent> events, Instant capturedAt, Long counted) {
         List<PostDocument> posts = new ArrayList<>();
         List<DeadLetterDocument> unreadable = new ArrayList<>();
         // A watched profile's post was found by its author, not in a tag's feed.
@@ -66,9 +77,9 @@ public final class BlueskyPostNormalizer implements BlueskyNormalizer {
                     List.of(),
                     mediaType(record.path("embed")),
                     published,
+                    counted,
                     null,
-                    null,
-                    null,
+                    counted,
                     event.raw());
             posts.add(assembler.post(post, foundIn, capturedAt, SOURCE));
         }

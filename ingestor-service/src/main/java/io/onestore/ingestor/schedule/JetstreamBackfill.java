@@ -168,7 +168,7 @@ final class JetstreamBackfill {
         List<String> ids = new ArrayList<>();
         StreamMatcher.match(creates, tags).forEach((target, posts) -> {
             posts.forEach(post -> ids.add(DocumentIds.post(Platform.BLUESKY, post.uri())));
-            writes.add(normalizer.normalize(target, posts, now));
+            writes.add(normalizer.backfilled(target, posts, now));
         });
         written.addAll(ids);
         held.add(ids);

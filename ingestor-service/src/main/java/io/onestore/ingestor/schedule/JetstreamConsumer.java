@@ -66,8 +66,8 @@ import reactor.util.retry.Retry;
  * {@code batch-size} buffered), so a burst waits in TCP, not in memory. A resume point older than the endpoints can
  * replay ({@code replay-window}) is recorded as an {@code api_window} gap of every watched Bluesky target.
  *
- * <p>Likes and reposts of posts we hold are counted into post metrics ({@link StreamEngagement}) after the posts
- * are flushed and before the cursor moves.
+ * <p>Likes and reposts of posts we hold are counted into post metrics and onto the posts ({@link StreamEngagement})
+ * after the posts are flushed and before the cursor moves.
  *
  * <p>Events about posts {@link HeldPosts} knows we do not hold (most likes, reposts and deletions on the network) cost
  * no round trip: a batch with no match and nothing about a held post touches Elasticsearch only for the cursor.
@@ -422,6 +422,7 @@ public final class JetstreamConsumer implements AutoCloseable {
     private void countEngagement(List<JetstreamEvent> batch, long last, Instant now) {
         try {
             var metrics = engagement.count(batch, last, now);
+            engagement.writePosts(metrics); // the posts' counts first: never behind their newest metrics
             acknowledged(
                     metrics.isEmpty()
                             ? List.of()

@@ -13,7 +13,10 @@ import io.onestore.ingestor.IngestTestSettings;
 import io.onestore.ingestor.capture.CaptureBatch;
 import io.onestore.ingestor.capture.Captures;
 import io.onestore.ingestor.targets.Target;
+import io.onestore.model.document.Author;
 import io.onestore.model.document.DocumentIds;
+import io.onestore.model.document.MediaType;
+import io.onestore.model.document.Platform;
 import io.onestore.model.document.PostDocument;
 import io.onestore.model.index.IndexAlias;
 import io.onestore.model.index.IndexBootstrap;
@@ -168,7 +171,7 @@ class BulkIndexerTest {
                 null,
                 null,
                 true,
-                3,
+                3L,
                 seen.sentiment(),
                 seen.source(),
                 seen.raw());
@@ -185,6 +188,74 @@ class BulkIndexerTest {
         assertThat(h1.get("likes_hidden").asBoolean()).isTrue();
         assertThat(h1.get("comments").asLong()).isEqualTo(3);
         assertThat(h1.get("author").get("username").asText()).isEqualTo("author_h1");
+    }
+
+    /**
+     * Bluesky's counts live on the store (the stream's counting writes them): a re-capture, live (0) or back-filled
+     * (none), never puts its own over them; a back-filled post the live stream then reads from creation is counted
+     * from 0.
+     */
+    @Test
+    void aBlueskyRecaptureKeepsTheCountsTheStreamWroteOnThePost() throws IOException {
+        Instant t1 = T0.plus(IngestTestSettings.INTERVAL);
+        Instant t2 = t1.plus(IngestTestSettings.INTERVAL);
+        PostDocument live = bluesky("counted", 0L, T0);
+        PostDocument backfilled = bluesky("uncounted", null, T0);
+        try (BulkIndexer indexer = indexer()) {
+            indexer.index(batchOf(live, T0));
+            indexer.index(batchOf(backfilled, T0));
+            assertThat(indexer.flush(WAIT)).isTrue();
+            // What StreamEngagement writes after counting five likes and two reposts.
+            client.update(
+                    u -> u.index(names.posts())
+                            .id(live.id())
+                            .doc(ContractJson.mapper()
+                                    .createObjectNode()
+                                    .put("likes", 5)
+                                    .put("shares", 2)
+                                    .put("engagement", 7)),
+                    JsonNode.class);
+            indexer.index(batchOf(bluesky("counted", 0L, t1), t1));
+            indexer.index(batchOf(bluesky("counted", null, t2), t2));
+            indexer.index(batchOf(bluesky("uncounted", 0L, t1), t1));
+            assertThat(indexer.flush(WAIT)).isTrue();
+        }
+
+        JsonNode counted = post(live.id());
+        assertThat(counted.path("likes").asLong()).isEqualTo(5);
+        assertThat(counted.path("shares").asLong()).isEqualTo(2);
+        assertThat(counted.path("engagement").asLong()).isEqualTo(7);
+        assertThat(counted.path("last_seen_at").asText()).isEqualTo(t2.toString());
+        JsonNode readLive = post(backfilled.id());
+        assertThat(List.of(readLive.path("likes"), readLive.path("shares"), readLive.path("engagement")))
+                .as("known from 0 once the live stream read its creation")
+                .allMatch(count -> count.isNumber() && count.asLong() == 0);
+    }
+
+    /** A Bluesky post as the stream's normaliser writes it: counts 0 when read live, none when back-filled. */
+    private static PostDocument bluesky(String rkey, Long counted, Instant at) {
+        return new PostDocument(
+                Platform.BLUESKY,
+                "at://did:plc:merge/app.bsky.feed.post/" + rkey,
+                "https://bsky.app/profile/did:plc:merge/post/" + rkey,
+                Author.of("did:plc:merge", null),
+                "#hidden " + rkey,
+                List.of("hidden"),
+                List.of(),
+                List.of("hidden"),
+                MediaType.TEXT,
+                T0,
+                at,
+                at,
+                counted,
+                null,
+                null,
+                counted,
+                false,
+                counted,
+                null,
+                "bluesky-jetstream",
+                ContractJson.mapper().createObjectNode().put("rkey", rkey));
     }
 
     @Test

@@ -30,10 +30,18 @@ public record CampaignReport(
     /**
      * @param likes the sum of the likes we know; posts whose author hides them are counted in
      *     {@code postsWithUnknownLikes} and add nothing, never -1
-     * @param engagement likes + comments + shares as derived at index time
+     * @param engagement likes + comments + shares as derived at index time, summed over the posts that have it
+     * @param postsWithUnknownEngagement posts none of whose counts is known (a back-filled Bluesky post,
+     *     docs/open-networks.md): they add nothing to {@code engagement}, never 0 in disguise
      */
     public record Totals(
-            long posts, long uniqueAuthors, long likes, long comments, long engagement, long postsWithUnknownLikes) {}
+            long posts,
+            long uniqueAuthors,
+            long likes,
+            long comments,
+            long engagement,
+            long postsWithUnknownLikes,
+            long postsWithUnknownEngagement) {}
 
     /** One bucket of the timeline; the same columns as {@link Totals}, and as the CSV's header. */
     public record TimelineBucket(
@@ -43,7 +51,8 @@ public record CampaignReport(
             long likes,
             long comments,
             long engagement,
-            long postsWithUnknownLikes) {}
+            long postsWithUnknownLikes,
+            long postsWithUnknownEngagement) {}
 
     /**
      * @param days how much of the phase has elapsed, in days: the denominator of the rates (a phase still running

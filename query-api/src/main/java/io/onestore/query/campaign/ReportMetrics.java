@@ -28,7 +28,10 @@ final class ReportMetrics {
                                 a.cardinality(c -> c.field("author.id").precisionThreshold(CARDINALITY_PRECISION))),
                 "unknown_likes",
                         Aggregation.of(
-                                a -> a.filter(f -> f.bool(b -> b.mustNot(m -> m.exists(e -> e.field("likes")))))));
+                                a -> a.filter(f -> f.bool(b -> b.mustNot(m -> m.exists(e -> e.field("likes")))))),
+                "unknown_engagement",
+                        Aggregation.of(
+                                a -> a.filter(f -> f.bool(b -> b.mustNot(m -> m.exists(e -> e.field("engagement")))))));
     }
 
     static CampaignReport.Totals totals(long posts, Map<String, Aggregate> aggs) {
@@ -38,7 +41,8 @@ final class ReportMetrics {
                 sum(aggs, "likes"),
                 sum(aggs, "comments"),
                 sum(aggs, "engagement"),
-                aggs.get("unknown_likes").filter().docCount());
+                aggs.get("unknown_likes").filter().docCount(),
+                aggs.get("unknown_engagement").filter().docCount());
     }
 
     static CampaignReport.TimelineBucket bucket(Instant start, long posts, Map<String, Aggregate> aggs) {
@@ -50,7 +54,8 @@ final class ReportMetrics {
                 t.likes(),
                 t.comments(),
                 t.engagement(),
-                t.postsWithUnknownLikes());
+                t.postsWithUnknownLikes(),
+                t.postsWithUnknownEngagement());
     }
 
     private static long sum(Map<String, Aggregate> aggs, String name) {

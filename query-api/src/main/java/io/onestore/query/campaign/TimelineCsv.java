@@ -8,7 +8,8 @@ import java.util.List;
  */
 final class TimelineCsv {
 
-    static final String HEADER = "start,posts,uniqueAuthors,likes,comments,engagement,postsWithUnknownLikes";
+    static final String HEADER =
+            "start,posts,uniqueAuthors,likes,comments,engagement,postsWithUnknownLikes,postsWithUnknownEngagement";
 
     private TimelineCsv() {}
 
@@ -28,6 +29,8 @@ final class TimelineCsv {
                     .append(b.engagement())
                     .append(',')
                     .append(b.postsWithUnknownLikes())
+                    .append(',')
+                    .append(b.postsWithUnknownEngagement())
                     .append("\r\n");
         }
         return csv.toString();

@@ -1,12 +1,14 @@
 package io.onestore.query.post;
 
 import io.onestore.model.document.PostDocument;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 
 /**
  * A post as the API shows it. {@code likes} is null when unknown (hidden by the author or not sent upstream), never
- * -1; {@code author} is null for Graph API hashtag media, which carry none.
+ * -1; {@code engagement} is null when none of likes, comments and shares is known (a back-filled Bluesky post,
+ * docs/open-networks.md), never 0 in disguise; {@code author} is null for Graph API hashtag media, which carry none.
  */
 public record PostSummary(
         String id,
@@ -21,7 +23,11 @@ public record PostSummary(
         boolean likesHidden,
         Long comments,
         Long views,
-        long engagement,
+        @Schema(
+                        description = "likes + comments + shares over the known ones; null when none is known (on"
+                                + " Bluesky: a post back-filled before the live stream read it, whose earlier likes"
+                                + " were never seen)")
+                Long engagement,
         Double sentiment) {
 
     public static PostSummary of(String id, PostDocument post) {

@@ -181,8 +181,8 @@ class CampaignControllerTest {
                 "1d",
                 Instant.parse("2026-10-03T00:00:00Z"),
                 Instant.parse("2026-10-04T00:00:00Z"),
-                new CampaignReport.Totals(1, 1, 2, 3, 5, 0),
-                List.of(new CampaignReport.TimelineBucket(Instant.parse("2026-10-03T00:00:00Z"), 1, 1, 2, 3, 5, 4)),
+                new CampaignReport.Totals(1, 1, 2, 3, 5, 0, 0),
+                List.of(new CampaignReport.TimelineBucket(Instant.parse("2026-10-03T00:00:00Z"), 1, 1, 2, 3, 5, 4, 2)),
                 new CampaignReport.Phases(null, null, null),
                 new CampaignReport.Uplift(null, null, null, null),
                 null,
@@ -196,13 +196,15 @@ class CampaignControllerTest {
                 .andExpect(content().contentTypeCompatibleWith("text/csv"))
                 // written out, not taken from the production constant: the header is part of the contract
                 .andExpect(content()
-                        .string("start,posts,uniqueAuthors,likes,comments,engagement,postsWithUnknownLikes\r\n"
-                                + "2026-10-03T00:00:00Z,1,1,2,3,5,4\r\n"));
+                        .string("start,posts,uniqueAuthors,likes,comments,engagement,postsWithUnknownLikes,"
+                                + "postsWithUnknownEngagement\r\n"
+                                + "2026-10-03T00:00:00Z,1,1,2,3,5,4,2\r\n"));
         http.perform(get("/api/v1/campaigns/c1/report").header("X-API-Key", WebSliceTest.READ))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.totals.uniqueAuthors").value(1))
                 .andExpect(jsonPath("$.timeline[0].start").value("2026-10-03T00:00:00Z"))
                 .andExpect(jsonPath("$.timeline[0].uniqueAuthors").value(1))
-                .andExpect(jsonPath("$.timeline[0].postsWithUnknownLikes").value(4));
+                .andExpect(jsonPath("$.timeline[0].postsWithUnknownLikes").value(4))
+                .andExpect(jsonPath("$.timeline[0].postsWithUnknownEngagement").value(2));
     }
 }

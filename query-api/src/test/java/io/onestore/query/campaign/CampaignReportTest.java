@@ -179,7 +179,7 @@ class CampaignReportTest {
         assertThat(report.from()).isEqualTo("2026-10-08T00:00:00Z");
         assertThat(report.to()).isEqualTo("2026-10-14T00:00:00Z");
         // posts 1-7; authors a1..a4 (post 6 has none); likes 10+30+20+50+5+8; comments 2+4+5+0+10+1+2
-        assertThat(report.totals()).isEqualTo(new CampaignReport.Totals(7, 4, 123, 24, 147, 1));
+        assertThat(report.totals()).isEqualTo(new CampaignReport.Totals(7, 4, 123, 24, 147, 1, 0));
     }
 
     @Test
@@ -188,16 +188,16 @@ class CampaignReportTest {
                 reports.report(campaignId, Interval.parse("1d")).phases();
 
         assertThat(phases.baseline().days()).isEqualTo(2.0);
-        assertThat(phases.baseline().totals()).isEqualTo(new CampaignReport.Totals(2, 2, 10, 6, 16, 1));
+        assertThat(phases.baseline().totals()).isEqualTo(new CampaignReport.Totals(2, 2, 10, 6, 16, 1, 0));
         assertThat(phases.baseline().perDay()).isEqualTo(new CampaignReport.Rates(1.0, 5.0, 3.0, 8.0));
 
         assertThat(phases.during().days()).isEqualTo(3.0);
-        assertThat(phases.during().totals()).isEqualTo(new CampaignReport.Totals(4, 3, 105, 16, 121, 0));
+        assertThat(phases.during().totals()).isEqualTo(new CampaignReport.Totals(4, 3, 105, 16, 121, 0, 0));
         assertThat(phases.during().perDay().posts()).isCloseTo(4 / 3.0, within(1e-9));
         assertThat(phases.during().perDay().likes()).isEqualTo(35.0);
 
         assertThat(phases.after().days()).isEqualTo(1.0);
-        assertThat(phases.after().totals()).isEqualTo(new CampaignReport.Totals(1, 1, 8, 2, 10, 0));
+        assertThat(phases.after().totals()).isEqualTo(new CampaignReport.Totals(1, 1, 8, 2, 10, 0, 0));
     }
 
     @Test
@@ -266,6 +266,6 @@ class CampaignReportTest {
                 .isEqualTo(7);
         String csv = TimelineCsv.of(report.timeline());
         assertThat(csv.split("\r\n")).hasSize(1 + 6 * 24);
-        assertThat(csv).contains("2026-10-10T01:00:00Z,1,1,30,5,35,0\r\n");
+        assertThat(csv).contains("2026-10-10T01:00:00Z,1,1,30,5,35,0,0\r\n");
     }
 }

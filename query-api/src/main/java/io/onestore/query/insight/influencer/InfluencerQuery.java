@@ -15,7 +15,7 @@ import java.util.List;
 
 /**
  * The three searches of an influencer ranking: candidates over posts (authors by total engagement, with their median
- * engagement, and how many posts carry no author at all), the ranked authors' latest posts (whatever their tags, for
+ * engagement and how many of their posts have it known, and how many posts carry no author at all), the ranked authors' latest posts (whatever their tags, for
  * the engagement rate, and those in the window, for who they are), and the profile snapshots of the ranked authors
  * (latest follower count, and the earliest in the window for the growth).
  */
@@ -24,6 +24,9 @@ final class InfluencerQuery {
     static final String AUTHORS = "authors";
     static final String ENGAGEMENT = "engagement";
     static final String MEDIAN = "median";
+    /** Posts whose engagement is known: the field is absent when none of likes, comments and shares is. */
+    static final String KNOWN_ENGAGEMENT = "known_engagement";
+
     static final String LATEST = "latest";
     static final String EARLIEST = "earliest";
     static final String IN_WINDOW = "in_window";
@@ -77,6 +80,7 @@ final class InfluencerQuery {
                                             NamedValue.of(ENGAGEMENT, SortOrder.Desc),
                                             NamedValue.of("_key", SortOrder.Asc))))
                             .aggregations(ENGAGEMENT, e -> e.sum(m -> m.field("engagement")))
+                            .aggregations(KNOWN_ENGAGEMENT, e -> e.valueCount(m -> m.field("engagement")))
                             .aggregations(
                                     MEDIAN,
                                     m -> m.percentiles(p ->

@@ -45,7 +45,11 @@ public record InfluencerRanking(
      * @param estimatedReach potential reach of a typical post (docs/insights.md#reach-estimate), an estimate, never a
      *     measured reach; null when followers are unknown or the platform has no published factor
      * @param owned whether the author is an owned account (only listed with {@code includeOwned=true})
-     * @param score median engagement per post × log2(1 + posts)
+     * @param totalEngagement the sum of the known engagement of the author's posts in the window
+     * @param postsWithUnknownEngagement posts whose engagement is unknown (none of likes, comments, shares known: a
+     *     back-filled Bluesky post, docs/open-networks.md), left out of the total and the median, never counted as 0
+     * @param medianEngagement the median engagement of the posts whose engagement is known; null when none is
+     * @param score median engagement per post × log2(1 + posts); 0 when the median is unknown
      */
     public record Influencer(
             int rank,
@@ -53,8 +57,12 @@ public record InfluencerRanking(
             String username,
             String platform,
             long posts,
-            long totalEngagement,
-            double medianEngagement,
+            @Schema(description = "sum of the known engagement of the posts (absent counts add nothing)")
+                    long totalEngagement,
+            @Schema(description = "posts whose engagement is unknown, left out of the total and the median")
+                    long postsWithUnknownEngagement,
+            @Schema(description = "median engagement of the posts whose engagement is known; null when none is")
+                    Double medianEngagement,
             Long followers,
             @Schema(description = "profile (a profile snapshot) or post (as a post carried it); null when unknown")
                     String followersSource,
@@ -81,6 +89,7 @@ public record InfluencerRanking(
                     platform,
                     posts,
                     totalEngagement,
+                    postsWithUnknownEngagement,
                     medianEngagement,
                     followers,
                     followersSource,

@@ -296,28 +296,38 @@ public class InfluencerService {
     }
 
     /** One author as the candidates search saw them; {@code username} only when owned accounts are to be checked. */
-    private record Candidate(String authorId, String username, long posts, long totalEngagement, double median) {
+    /**
+     * @param median of the posts whose engagement is known; null when none is (a back-filled Bluesky author's posts),
+     *     and then the score is 0: nothing to rank by, so last, not first
+     */
+    private record Candidate(
+            String authorId, String username, long posts, long totalEngagement, long unknown, Double median) {
 
         static Candidate of(StringTermsBucket bucket, boolean withUsername) {
             Map<String, Aggregate> aggs = bucket.aggregations();
             String username =
                     withUsername ? RankedPosts.of(List.of(), latestOf(aggs)).username() : null;
-            double median = aggs.get(InfluencerQuery.MEDIAN)
-                    .tdigestPercentiles()
-                    .values()
-                    .array()
-                    .get(0)
-                    .value();
+            long known = Math.round(
+                    aggs.get(InfluencerQuery.KNOWN_ENGAGEMENT).valueCount().value());
+            Double median = known == 0
+                    ? null
+                    : aggs.get(InfluencerQuery.MEDIAN)
+                            .tdigestPercentiles()
+                            .values()
+                            .array()
+                            .get(0)
+                            .value();
             return new Candidate(
                     bucket.key().stringValue(),
                     username,
                     bucket.docCount(),
                     Math.round(aggs.get(InfluencerQuery.ENGAGEMENT).sum().value()),
+                    bucket.docCount() - known,
                     median);
         }
 
         double score() {
-            return InfluencerScore.score(median, posts);
+            return median == null ? 0 : InfluencerScore.score(median, posts);
         }
 
         InfluencerRanking.Influencer toInfluencer(RankedPosts seen, ProfileFollowers.Followers profile, boolean owned) {
@@ -331,6 +341,7 @@ public class InfluencerService {
                     seen.platform(),
                     posts,
                     totalEngagement,
+                    unknown,
                     median,
                     followers,
                     source,

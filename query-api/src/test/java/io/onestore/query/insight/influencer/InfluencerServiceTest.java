@@ -8,6 +8,7 @@ import io.onestore.model.document.Platform;
 import io.onestore.model.document.PostDocument;
 import io.onestore.model.document.ProfileSnapshotDocument;
 import io.onestore.query.ContractIndices;
+import io.onestore.query.Posts;
 import io.onestore.query.TestProperties;
 import io.onestore.query.request.TimeWindow;
 import java.time.Clock;
@@ -114,6 +115,13 @@ class InfluencerServiceTest {
                         .likes(30)
                         .comments(6)
                         .build(),
+                // Bluesky as the stream writes it: counted from creation (likes, reposts as shares, no comments)...
+                blueskyPost("fast1", "did:plc:fast").likes(12).shares(3).build(),
+                blueskyPost("fast2", "did:plc:fast").likes(8).shares(2).build(),
+                blueskyPost("slow1", "did:plc:slow").likes(2).shares(1).build(),
+                // ...or back-filled, its likes before the stream joined never seen: no counts, no engagement.
+                blueskyPost("back1", "did:plc:backfilled").build(),
+                blueskyPost("back2", "did:plc:backfilled").build(),
                 post("e1")
                         .tags("sneaker")
                         .author("a5", "eve")
@@ -157,6 +165,14 @@ class InfluencerServiceTest {
                         Instant.parse("2026-10-15T00:00:00Z"),
                         "bluesky-appview",
                         null)));
+    }
+
+    static Posts blueskyPost(String rkey, String did) {
+        return post("at://" + did + "/app.bsky.feed.post/" + rkey)
+                .platform(Platform.BLUESKY)
+                .tags("runclub")
+                .author(did, null, 100L)
+                .at("2026-10-10T10:00:00Z");
     }
 
     static ProfileSnapshotDocument profile(String username, Long followers, String at) {
@@ -371,6 +387,37 @@ class InfluencerServiceTest {
             assertThat(runner.authorId()).isEqualTo("did:plc:runner");
             assertThat(runner.owned()).isTrue();
         });
+    }
+
+    /**
+     * Bluesky authors rank by the likes and reposts the stream counted onto their posts; an author whose posts have
+     * no known counts (back-filled) has nothing to rank by: last, with the posts counted as unknown, not as 0.
+     */
+    @Test
+    void blueskyAuthorsRankByTheStreamsCountsAndUnknownEngagementIsNotZero() throws Exception {
+        List<InfluencerRanking.Influencer> ranked = influencers
+                .rank(List.of("runclub"), List.of("bluesky"), OCTOBER, 10, influencers.owned(List.of(), false))
+                .influencers();
+
+        assertThat(ranked)
+                .extracting(InfluencerRanking.Influencer::authorId)
+                .containsExactly("did:plc:fast", "did:plc:slow", "did:plc:backfilled");
+        var fast = ranked.get(0);
+        assertThat(fast.totalEngagement()).isEqualTo(12 + 3 + 8 + 2);
+        assertThat(fast.postsWithUnknownEngagement()).isZero();
+        assertThat(fast.medianEngagement()).isEqualTo(12.5);
+        assertThat(fast.engagementRate())
+                .as("(likes + comments) / followers over the posts, comments unknown on Bluesky")
+                .isCloseTo((12 + 8) / (2 * 100.0), within(1e-12));
+        assertThat(ranked.get(1).totalEngagement()).isEqualTo(3);
+        var backfilled = ranked.get(2);
+        assertThat(backfilled.posts()).isEqualTo(2);
+        assertThat(backfilled.postsWithUnknownEngagement()).isEqualTo(2);
+        assertThat(backfilled.medianEngagement()).isNull();
+        assertThat(backfilled.totalEngagement()).isZero();
+        assertThat(backfilled.score()).isZero();
+        assertThat(backfilled.engagementRate()).isNull();
+        assertThat(backfilled.engagementRatePosts()).isZero();
     }
 
     @Test
