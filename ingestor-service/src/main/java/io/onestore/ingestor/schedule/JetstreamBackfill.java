@@ -171,7 +171,6 @@ final class JetstreamBackfill {
             writes.add(normalizer.normalize(target, posts, now));
         });
         written.addAll(ids);
-        held.add(ids);
         // As the live stream: unless every write was acknowledged, the batch is read again from the position before.
         if (!writes.isEmpty() && !indexer.indexAcknowledged(writes, FLUSH_TIMEOUT)) {
             throw new JetstreamConsumer.NotAcknowledged("back-filled posts");

@@ -18,7 +18,6 @@ import io.onestore.ingestor.targets.Target;
 import io.onestore.ingestor.targets.TargetLeases;
 import io.onestore.model.document.DocumentIds;
 import io.onestore.model.document.Platform;
-import io.onestore.model.document.PostDocument;
 import io.onestore.model.document.TargetCoverageDocument.Mark;
 import io.onestore.model.document.TargetDocument;
 import java.io.IOException;
@@ -339,10 +338,6 @@ public final class JetstreamConsumer implements AutoCloseable {
         Map<Target, List<JetstreamEvent>> matched = StreamMatcher.match(creates, tags, watchedDids);
         List<CaptureBatch> posts = new ArrayList<>();
         StreamMatcher.toIndex(matched).forEach((target, found) -> posts.add(normalizer.normalize(target, found, now)));
-        held.add(posts.stream()
-                .flatMap(p -> p.posts().stream())
-                .map(PostDocument::id)
-                .toList());
         acknowledged(posts, "posts");
         long last = batch.get(batch.size() - 1).timeUs();
         countEngagement(batch, last, now);
