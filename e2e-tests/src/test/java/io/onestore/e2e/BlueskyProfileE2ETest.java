@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -184,7 +183,6 @@ class BlueskyProfileE2ETest {
     // quiet author, which wants a wait for the author's posts, not a fix of the stream. The set-up now waits until each
     // author's range holds a post of theirs that is never deleted, and one of them a post without the tag; out of
     // quarantine after 3 green runs in a row with that wait.
-    @Disabled("not yet 3 green runs in a row; see the comment above and issue 17")
     @Test
     void aWatchedProfilesPostsAreTheSimulatorsOverItsCoveredRange() {
 
