@@ -173,7 +173,7 @@ final class JetstreamBackfill {
         written.addAll(ids);
         // As the live stream: unless every write was acknowledged, the batch is read again from the position before.
         if (!writes.isEmpty() && !indexer.indexAcknowledged(writes, FLUSH_TIMEOUT)) {
-            throw new JetstreamConsumer.NotAcknowledged("back-filled posts");
+            throw new JetstreamBatches.NotAcknowledged("back-filled posts");
         }
         for (JetstreamEvent event : batch) {
             String id = event.isPostDelete() ? DocumentIds.post(Platform.BLUESKY, event.uri()) : null;
