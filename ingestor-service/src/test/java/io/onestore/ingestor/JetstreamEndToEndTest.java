@@ -41,6 +41,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.apache.http.HttpHost;
 import org.elasticsearch.client.RestClient;
 import org.junit.jupiter.api.AfterAll;
@@ -109,7 +110,7 @@ class JetstreamEndToEndTest {
     @Autowired
     BlueskyNormalizer normalizer;
 
-    @Autowired
+    /** A process's own, with its {@link #held}: told of every post it sends (new for each test and at a restart). */
     BulkIndexer indexer;
 
     @Autowired
@@ -143,7 +144,7 @@ class JetstreamEndToEndTest {
         await().atMost(Duration.ofSeconds(60)).until(installer::isInstalled);
         counts = new IndexCounts(client);
         counts.deleteAll(names);
-        held = new HeldPosts(client, names, Platform.BLUESKY, clock);
+        startTheIndexer();
         engagement = new StreamEngagement(client, names, held);
         jetstream.reset();
         client.indices().refresh(r -> r.index(names.targets()));
@@ -156,6 +157,19 @@ class JetstreamEndToEndTest {
         if (consumer != null) {
             consumer.close();
         }
+        indexer.close();
+    }
+
+    /** The indexer and the posts it may hold, as a process starts them (a restart reads the stored posts again). */
+    void startTheIndexer() {
+        held = new HeldPosts(client, names, Platform.BLUESKY, clock);
+        indexer = new BulkIndexer(
+                client,
+                names,
+                IngestTestSettings.of(RIG.workDir().resolve("spool-" + UUID.randomUUID())),
+                new SimpleMeterRegistry(),
+                clock,
+                held);
     }
 
     @AfterAll
@@ -342,7 +356,8 @@ class JetstreamEndToEndTest {
         // A restart (its counts read back from Elasticsearch) is sent the last like again and counts it once.
         consumer.close();
         engagementStream.reset();
-        held = new HeldPosts(client, names, Platform.BLUESKY, clock);
+        indexer.close();
+        startTheIndexer();
         consumer = consumer(settings, new StreamEngagement(client, names, held));
         consumer.start();
         await().atMost(Duration.ofSeconds(30)).until(() -> consumer.events() >= 1);

@@ -34,16 +34,31 @@ public final class BulkIndexer implements AutoCloseable {
     private final WritesInFlight inFlight;
     private final SpoolReplay replay;
 
+    /** An indexer whose post writes no {@link HeldPosts} hears of: for tools and tests that never ask it. */
     public BulkIndexer(
             ElasticsearchClient client,
             IndexNames names,
             IngestSettings settings,
             MeterRegistry registry,
             Clock clock) {
+        this(client, names, settings, registry, clock, null);
+    }
+
+    /**
+     * @param held told of every post write before it is sent (a replay of the spool included), so the posts it may
+     *     hold are known whoever captured them
+     */
+    public BulkIndexer(
+            ElasticsearchClient client,
+            IndexNames names,
+            IngestSettings settings,
+            MeterRegistry registry,
+            Clock clock,
+            HeldPosts held) {
         this.captureWrites = new CaptureWrites(settings.bucket());
         this.spool = new Spool(settings.spoolDir(), settings.bulk().bufferWrites());
         this.metrics = new IndexingMetrics(registry, spool::depth);
-        this.inFlight = new WritesInFlight(client, names, settings, spool, metrics, clock);
+        this.inFlight = new WritesInFlight(client, names, settings, spool, metrics, held, clock);
         if (inFlight.isUnreachable()) {
             log.info("Replaying {} spooled writes from {} before new ones", spool.depth(), settings.spoolDir());
         }

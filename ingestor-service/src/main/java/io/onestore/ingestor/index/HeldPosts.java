@@ -17,7 +17,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,12 +28,13 @@ import org.slf4j.LoggerFactory;
  * "no" is certain (the event is about a post we do not hold: no round trip), its "maybe" is asked of Elasticsearch as
  * before.
  *
- * <p>Complete by construction: the ids of posts about to be written ({@link #add}, called before the write is sent)
- * are kept from the start, and {@link #load} reads the ids already stored (the posts alias in pages, a point in time
- * and {@code search_after}, only {@code _id}s) and adds those kept, so no post stored before, during or after the load
- * is missed. Until a load succeeded every post "may" be held (the old cost, never a wrong answer); a failed load
- * is tried again after {@link #RETRY}. Every writer of the platform's posts must call {@link #add}: for Bluesky the
- * stream and its back-fills, the only ones.
+ * <p>Complete by construction: the write path itself reports every post it sends ({@link #sending}, called by the
+ * indexer before each post write leaves for Elasticsearch: a first send, a retry, a re-merge, a replay of the spool),
+ * whoever captured it, so no writer has to remember to. Those ids are kept from the start, and {@link #load} reads the
+ * ids already stored (the posts alias in pages, a point in time and {@code search_after}, only {@code _id}s) and adds
+ * those kept, so no post stored before, during or after the load is missed. Before the send rather than at the
+ * answer: a write in flight may already be stored, and "no" must stay certain. Until a load succeeded every post
+ * "may" be held (the old cost, never a wrong answer); a failed load is tried again after {@link #RETRY}.
  *
  * <p>Bounded: sized at the load for twice the posts found (at least {@link #MIN_EXPECTED}, at most {@link
  * #MAX_EXPECTED} ids) at 1% false positives, about 1.2 MB per million ids. Deleted posts stay in it (a Bloom filter
@@ -55,6 +55,7 @@ public final class HeldPosts {
     private final IndexNames names;
     private final Platform platform;
     private final Clock clock;
+    private final String idPrefix;
 
     // Guarded by this.
     private BloomFilter<CharSequence> filter;
@@ -71,14 +72,21 @@ public final class HeldPosts {
         this.names = names;
         this.platform = platform;
         this.clock = clock;
+        this.idPrefix = platform.key() + ":";
     }
 
-    /** Posts about to be written (their document ids, {@code bluesky:at://…}): call before sending them. */
-    public synchronized void add(Collection<String> postIds) {
+    /**
+     * A post write about to be sent (its document id, {@code bluesky:at://…}); ids of other platforms are ignored.
+     * Called by the indexer's write path, before the write leaves.
+     */
+    synchronized void sending(String postId) {
+        if (!postId.startsWith(idPrefix)) {
+            return;
+        }
         if (filter != null) {
-            postIds.forEach(filter::put);
+            filter.put(postId);
         } else {
-            addedBeforeLoaded.addAll(postIds);
+            addedBeforeLoaded.add(postId);
         }
     }
 

@@ -43,7 +43,8 @@ class IndexConfig {
             IndexNames names,
             IngestorProperties properties,
             MeterRegistry registry,
-            Clock clock) {
-        return new BulkIndexer(client, names, properties.ingest(), registry, clock);
+            Clock clock,
+            HeldPosts heldBlueskyPosts) {
+        return new BulkIndexer(client, names, properties.ingest(), registry, clock, heldBlueskyPosts);
     }
 }

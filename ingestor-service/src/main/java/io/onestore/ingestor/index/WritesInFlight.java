@@ -35,6 +35,9 @@ final class WritesInFlight implements InFlightWrites, AutoCloseable {
     private final PostMerge postMerge;
     private final Spool spool;
     private final IndexingMetrics metrics;
+    /** Told of every post write before it is sent; null when nobody asks which posts are held. */
+    private final HeldPosts held;
+
     private final BulkAnswers answers;
     private final BulkIngester<IndexWrite> ingester;
     // Writes sent to Elasticsearch or waiting for a retry and not answered yet; waited on by flush and close.
@@ -51,6 +54,7 @@ final class WritesInFlight implements InFlightWrites, AutoCloseable {
             IngestSettings settings,
             Spool spool,
             IndexingMetrics metrics,
+            HeldPosts held,
             Clock clock) {
         IngestSettings.Bulk bulk = settings.bulk();
         this.names = names;
@@ -59,6 +63,7 @@ final class WritesInFlight implements InFlightWrites, AutoCloseable {
         this.postMerge = new PostMerge(client, names, written);
         this.spool = spool;
         this.metrics = metrics;
+        this.held = held;
         // The listener acts on these writes through InFlightWrites; it only calls back once requests are answered.
         this.answers = new BulkAnswers(
                 this, written, names, bulk, metrics, clock, r -> BulkIndexer.daemon(r, "onestore-bulk-answers"));
@@ -81,6 +86,11 @@ final class WritesInFlight implements InFlightWrites, AutoCloseable {
         List<IndexWrite> posts = new ArrayList<>();
         List<IndexWrite> others = new ArrayList<>();
         writes.forEach(write -> (write.isPost() ? posts : others).add(write));
+        if (held != null) {
+            // Here, the one door every post write passes (first send, retry, re-merge, spool replay), whoever
+            // captured it: a post stored another way than the stream would otherwise have its likes dropped.
+            posts.forEach(write -> held.sending(write.id()));
+        }
         Map<IndexWrite, BulkOperation> postOperations;
         try {
             postOperations = postMerge.operations(posts);

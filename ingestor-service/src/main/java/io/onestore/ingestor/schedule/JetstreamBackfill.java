@@ -171,10 +171,9 @@ final class JetstreamBackfill {
             writes.add(normalizer.backfilled(target, posts, now));
         });
         written.addAll(ids);
-        held.add(ids);
         // As the live stream: unless every write was acknowledged, the batch is read again from the position before.
         if (!writes.isEmpty() && !indexer.indexAcknowledged(writes, FLUSH_TIMEOUT)) {
-            throw new JetstreamConsumer.NotAcknowledged("back-filled posts");
+            throw new JetstreamBatches.NotAcknowledged("back-filled posts");
         }
         for (JetstreamEvent event : batch) {
             String id = event.isPostDelete() ? DocumentIds.post(Platform.BLUESKY, event.uri()) : null;

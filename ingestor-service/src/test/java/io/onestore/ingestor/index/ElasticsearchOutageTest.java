@@ -11,7 +11,11 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.onestore.ingestor.ContractIndices;
 import io.onestore.ingestor.IndexCounts;
 import io.onestore.ingestor.IngestTestSettings;
+import io.onestore.ingestor.capture.CaptureBatch;
 import io.onestore.ingestor.capture.Captures;
+import io.onestore.ingestor.targets.Target;
+import io.onestore.model.document.Platform;
+import io.onestore.model.document.PostDocument;
 import io.onestore.model.index.IndexNames;
 import io.onestore.model.json.ContractJson;
 import io.onestore.testsupport.elasticsearch.ElasticsearchTestServer;
@@ -135,6 +139,63 @@ class ElasticsearchOutageTest {
         assertThat(counts.all(names.postMetrics())).isEqualTo(3);
         assertThat(counts.all(names.tagSnapshots())).isEqualTo(2);
         assertThat(segments()).isEmpty();
+    }
+
+    /**
+     * A post that reaches Elasticsearch only by the replay of the spool (no stream sent it in this process) is among
+     * the posts the stream may hold, so its likes are counted: the write path tells {@link HeldPosts}, not its callers.
+     */
+    @Test
+    void aBlueskyPostReplayedFromTheSpoolIsAmongTheHeldPosts() {
+        PostDocument post = blueskyPost("3lspooled1");
+        try (BulkIndexer before = indexer()) {
+            proxy.cut();
+            before.index(
+                    new CaptureBatch(Target.hashtag("spooled"), T0, List.of(post), List.of(), null, null, List.of()));
+        }
+        assertThat(segments()).isNotEmpty();
+        HeldPosts held = new HeldPosts(direct, names, Platform.BLUESKY, clock);
+        assertThat(held.load()).isTrue();
+        assertThat(held.mayHold(post.id()))
+                .as("not stored yet: certainly not held")
+                .isFalse();
+
+        proxy.restore();
+        try (BulkIndexer after = new BulkIndexer(
+                proxied, names, IngestTestSettings.of(spoolDir, 5), new SimpleMeterRegistry(), clock, held)) {
+            await().atMost(WAIT).until(() -> after.isIdle() && !after.isPaused());
+        }
+
+        assertThat(counts.all(names.posts())).isEqualTo(1);
+        assertThat(held.mayHold(post.id()))
+                .as("stored by the replay: may be held, so a like of it is not dropped")
+                .isTrue();
+    }
+
+    private static PostDocument blueskyPost(String rkey) {
+        PostDocument like = Captures.post(rkey, "spooled", T0, 1);
+        return new PostDocument(
+                Platform.BLUESKY,
+                "at://did:plc:spooled/app.bsky.feed.post/" + rkey,
+                "https://bsky.app/profile/did:plc:spooled/post/" + rkey,
+                like.author(),
+                like.caption(),
+                like.hashtags(),
+                like.mentions(),
+                like.foundInTags(),
+                like.mediaType(),
+                like.publishedAt(),
+                like.firstSeenAt(),
+                like.lastSeenAt(),
+                like.likes(),
+                like.comments(),
+                like.views(),
+                like.shares(),
+                like.likesHidden(),
+                like.engagement(),
+                like.sentiment(),
+                "bluesky-jetstream",
+                like.raw());
     }
 
     private List<Path> segments() {

@@ -77,10 +77,10 @@ class HeldPostsTest {
     @Test
     void postsWrittenBeforeOrAfterTheLoadAreHeld() throws IOException {
         HeldPosts held = new HeldPosts(client, names, Platform.BLUESKY, clock);
-        // The stream adds a post before it sends the write: the load may not see it stored yet.
-        held.add(List.of(bluesky(1)));
+        // The indexer tells of a post before it sends the write: the load may not see it stored yet.
+        held.sending(bluesky(1));
         assertThat(held.load()).isTrue();
-        held.add(List.of(bluesky(2)));
+        held.sending(bluesky(2));
 
         assertThat(held.mayHold(bluesky(1))).isTrue();
         assertThat(held.mayHold(bluesky(2))).isTrue();
@@ -98,7 +98,7 @@ class HeldPostsTest {
         assertThat(held.mayHold(bluesky(7)))
                 .as("not known: asked of Elasticsearch")
                 .isTrue();
-        held.add(List.of(bluesky(8)));
+        held.sending(bluesky(8));
         assertThat(held.mayHold(bluesky(9))).isTrue();
     }
 
