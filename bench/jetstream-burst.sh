@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The Jetstream burst benchmark: the simulator's Jetstream on a clock 600 times real time pushes a busy network (posts,
-# likes, reposts, deletions) as fast as the reader takes it. Baseline: a bare WebSocket client counting frames. Ours:
-# the ingestor jar (heap capped at 256 MB) streaming it for a quiet watched tag. Prints events per second of both and
+# The Jetstream burst benchmark: the simulator's Jetstream on a clock 600 times real time (a busy network: posts,
+# likes, reposts, deletions), replayed from one cursor hours behind live, as fast as each reader takes it. Baseline: a
+# bare WebSocket client counting frames. Ours: the ingestor jar (heap capped at 256 MB) started from the same cursor,
+# streaming it for a quiet watched tag. Prints events per second of both and
 # the ingestor's heap, writes e2e-tests/target/bench/jetstream-burst.{txt,json}, replaces its rows in
 # docs/benchmarks.json and its section in docs/benchmarks.md. bench/run-all.sh runs it too.
 #
@@ -30,11 +31,15 @@ section="$(
   echo '`batch-size` events in hand), so the stream waits in TCP and in the simulator, which makes events only as'
   echo 'they are requested; the heap stays bounded however far behind live the reader falls.'
   echo
+  echo 'Like for like: both readers replay the same stretch of the seeded world from the same `cursor` (the bare'
+  echo 'client with `?cursor=`, the ingestor from its stored stream cursor written before it starts; no back-fill'
+  echo 'connection), hours of simulated time behind live, and skip the same first events; the first line says how'
+  echo 'far behind live each one still was at the end (at live the simulator, not the reader, would set the pace).'
+  echo
   echo 'Where the time goes: the consumer'"'"'s busy share is the time it spent handling batches over the window; the'
   echo 'rest it waited for the socket. Below 100% the consumer is not what sets the pace: the simulator is (its CPU'
-  echo 'per second, and whether the reader is at live, which depends on the simulated time of day), so events per'
-  echo 'second divided by the busy share is what the consumer could take. Runs vary a lot on this shared machine;'
-  echo 'compare runs made back to back (docs/open-networks.md, Backpressure).'
+  echo 'per second), so events per second divided by the busy share is what the consumer could take. Runs vary a'
+  echo 'lot on this shared machine; compare runs made back to back (docs/open-networks.md, Backpressure).'
   echo '<!-- /jetstream-burst -->'
 )"
 touch docs/benchmarks.md

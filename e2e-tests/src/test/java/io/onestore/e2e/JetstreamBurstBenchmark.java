@@ -22,11 +22,15 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Not a test (no assertion on the figures; run by {@code bench/jetstream-burst.sh}, not by the build): the simulator's
- * Jetstream on a clock far faster than real time offers far more events than anyone can read (a busy brand's posts,
- * their likes and reposts, and deletions: the "whole network"), so it pushes as fast as the reader takes. Baseline: a
- * bare WebSocket client (the JDK's) that only counts frames, subscribed to the same collections. Ours: the ingestor jar
- * (heap capped at 256 MB, as every service in the tests) reading the same stream for a quiet watched tag, parsing,
- * matching, indexing the few matches, counting likes and storing its cursor. Both read for the same time; the ingestor's
+ * Jetstream on a clock far faster than real time (a busy brand's posts, their likes and reposts, and deletions: the
+ * "whole network"). Both readers replay the same stretch from the same cursor, hours of simulated time behind live, so
+ * each reads as fast as it can rather than as fast as the simulator makes events at live, and both read the same
+ * events (the world is seeded). Baseline: a bare WebSocket client (the JDK's) that only counts frames, subscribed with
+ * {@code ?cursor=} to the same collections. Ours: the ingestor jar (heap capped at 256 MB, as every service in the
+ * tests) started from the same cursor (written to its {@code source-cursors} before it starts; no back-fill
+ * connection), reading for a quiet watched tag, parsing, matching, indexing the few matches, counting likes and
+ * storing its cursor. Both skip the same first events (warm-up), then read for the same time; the report says how far
+ * behind the simulator's now each one's last event was (at live the simulator would set the pace). The ingestor's
  * heap is sampled every second from its metrics endpoint. Writes {@code e2e-tests/target/bench/jetstream-burst.txt}
  * and {@code .json}. Tune with {@code -Donestore.bench.burst-seconds=}, {@code .burst-clock-rate=},
  * {@code .burst-posts-per-hour=}; {@code -Donestore.bench.burst-jfr=<file>.jfr} records the ingestor with Flight Recorder.
@@ -35,6 +39,11 @@ class JetstreamBurstBenchmark {
 
     static final Path LOGS =
             Path.of(System.getProperty("onestore.e2e.logs", "target/e2e-logs"), "JetstreamBurstBenchmark");
+    /** Events each reader reads before its window starts: the ingestor's first batches wait for the index contract. */
+    static final long WARM_UP_EVENTS = 5_000;
+    /** The ingestor's {@code cursor-overlap}, set explicitly so the seeded cursor makes it start exactly at ours. */
+    static final long CURSOR_OVERLAP_US = 5_000_000;
+
     static final String COLLECTIONS = "wantedCollections=app.bsky.feed.post&wantedCollections=app.bsky.feed.like"
             + "&wantedCollections=app.bsky.feed.repost";
 
@@ -43,12 +52,19 @@ class JetstreamBurstBenchmark {
         int seconds = Integer.getInteger("onestore.bench.burst-seconds", 60);
         String clockRate = System.getProperty("onestore.bench.burst-clock-rate", "600");
         String postsPerHour = System.getProperty("onestore.bench.burst-posts-per-hour", "50000");
+        Instant testStart = Instant.now();
         Map<String, String> world = new HashMap<>();
         world.put("ONESTORE_SIMULATOR_SEED", "17");
         world.put("ONESTORE_SIMULATOR_CLOCK_RATE", clockRate);
+        // The world starts six hours back; both readers start an hour after it (the engagement window full: likes and
+        // reposts at their steady rate), five hours plus the simulator's start-up times the clock rate behind live.
         world.put(
                 "ONESTORE_SIMULATOR_ORIGIN",
-                Instant.now().minus(Duration.ofHours(2)).toString());
+                testStart.minus(Duration.ofHours(6)).toString());
+        long cursorUs = testStart.minus(Duration.ofHours(5)).toEpochMilli() * 1000;
+        // The replay window is simulated time: the default 24 h passes in 144 real seconds at x600, before the
+        // ingestor connects, and an older cursor would silently start later.
+        world.put("ONESTORE_SIMULATOR_JETSTREAM_REPLAY_WINDOW", "3650d");
         world.put("ONESTORE_SIMULATOR_WORLD_AUTHORS", "2000");
         // The busy brand makes about 50,000 posts an hour, and a stream chunk looks back over the engagement window:
         // about three hours of posts in memory (the default two million filled the simulator's 256 MB heap, and a
@@ -68,18 +84,44 @@ class JetstreamBurstBenchmark {
             String subscribe = simulator.url().replace("http", "ws") + "/subscribe";
             double simulatorCpu = cpuSeconds(simulator.pid());
             long start = System.nanoTime();
-            double baseline = bareClient(URI.create(subscribe + "?" + COLLECTIONS), seconds);
-            // Over the whole baseline run (its wait for the first frame too): the simulator's cost of the stream.
+            long nowAtStartUs = JetstreamReplay.simulatorNowUs(subscribe + "?" + COLLECTIONS);
+            Reader bare = bareClient(URI.create(subscribe + "?cursor=" + cursorUs + "&" + COLLECTIONS), seconds);
+            // Over the whole baseline run (its warm-up too): the simulator's cost of the stream.
             double baselineSimulatorShare =
                     (cpuSeconds(simulator.pid()) - simulatorCpu) / ((System.nanoTime() - start) / 1e9);
-            Result ours = ingestor(subscribe, seconds, simulator);
-            report(seconds, clockRate, postsPerHour, baseline, baselineSimulatorShare, ours);
+            bare = bare.withNow(JetstreamReplay.simulatorNowUs(subscribe + "?" + COLLECTIONS));
+            Result ours = ingestor(subscribe, seconds, simulator, cursorUs);
+            report(seconds, clockRate, postsPerHour, cursorUs, nowAtStartUs, bare, baselineSimulatorShare, ours);
         }
     }
 
-    /** Frames per second a client that does nothing but count them reads, after the first frame. */
-    private static double bareClient(URI uri, int seconds) throws Exception {
+    /**
+     * One reader's figures.
+     *
+     * @param eventsPerSecond events read per second over the window
+     * @param lastTimeUs the {@code time_us} of (about) the last event read in the window: for the bare client one of
+     *     its last 1,024 frames, for the ingestor its stored cursor (stored at most every {@code cursor-interval})
+     * @param nowUs the simulator's now right after the window, in microseconds
+     */
+    record Reader(double eventsPerSecond, long lastTimeUs, long nowUs) {
+
+        Reader withNow(long now) {
+            return new Reader(eventsPerSecond, lastTimeUs, now);
+        }
+
+        /** How far behind the simulator's now the reader's last event was, in simulated hours. */
+        double hoursBehind() {
+            return (nowUs - lastTimeUs) / 3.6e9;
+        }
+    }
+
+    /**
+     * Frames per second a client that does nothing but count them reads, after {@link #WARM_UP_EVENTS}, and the
+     * {@code time_us} of every 1,024th frame (parsing each would make the baseline slower).
+     */
+    private static Reader bareClient(URI uri, int seconds) throws Exception {
         AtomicLong frames = new AtomicLong();
+        AtomicLong lastTimeUs = new AtomicLong(-1);
         CountDownLatch first = new CountDownLatch(1);
         WebSocket.Listener counter = new WebSocket.Listener() {
             // Unbounded demand from the start. Asking for one frame at a time, the bare client read 3,113 frames a
@@ -93,8 +135,13 @@ class JetstreamBurstBenchmark {
             @Override
             public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
                 if (last) {
-                    frames.incrementAndGet();
-                    first.countDown();
+                    long n = frames.incrementAndGet();
+                    if ((n & 1023) == 0) {
+                        lastTimeUs.set(JetstreamReplay.timeUs(data));
+                    }
+                    if (n == WARM_UP_EVENTS) {
+                        first.countDown();
+                    }
                 }
                 return null;
             }
@@ -104,7 +151,7 @@ class JetstreamBurstBenchmark {
                 .buildAsync(uri, counter)
                 .get(1, TimeUnit.MINUTES);
         if (!first.await(5, TimeUnit.MINUTES)) {
-            throw new IllegalStateException("no event from " + uri);
+            throw new IllegalStateException("fewer than " + WARM_UP_EVENTS + " events from " + uri);
         }
         long from = frames.get();
         long start = System.nanoTime();
@@ -112,7 +159,7 @@ class JetstreamBurstBenchmark {
         long read = frames.get() - from;
         double elapsed = (System.nanoTime() - start) / 1e9;
         socket.abort();
-        return read / elapsed;
+        return new Reader(read / elapsed, lastTimeUs.get(), -1);
     }
 
     /**
@@ -121,7 +168,7 @@ class JetstreamBurstBenchmark {
      * @param simulatorCpu the simulator's CPU seconds per second over the window
      */
     record Result(
-            double eventsPerSecond,
+            Reader reader,
             double maxHeapMb,
             double maxLiveMb,
             double endHeapMb,
@@ -139,11 +186,19 @@ class JetstreamBurstBenchmark {
                 / 1e9;
     }
 
-    private static Result ingestor(String subscribe, int seconds, JavaService simulator) throws Exception {
+    private static Result ingestor(String subscribe, int seconds, JavaService simulator, long cursorUs)
+            throws Exception {
         Path targets = Files.writeString(Files.createDirectories(LOGS).resolve("targets.txt"), "#watched bluesky\n");
         Map<String, String> env = new HashMap<>();
-        env.put("SPRING_ELASTICSEARCH_URIS", ElasticsearchTestServer.global().url());
-        env.put("ONESTORE_INDEX_PREFIX", ElasticsearchTestServer.indexPrefix(JetstreamBurstBenchmark.class));
+        String es = ElasticsearchTestServer.global().url();
+        String prefix = ElasticsearchTestServer.indexPrefix(JetstreamBurstBenchmark.class);
+        env.put("SPRING_ELASTICSEARCH_URIS", es);
+        env.put("ONESTORE_INDEX_PREFIX", prefix);
+        // It starts where the bare client started: the stored cursor, less the overlap it resumes before it.
+        JetstreamReplay.seedIngestorCursor(es, prefix, cursorUs, CURSOR_OVERLAP_US);
+        env.put("ONESTORE_SOURCES_BLUESKY_CURSOR_OVERLAP", CURSOR_OVERLAP_US / 1000 + "ms");
+        // No back-fill: a second connection replaying for a new tag would share the simulator and the consumer.
+        env.put("ONESTORE_SOURCES_BLUESKY_BACKFILL", "0s");
         env.put("ONESTORE_INGEST_TARGETS_FILE", targets.toAbsolutePath().toString());
         env.put(
                 "ONESTORE_INGEST_SPOOL_DIR",
@@ -163,7 +218,7 @@ class JetstreamBurstBenchmark {
             // Warm-up: the stream starts when the application is ready, possibly before the index contract is
             // installed (its first batches then wait for Elasticsearch); measure once ten full batches went through.
             Instant deadline = Instant.now().plus(Duration.ofMinutes(10));
-            while (metric(metrics + "onestore.bluesky.stream.events") < 5_000
+            while (metric(metrics + "onestore.bluesky.stream.events") < WARM_UP_EVENTS
                     && Instant.now().isBefore(deadline)) {
                 TimeUnit.MILLISECONDS.sleep(200);
             }
@@ -185,8 +240,10 @@ class JetstreamBurstBenchmark {
             double read = metric(metrics + "onestore.bluesky.stream.events") - from;
             double busy = metric(metrics + "onestore.bluesky.stream.busy") - busyFrom;
             double elapsed = (System.nanoTime() - start) / 1e9;
+            long lastUs = JetstreamReplay.storedIngestorCursor(es, prefix);
+            long nowUs = JetstreamReplay.simulatorNowUs(subscribe + "?" + COLLECTIONS);
             return new Result(
-                    read / elapsed,
+                    new Reader(read / elapsed, lastUs, nowUs),
                     maxHeap / 1e6,
                     maxLive / 1e6,
                     heap / 1e6,
@@ -206,13 +263,19 @@ class JetstreamBurstBenchmark {
             int seconds,
             String clockRate,
             String postsPerHour,
-            double baseline,
+            long cursorUs,
+            long nowAtStartUs,
+            Reader bare,
             double baselineSimulatorCpu,
             Result ours)
             throws Exception {
+        double baseline = bare.eventsPerSecond();
         String text = String.format(
                 Locale.ROOT,
-                "jetstream burst: %d s each, simulator clock x%s, busy brand %s posts/h with likes, reposts, deletes%n"
+                "jetstream burst: %d s each, both replaying the same stretch from the same cursor (%s, %.1f simulated h"
+                        + " behind the simulator's now at the first connection; after %d events of warm-up),"
+                        + " simulator clock x%s, busy brand %s posts/h with likes, reposts, deletes; at the end of its"
+                        + " window the baseline was %.1f h behind live (%s), the ingestor %.1f h (%s)%n"
                         + "baseline (bare WebSocket client counting frames): %.0f events/s%n"
                         + "ingestor (parse, match, index, count likes, cursor): %.0f events/s, ratio %.3f%n"
                         + "ingestor heap (cap 256 MB): max used %.1f MB, max live after GC %.1f MB, at the end %.1f MB,"
@@ -221,11 +284,18 @@ class JetstreamBurstBenchmark {
                         + " the socket); CPU per second: ingestor %.2f, simulator %.2f (%.2f under the bare client),"
                         + " load average %s%n",
                 seconds,
+                Instant.EPOCH.plusNanos(cursorUs * 1000),
+                (nowAtStartUs - cursorUs) / 3.6e9,
+                WARM_UP_EVENTS,
                 clockRate,
                 postsPerHour,
+                bare.hoursBehind(),
+                liveOrNot(bare),
+                ours.reader().hoursBehind(),
+                liveOrNot(ours.reader()),
                 baseline,
-                ours.eventsPerSecond(),
-                ours.eventsPerSecond() / baseline,
+                ours.reader().eventsPerSecond(),
+                ours.reader().eventsPerSecond() / baseline,
                 ours.maxHeapMb(),
                 ours.maxLiveMb(),
                 ours.endHeapMb(),
@@ -242,7 +312,7 @@ class JetstreamBurstBenchmark {
         List<Map<String, Object>> rows = List.of(
                 row(
                         "jetstream burst events per second",
-                        ours.eventsPerSecond(),
+                        ours.reader().eventsPerSecond(),
                         baseline,
                         "the stream read as fast as a bare client",
                         "events/s",
@@ -258,6 +328,14 @@ class JetstreamBurstBenchmark {
                 out.resolve("jetstream-burst.json"),
                 Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(rows));
         mergeInto(Path.of(System.getProperty("onestore.repo.root", "..")).resolve("docs/benchmarks.json"), rows);
+    }
+
+    /** At live a reader reads only as fast as the simulator makes events; a few simulated minutes count as live. */
+    private static String liveOrNot(Reader reader) {
+        if (reader.lastTimeUs() < 0 || reader.nowUs() < 0) {
+            return "unknown";
+        }
+        return reader.hoursBehind() < 0.1 ? "reached live: paced by the simulator" : "never at live";
     }
 
     private static String loadAverage() {
