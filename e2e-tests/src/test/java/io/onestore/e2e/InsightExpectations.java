@@ -34,22 +34,26 @@ final class InsightExpectations {
                 }
             }
         }
-        record Author(String id, long total, double score) {}
+        record Author(String id, long total, int posts, double score) {}
         List<Author> authors = new ArrayList<>();
         engagements.forEach((id, values) -> {
             long total = values.stream().mapToLong(Long::longValue).sum();
             double score = values.isEmpty() ? 0 : median(values) * (Math.log(1 + postCounts.get(id)) / Math.log(2));
-            authors.add(new Author(id, total, score));
+            authors.add(new Author(id, total, postCounts.get(id), score));
         });
-        // the candidates: the limit × factor authors with the most total engagement (ties by id)
+        // the candidates: the limit × factor authors with the most total engagement (ties by posts, then by id)
         List<Author> candidates = authors.stream()
-                .sorted(Comparator.comparingLong(Author::total).reversed().thenComparing(Author::id))
+                .sorted(Comparator.comparingLong(Author::total)
+                        .reversed()
+                        .thenComparing(Comparator.comparingInt(Author::posts).reversed())
+                        .thenComparing(Author::id))
                 .limit((long) limit * candidateFactor)
                 .toList();
         return candidates.stream()
                 .sorted(Comparator.comparingDouble(Author::score)
                         .reversed()
                         .thenComparing(Comparator.comparingLong(Author::total).reversed())
+                        .thenComparing(Comparator.comparingInt(Author::posts).reversed())
                         .thenComparing(Author::id))
                 .limit(limit)
                 .map(Author::id)

@@ -76,7 +76,7 @@ class InsightValidationTest {
                                 "ann",
                                 "instagram",
                                 3,
-                                350,
+                                350L,
                                 0,
                                 100.0,
                                 2000L,

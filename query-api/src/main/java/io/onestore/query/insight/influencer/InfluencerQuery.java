@@ -56,7 +56,8 @@ final class InfluencerQuery {
     private InfluencerQuery() {}
 
     /**
-     * Up to {@code candidates} authors by total engagement (ties by author id, so the cut is deterministic), and the
+     * Up to {@code candidates} authors by total engagement (ties by posts, then by author id, so the cut is
+     * deterministic and authors whose engagement is unknown are cut by how much they post), and the
      * number of matching posts without an author (Graph API hashtag media), which the terms aggregation skips. Only
      * with {@code usernames}: each candidate's latest posts in the window, carrying nothing but the username (what
      * leaving out the owned accounts needs before the ranking). {@code platforms} empty: every platform.
@@ -78,6 +79,7 @@ final class InfluencerQuery {
                                     .size(candidates)
                                     .order(List.of(
                                             NamedValue.of(ENGAGEMENT, SortOrder.Desc),
+                                            NamedValue.of("_count", SortOrder.Desc),
                                             NamedValue.of("_key", SortOrder.Asc))))
                             .aggregations(ENGAGEMENT, e -> e.sum(m -> m.field("engagement")))
                             .aggregations(KNOWN_ENGAGEMENT, e -> e.valueCount(m -> m.field("engagement")))

@@ -23,7 +23,10 @@ public record InfluencerRanking(
         List<Influencer> influencers,
         @Schema(description = "posts of the hashtags in the window without an author (Graph API hashtag media)")
                 long postsWithoutAuthor,
-        @Schema(description = "why authors are missing from the ranking; null when none is") String notice,
+        @Schema(
+                        description = "why authors are missing from the ranking, and how many of the listed"
+                                + " authors' posts have no known engagement; null when none is")
+                String notice,
         @Schema(description = "owned accounts left out (includeOwned=false)") List<String> ownedExcluded,
         @Schema(description = "sum of the listed authors' reach estimates: an estimate, never a measured reach")
                 PotentialReach potentialReach,
@@ -45,7 +48,8 @@ public record InfluencerRanking(
      * @param estimatedReach potential reach of a typical post (docs/insights.md#reach-estimate), an estimate, never a
      *     measured reach; null when followers are unknown or the platform has no published factor
      * @param owned whether the author is an owned account (only listed with {@code includeOwned=true})
-     * @param totalEngagement the sum of the known engagement of the author's posts in the window
+     * @param totalEngagement the sum of the known engagement of the author's posts in the window; null when none of
+     *     them has a known engagement (never 0 in disguise)
      * @param postsWithUnknownEngagement posts whose engagement is unknown (none of likes, comments, shares known: a
      *     back-filled Bluesky post, docs/open-networks.md), left out of the total and the median, never counted as 0
      * @param medianEngagement the median engagement of the posts whose engagement is known; null when none is
@@ -57,8 +61,10 @@ public record InfluencerRanking(
             String username,
             String platform,
             long posts,
-            @Schema(description = "sum of the known engagement of the posts (absent counts add nothing)")
-                    long totalEngagement,
+            @Schema(
+                            description = "sum of the known engagement of the posts (absent counts add nothing); null"
+                                    + " when no post's engagement is known")
+                    Long totalEngagement,
             @Schema(description = "posts whose engagement is unknown, left out of the total and the median")
                     long postsWithUnknownEngagement,
             @Schema(description = "median engagement of the posts whose engagement is known; null when none is")

@@ -135,6 +135,8 @@ public class InfluencerService {
                         .reversed()
                         .thenComparing(Comparator.comparingLong(Candidate::totalEngagement)
                                 .reversed())
+                        .thenComparing(
+                                Comparator.comparingLong(Candidate::posts).reversed())
                         .thenComparing(Candidate::authorId))
                 .limit(limit)
                 .toList();
@@ -154,7 +156,7 @@ public class InfluencerService {
                 window.to(),
                 influencers.subList(0, Math.min(listed, influencers.size())),
                 withoutAuthor,
-                notice(withoutAuthor, influencers.isEmpty()),
+                notice(withoutAuthor, influencers.isEmpty(), unknownEngagement(influencers, listed)),
                 List.copyOf(excluded),
                 InfluencerRanking.PotentialReach.of(influencers),
                 (ledgers != null ? ledgers : ledgers(hashtags, platforms, window)).over(window.from(), window.to()));
@@ -276,17 +278,34 @@ public class InfluencerService {
         return posts;
     }
 
-    /** Why authors are missing, in words a marketer can act on; null when every post has its author. */
-    static String notice(long withoutAuthor, boolean empty) {
+    /** The listed authors' posts whose engagement is unknown. */
+    private static long unknownEngagement(List<InfluencerRanking.Influencer> influencers, int listed) {
+        return influencers.stream()
+                .limit(listed)
+                .mapToLong(InfluencerRanking.Influencer::postsWithUnknownEngagement)
+                .sum();
+    }
+
+    /**
+     * Why authors are missing, or ranked on less than their posts, in words a marketer can act on; null when every
+     * post has its author and its engagement.
+     */
+    static String notice(long withoutAuthor, boolean empty, long unknownEngagement) {
+        String unknown = unknownEngagement == 0
+                ? null
+                : unknownEngagement + " posts of the listed authors have no known engagement (Bluesky posts the stream"
+                        + " back-filled: their likes before it joined were never seen); they are left out of the totals"
+                        + " and medians, and an author with none known is ranked after the others, by posts.";
         if (withoutAuthor == 0) {
-            return null;
+            return unknown;
         }
         String why = " carry no author: the Instagram Graph API strips the author from hashtag media, so they cannot"
                 + " be attributed to anyone. Watch the authors' profiles, or capture the tags in web mode, to rank"
                 + " them.";
-        return empty
+        String missing = empty
                 ? "No influencer ranking: all " + withoutAuthor + " posts of these hashtags in the window" + why
                 : withoutAuthor + " posts of these hashtags in the window are not in this ranking; they" + why;
+        return unknown == null ? missing : missing + " " + unknown;
     }
 
     private static List<PostDocument> latestOf(Map<String, Aggregate> aggs) {
@@ -340,7 +359,7 @@ public class InfluencerService {
                     seen.username() != null || profile == null ? seen.username() : profile.username(),
                     seen.platform(),
                     posts,
-                    totalEngagement,
+                    unknown == posts ? null : totalEngagement,
                     unknown,
                     median,
                     followers,

@@ -414,10 +414,15 @@ class InfluencerServiceTest {
         assertThat(backfilled.posts()).isEqualTo(2);
         assertThat(backfilled.postsWithUnknownEngagement()).isEqualTo(2);
         assertThat(backfilled.medianEngagement()).isNull();
-        assertThat(backfilled.totalEngagement()).isZero();
+        assertThat(backfilled.totalEngagement()).as("unknown, not 0").isNull();
         assertThat(backfilled.score()).isZero();
         assertThat(backfilled.engagementRate()).isNull();
         assertThat(backfilled.engagementRatePosts()).isZero();
+        assertThat(influencers
+                        .rank(List.of("runclub"), List.of("bluesky"), OCTOBER, 10, influencers.owned(List.of(), false))
+                        .notice())
+                .as("the ranking says how many of its posts have no known engagement")
+                .startsWith("2 posts of the listed authors have no known engagement");
     }
 
     @Test
