@@ -192,11 +192,11 @@ cores: quote the ratios, not the absolute numbers.
 | --- | --- |
 | CPU | $(nproc) × $cpu |
 | memory | $mem |
-| load average (1, 5, 15 min) at start / end | $load_at_start / $load_at_end |
+| load average (1, 5, 15 min) at the start / before the Jetstream burst | $load_at_start / $load_at_end |
 | Java | $java |
 | Elasticsearch | $es (the distribution Maven fetched, single node, 1 GB heap, started as \`./onestore\` does) |
 
-Rerun: \`bench/run-all.sh\` (about 25 minutes on a quiet 2-core machine from a clean clone, its datasets loaded on the way; the time per part is under the goals), \`bench/run-all.sh --quick\` (less),
+Rerun: \`bench/run-all.sh\` (about 25 minutes on a quiet 2-core machine from a clean clone, its datasets loaded on the way; each part's time is in "Where the run's time goes" below), \`bench/run-all.sh --quick\` (less),
 \`--no-coverage\` / \`--no-fanout\` to leave those out.
 
 <!-- goals -->
