@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.onestore.model.document.Platform;
 import io.onestore.model.index.IndexNames;
 import java.io.IOException;
 import java.time.Instant;
@@ -27,8 +28,9 @@ import java.util.Set;
  *
  * <ul>
  *   <li>a stored post the capture is newer than becomes an {@code index} of the whole merged document (latest metrics,
- *       but a Bluesky post's stored counts, which only the stream's counting writes, and {@code last_seen_at}, the union of {@code hashtags} and {@code found_in_tags}, the stored
- *       {@code first_seen_at}, stored fields the capture lacks, the capture's {@code raw} payload verbatim), guarded by
+ *       but a Bluesky post's stored counts, which only the stream's counting writes, and {@code last_seen_at}, the
+ *       union of {@code hashtags} and {@code found_in_tags}, the stored {@code first_seen_at}, stored fields the
+ *       capture lacks, the capture's {@code raw} payload verbatim), guarded by
  *       {@code if_seq_no}/{@code if_primary_term} of the version read. This is the steady state (every cycle captures
  *       posts already stored), and an {@code index} costs Elasticsearch about half an {@code update}, which would
  *       read, parse and merge the stored source again (docs/benchmarks.md#recapture);
@@ -59,7 +61,7 @@ final class PostMerge {
      * re-capture (a replayed create, a back-fill of a post the live stream wrote) keeps stored counts instead of
      * putting its own 0 or nothing over them.
      */
-    private static final String COUNTED_ON_THE_STORE = "bluesky";
+    private static final String COUNTED_ON_THE_STORE = Platform.BLUESKY.key();
 
     private static final List<String> UNIONS = List.of("hashtags", "found_in_tags");
 

@@ -41,6 +41,8 @@ public class CoverageService {
 
     /** Open gaps read per answer at most; past it the rest of the window counts as uncovered ({@code too_many_gaps}). */
     static final int MAX_GAPS_READ = 2000;
+    /** How a hashtag target id begins ({@code hashtag:nike}): the hashtags of an answer's targets. */
+    private static final String HASHTAG_ID_PREFIX = TargetDocument.Kind.HASHTAG.key() + ":";
 
     private final ElasticsearchClient client;
     private final IndexNames names;
@@ -176,16 +178,14 @@ public class CoverageService {
     }
 
     private static List<String> hashtags(List<String> ids) {
-        String prefix = TargetDocument.Kind.HASHTAG.key() + ":";
         return ids.stream()
-                .filter(id -> id.startsWith(prefix))
-                .map(id -> id.substring(prefix.length()))
+                .filter(id -> id.startsWith(HASHTAG_ID_PREFIX))
+                .map(id -> id.substring(HASHTAG_ID_PREFIX.length()))
                 .toList();
     }
 
     /** Per hashtag target id, the platforms the window holds posts of it on (docs/coverage.md#the-coverage-block). */
     private static Map<String, Set<Platform>> postPlatforms(MultiSearchItem<JsonData> response) {
-        String prefix = TargetDocument.Kind.HASHTAG.key() + ":";
         var buckets = response.aggregations()
                 .get(CoverageQuery.TAGS)
                 .filters()
@@ -197,7 +197,7 @@ public class CoverageService {
             bucket.aggregations().get(CoverageQuery.PLATFORMS).sterms().buckets().array().stream()
                     .map(platform -> Platform.fromKey(platform.key().stringValue()))
                     .forEach(on::add);
-            found.put(prefix + tag, on);
+            found.put(HASHTAG_ID_PREFIX + tag, on);
         });
         return found;
     }
